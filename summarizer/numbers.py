@@ -1,0 +1,694 @@
+"""Vietnamese figures as reports write them, parsed into a ledger of value, unit, scale and span.
+
+Vietnamese uses ``.`` for thousands and ``,`` for decimals (``63.275 tỷ đồng``, ``12,86%``); reports
+mix real indicators with years, dates, ordinals and document codes that look like numbers. Every
+figure that may reach a briefing comes from this ledger, so its values are computed by code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+__all__ = [
+    "Figure",
+    "FigureKind",
+    "INDICATOR_KINDS",
+    "Ledger",
+    "Sentence",
+    "build_ledger",
+    "normalize_text",
+    "parse_vi_number",
+    "split_sentences",
+]
+
+
+class FigureKind(StrEnum):
+    """What a figure is; only the indicator kinds may become indicators."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    COUNT = "count"
+    QUANTITY = "quantity"
+    YEAR = "year"
+    YEAR_RANGE = "year_range"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    ORDINAL = "ordinal"
+    DOC_CODE = "doc_code"
+    MAP_SCALE = "map_scale"
+
+
+INDICATOR_KINDS = frozenset(
+    {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.RATIO, FigureKind.COUNT, FigureKind.QUANTITY}
+)
+
+SCALE_WORDS: dict[str, int] = {
+    "nghìn tỷ": 10**12,
+    "ngàn tỷ": 10**12,
+    "nghìn tỉ": 10**12,
+    "ngàn tỉ": 10**12,
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+    "vạn": 10**4,
+    "triệu": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+}
+
+SCALE_NAMES_EN: dict[int, str] = {
+    10**3: "thousand",
+    10**4: "ten-thousand",
+    10**6: "million",
+    10**9: "billion",
+    10**12: "trillion",
+}
+
+_CURRENCIES: dict[str, str] = {
+    "đồng": "VND",
+    "vnđ": "VND",
+    "vnd": "VND",
+    "usd": "USD",
+    "đô la mỹ": "USD",
+    "đô la": "USD",
+    "đô": "USD",
+    "euro": "EUR",
+    "eur": "EUR",
+}
+
+# Counting nouns: Vietnamese as written -> English unit. Longest first at match time.
+_COUNT_UNITS: dict[str, str] = {
+    "người lao động": "workers",
+    "lao động": "workers",
+    "lượt khách": "visitor arrivals",
+    "lượt người": "visits",
+    "lượt": "times",
+    "người": "people",
+    "hộ cận nghèo": "near-poor households",
+    "hộ nghèo": "poor households",
+    "hộ dân": "households",
+    "hộ gia đình": "households",
+    "hộ": "households",
+    "dự án": "projects",
+    "doanh nghiệp": "enterprises",
+    "chỉ tiêu": "targets",
+    "tiêu chí": "criteria",
+    "nhiệm vụ": "tasks",
+    "nội dung": "items",
+    "xã": "communes",
+    "phường": "wards",
+    "thị trấn": "townships",
+    "huyện": "districts",
+    "quận": "districts",
+    "tỉnh": "provinces",
+    "trường": "schools",
+    "nghề": "crafts",
+    "việc làm": "jobs",
+    "cơ sở": "facilities",
+    "công trình": "works",
+    "căn hộ": "apartments",
+    "học sinh": "students",
+    "đảng viên": "party members",
+    "đồng chí": "comrades",
+    "lần": "times",
+    "đ/c": "comrades",
+    "đại biểu": "delegates",
+    "vụ": "cases",
+    "trạm": "stations",
+    "quy hoạch": "plans",
+    "chương trình": "programmes",
+    "giấy chứng nhận": "certificates",
+    "làng": "villages",
+    "thôn": "hamlets",
+    "tổ dân phố": "residential groups",
+    "đơn vị": "units",
+    "km": "km",
+}
+
+_QUANTITY_UNITS: dict[str, str] = {
+    "ha": "ha",
+    "héc-ta": "ha",
+    "hecta": "ha",
+    "km2": "km²",
+    "km²": "km²",
+    "m2": "m²",
+    "m²": "m²",
+    "m3": "m³",
+    "m³": "m³",
+    "tấn": "tonnes",
+    "lít": "litres",
+    "mw": "MW",
+    "kwh": "kWh",
+}
+
+_DURATION_WORDS = ("năm", "tháng", "ngày", "tuần", "giờ", "quý")
+
+_DOC_TYPES = (
+    "chỉ thị|nghị quyết|kế hoạch|quyết định|thông tư|nghị định|công văn|văn bản|thông báo|"
+    "kết luận|chương trình|luật|tờ trình|báo cáo|hướng dẫn|đề án"
+)
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
+
+_MASTER = re.compile(
+    rf"""
+    (?P<doc>\d+(?:/\d{{2,4}})?\s?[-/]\s?[A-ZĐ]{{1,6}}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ]{{0,5}})*(?![\w]))
+    |(?P<time>\d{{1,2}}h(?:\d{{2}})?(?![\w]))
+    |(?P<yrange>(?:19|20)\d{{2}}\s?[-–—]\s?(?:19|20)\d{{2}}(?![\d]))
+    |(?P<date3>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d{{2}}(?!\d))
+    |(?P<slash>(?:{_NUM})/(?:{_NUM}))
+    |(?P<dash>\d{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?(?![\d%]|[,.]\d))
+    |(?P<yearcomma>(?<=[Nn]ăm )(?:19|20)\d{{2}}(?=,\d))
+    |(?P<num>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?)
+    """,
+    re.VERBOSE,
+)
+
+_BEFORE_NUM = re.compile(r"[\w.,/]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its character span in the source."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure found in the source: as written, where, and what it means."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float
+    scale: int | None = None
+    unit: str | None = None
+    unit_vi: str | None = None
+    high: float | None = None
+    denominator: float | None = None
+    cue: str | None = None
+    basis: str | None = None
+    qualifier: str | None = None
+    sentence_index: int = 0
+    period: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def base_value(self) -> float:
+        """The value in base units (``63.275 tỷ`` -> 63,275,000,000)."""
+        return self.value * (self.scale or 1)
+
+    @property
+    def is_indicator_kind(self) -> bool:
+        return self.kind in INDICATOR_KINDS
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "span": [self.start, self.end],
+            "kind": self.kind.value,
+            "value": self.value,
+            "scale": self.scale,
+            "unit": self.unit,
+            "unit_vi": self.unit_vi,
+            "high": self.high,
+            "denominator": self.denominator,
+            "cue": self.cue,
+            "basis": self.basis,
+            "qualifier": self.qualifier,
+            "period": self.period,
+        }
+
+
+@dataclass(slots=True)
+class Ledger:
+    """Every figure of one source text, in order, with sentences for context."""
+
+    text: str
+    figures: list[Figure]
+    sentences: list[Sentence]
+    document_period: str | None = None
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures)
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def get(self, figure_id: str) -> Figure | None:
+        return self._by_id().get(figure_id)
+
+    def _by_id(self) -> dict[str, Figure]:
+        return {f.id: f for f in self.figures}
+
+    def candidates(self) -> list[Figure]:
+        """Figures that may be indicators: money, percent, ratio, count, quantity."""
+        return [f for f in self.figures if f.is_indicator_kind]
+
+    def sentence_of(self, figure: Figure) -> Sentence:
+        return self.sentences[figure.sentence_index]
+
+    def quote(self, figure: Figure, max_chars: int = 160) -> str:
+        """The sentence around a figure, trimmed to ``max_chars`` centred on the figure."""
+        sent = self.sentence_of(figure)
+        if len(sent.text) <= max_chars:
+            return sent.text
+        rel = figure.start - sent.start
+        lo = max(0, rel - max_chars // 2)
+        hi = min(len(sent.text), lo + max_chars)
+        lo = max(0, hi - max_chars)
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if hi < len(sent.text) else ""
+        return prefix + sent.text[lo:hi].strip() + suffix
+
+
+def normalize_text(raw: str) -> str:
+    """NFC, no BOM, ``\\n`` line ends: the canonical text every span points into."""
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def parse_vi_number(token: str) -> float:
+    """Parse one Vietnamese-written number: ``63.275`` -> 63275, ``12,86`` -> 12.86."""
+    token = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        return float(token.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    raise ValueError(f"not a Vietnamese number: {token!r}")
+
+
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|Mr|Ms|Dr|v\.v|TT|Q|P))$")
+_SENT_END = re.compile(r"[.!?…]+[”\"')]*(?=\s)|\n+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with spans; dots inside numbers and after abbreviations such as ``TP.`` do not split."""
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith("\n"):
+            end = m.start()
+        else:
+            if _ABBREV_BEFORE_DOT.search(text, 0, m.start()):
+                continue
+            nxt = text[m.end() : m.end() + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+            end = m.end()
+        _add_sentence(sentences, text, start, end, paragraph)
+        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1):
+            paragraph += 1
+        elif m.group().startswith("\n"):
+            paragraph += 1
+        start = m.end()
+    _add_sentence(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped, paragraph))
+
+
+def _lower_after(text: str, pos: int, n: int = 40) -> str:
+    return text[pos : pos + n].lower()
+
+
+def _lower_before(text: str, pos: int, n: int = 40) -> str:
+    return text[max(0, pos - n) : pos].lower()
+
+
+def _match_prefix(options: dict[str, str], following: str) -> tuple[str, str] | None:
+    """Longest key of ``options`` that ``following`` starts with, as a whole word."""
+    for key in sorted(options, key=len, reverse=True):
+        if following.startswith(key):
+            rest = following[len(key) : len(key) + 1]
+            if not rest or not (rest.isalnum()):
+                return key, options[key]
+    return None
+
+
+_CUE_PATTERNS: list[tuple[str, str]] = [
+    (r"tăng(?: thêm)?(?: khoảng| gần| hơn| trên)?$", "increase"),
+    (r"giảm(?: khoảng| gần| hơn| trên)?$", "decrease"),
+    (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
+    (r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$", "reach"),
+    (r"bằng(?: khoảng| gần| hơn| trên)?$", "equal"),
+    (r"chiếm(?: khoảng| gần| hơn| trên)?$", "share"),
+    (r"(?:lên|lên mức)$", "rise_to"),
+    (r"(?:xuống|xuống còn|còn)$", "fall_to"),
+]
+
+_QUALIFIERS = {
+    "hơn": "more than",
+    "trên": "over",
+    "gần": "nearly",
+    "khoảng": "about",
+    "dưới": "under",
+    "xấp xỉ": "approximately",
+    "ước": "estimated",
+    "ước đạt": "estimated",
+    "ước thực hiện": "estimated",
+}
+
+_BASIS_PATTERNS: list[tuple[str, str]] = [
+    (r"^\W*(?:so với )?cùng kỳ", "vs same period last year"),
+    (r"^\W*so với (?:năm )?((?:19|20)\d{2})", "vs {0}"),
+    (r"^\W*(?:so với )?(?:cùng thời điểm|năm trước|năm ngoái)", "vs previous year"),
+    (r"^\W*(?:so với )?(?:kế hoạch|kh\b)", "of plan"),
+    (r"^\W*(?:so với )?dự toán", "of budget estimate"),
+    (r"^\W*(?:so với )?(?:chỉ tiêu|mục tiêu)", "of target"),
+    (r"^\W*(?:tổng|trong tổng)", "of total"),
+    (r"^\W*(?:số dư)", "of balance"),
+]
+
+
+def _detect_cue(before: str) -> str | None:
+    before = before.rstrip()
+    for pattern, cue in _CUE_PATTERNS:
+        if re.search(r"(?:^|\s)" + pattern, before):
+            return cue
+    return None
+
+
+def _detect_qualifier(before: str) -> str | None:
+    words = before.rstrip().rsplit(" ", 2)
+    tail2 = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
+    for key in sorted(_QUALIFIERS, key=len, reverse=True):
+        if tail2.endswith(key) and (len(tail2) == len(key) or not tail2[-len(key) - 1].isalpha()):
+            return _QUALIFIERS[key]
+    return None
+
+
+def _detect_basis(after: str) -> str | None:
+    after = re.split(r";|\.\s|\n", after, maxsplit=1)[0]
+    for pattern, basis in _BASIS_PATTERNS:
+        m = re.search(pattern, after)
+        if m:
+            return basis.format(*m.groups())
+    return None
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
+    (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
+    (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
+    (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
+    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
+    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
+]
+
+
+def find_period(text: str) -> str | None:
+    """The first reporting period named in ``text`` in English ("first 9 months of 2024")."""
+    best: tuple[int, str] | None = None
+    for pattern, template in _PERIOD_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            groups = [str(_ROMAN.get(g, g)) for g in m.groups()]
+            best = (m.start(), template.format(*groups))
+    return best[1] if best else None
+
+
+def _classify_slash(text: str, m: re.Match[str], left: str, right: str) -> tuple[FigureKind, str | None, str | None]:
+    before = _lower_before(text, m.start(), 25)
+    after = _lower_after(text, m.end(), 30).lstrip()
+    unit_match = _match_prefix(_COUNT_UNITS, after)
+    if re.search(r"(?:tỷ lệ|tỉ lệ|quy hoạch(?: chi tiết)?|bản đồ)\s*$", before) and left == "1":
+        return FigureKind.MAP_SCALE, None, None
+    if left == "1" and right in {"200", "500", "1.000", "2.000", "5.000", "10.000", "2000", "5000"}:
+        return FigureKind.MAP_SCALE, None, None
+    if unit_match:
+        return FigureKind.RATIO, unit_match[0], unit_match[1]
+    if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến|hết|từ|tháng|đợt)\s*$", before):
+        return FigureKind.DATE, None, None
+    if re.fullmatch(r"\d{1,2}", left) and re.fullmatch(r"(?:19|20)\d{2}", right):
+        return FigureKind.DATE, None, None
+    try:
+        lv, rv = parse_vi_number(left), parse_vi_number(right)
+    except ValueError:
+        return FigureKind.DOC_CODE, None, None
+    if rv in (0,):
+        return FigureKind.DOC_CODE, None, None
+    if lv <= rv and (rv > 12 or re.search(r"(?:đạt|hoàn thành|được|có)\s*$", before)):
+        return FigureKind.RATIO, None, None
+    if 1 <= lv <= 31 and 1 <= rv <= 12:
+        return FigureKind.DATE, None, None
+    return FigureKind.RATIO, None, None
+
+
+def build_ledger(text: str) -> Ledger:
+    """Find and classify every figure in ``text`` (already normalized) in one pass."""
+    return _build_ledger_cached(text)
+
+
+@lru_cache(maxsize=512)
+def _build_ledger_cached(text: str) -> Ledger:
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    figures: list[Figure] = []
+    for m in _MASTER.finditer(text):
+        if m.start() > 0 and _BEFORE_NUM.search(text[m.start() - 1]):
+            prev = text[m.start() - 1]
+            if prev.isalpha() or prev in "/":
+                continue
+        fig = _figure_from_match(text, m)
+        if fig is None:
+            continue
+        fig.sentence_index = _sentence_index(starts, fig.start)
+        figures.append(fig)
+    _propagate_list_units(text, figures)
+    for i, fig in enumerate(figures, start=1):
+        fig.id = f"F{i}"
+    ledger = Ledger(text=text, figures=figures, sentences=sentences)
+    ledger.document_period = _document_period(text, sentences)
+    for fig in figures:
+        if fig.is_indicator_kind:
+            fig.period = _figure_period(ledger, fig)
+    return ledger
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+
+
+def _propagate_list_units(text: str, figures: list[Figure]) -> None:
+    """In "91, 82, 81, 78, 75,4%" the bare list items share the last item's percent sign."""
+    i = 0
+    while i < len(figures):
+        j = i
+        while (
+            j + 1 < len(figures)
+            and figures[j].kind == FigureKind.COUNT
+            and figures[j].unit is None
+            and figures[j].scale is None
+            and _LIST_SEP.fullmatch(text[figures[j].end : figures[j + 1].start])
+        ):
+            j += 1
+        last = figures[j]
+        if j > i and last.kind in (FigureKind.PERCENT, FigureKind.MONEY, FigureKind.QUANTITY):
+            for fig in figures[i:j]:
+                fig.kind, fig.unit, fig.scale, fig.unit_vi = last.kind, last.unit, last.scale, last.unit_vi
+                fig.notes.append(f"unit taken from the list's last item {last.text!r}")
+        i = j + 1
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    idx = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            idx = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return idx
+
+
+def _document_period(text: str, sentences: list[Sentence]) -> str | None:
+    head = " ".join(s.text for s in sentences[:4])
+    return find_period(head) or find_period(text)
+
+
+def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    found = find_period(before) or find_period(sent.text)
+    if found:
+        return found
+    for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
+        if prev.paragraph != sent.paragraph:
+            break
+        found = find_period(prev.text)
+        if found:
+            return found
+    return ledger.document_period
+
+
+def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
+    kind_group = m.lastgroup
+    raw = m.group()
+    start, end = m.start(), m.end()
+    if kind_group == "doc":
+        return Figure("", raw, start, end, FigureKind.DOC_CODE, _leading_int(raw))
+    if kind_group == "yearcomma":
+        return Figure("", raw, start, end, FigureKind.YEAR, float(raw))
+    if kind_group == "time":
+        return Figure("", raw, start, end, FigureKind.TIME, _leading_int(raw))
+    if kind_group == "yrange":
+        return Figure("", raw, start, end, FigureKind.YEAR_RANGE, _leading_int(raw))
+    if kind_group == "date3":
+        return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
+    if kind_group == "dash":
+        before = _lower_before(text, start, 12)
+        if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|tháng|đến|từ)\s*$", before) or "/" in raw:
+            return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
+        return _number_figure(text, m, raw.split("-")[0].strip(), start, end)
+    if kind_group == "slash":
+        left, right = raw.split("/", 1)
+        kind, unit_vi, unit = _classify_slash(text, m, left, right)
+        fig = Figure("", raw, start, end, kind, _safe_number(left))
+        if kind == FigureKind.RATIO:
+            fig.denominator = _safe_number(right)
+            fig.unit_vi, fig.unit = unit_vi, unit
+            if unit_vi:
+                fig.text = text[start : end + 1 + len(unit_vi)].rstrip() if text[end : end + 1] == " " else raw
+                fig.end = start + len(fig.text)
+            before = text[max(0, start - 40) : start]
+            fig.cue = _detect_cue(before.lower())
+        return fig
+    return _number_figure(text, m, raw, start, end)
+
+
+def _leading_int(raw: str) -> float:
+    digits = re.match(r"\d+", raw)
+    return float(digits.group()) if digits else 0.0
+
+
+def _safe_number(token: str) -> float:
+    try:
+        return parse_vi_number(token)
+    except ValueError:
+        return _leading_int(token)
+
+
+_RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
+
+
+def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) -> Figure | None:
+    parts = _RANGE_SPLIT.split(raw, maxsplit=1)
+    low_tok = parts[0]
+    high_tok = parts[1] if len(parts) == 2 else None
+    value = _safe_number(low_tok)
+    high = _safe_number(high_tok) if high_tok else None
+    before40 = _lower_before(text, start, 40)
+    after = text[end : end + 40]
+    after_l = after.lower()
+
+    ordinal = re.search(r"(?:thứ|số|lần|khóa|khoá)\s*$", before40)
+    if ordinal and ordinal.group().startswith("thứ"):
+        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
+    if re.search(rf"(?:{_DOC_TYPES})(?: số)?\s*$", before40):
+        return Figure("", raw, start, end, FigureKind.DOC_CODE, value)
+
+    scale: int | None = None
+    stripped = after_l.lstrip()
+    pos = len(after_l) - len(stripped)
+    scale_match = _match_prefix({k: k for k in SCALE_WORDS}, stripped)
+    if scale_match:
+        scale = SCALE_WORDS[scale_match[0]]
+        pos += len(scale_match[0])
+    rest = after_l[pos:]
+    rest_stripped = rest.lstrip()
+    gap = len(rest) - len(rest_stripped)
+
+    kind: FigureKind
+    unit: str | None = None
+    unit_vi: str | None = None
+    consumed = pos if scale is not None else 0
+    if rest_stripped.startswith("%") and gap <= 1:
+        kind, unit = FigureKind.PERCENT, "%"
+        consumed = pos + gap + 1
+    elif rest_stripped.startswith("điểm phần trăm"):
+        kind, unit = FigureKind.PERCENT, "pp"
+        consumed = pos + gap + len("điểm phần trăm")
+    elif rest_stripped.startswith("phần trăm"):
+        kind, unit = FigureKind.PERCENT, "%"
+        consumed = pos + gap + len("phần trăm")
+    elif (cur := _match_prefix(_CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
+        kind, unit_vi, unit = FigureKind.MONEY, cur[0], cur[1]
+        consumed = pos + gap + len(cur[0])
+    elif (
+        high_tok is None
+        and re.fullmatch(r"(?:19|20)\d{2}", raw)
+        and scale is None
+        and (
+            re.search(r"(?:năm|từ|đến|khóa|khoá|niên)\s*$", before40) is not None
+            or (
+                _match_prefix(_COUNT_UNITS, rest_stripped) is None
+                and _match_prefix(_QUANTITY_UNITS, rest_stripped) is None
+            )
+        )
+    ):
+        return Figure("", raw, start, end, FigureKind.YEAR, value)
+    elif (q := _match_prefix(_QUANTITY_UNITS, rest_stripped)) is not None:
+        kind, unit_vi, unit = FigureKind.QUANTITY, q[0], q[1]
+        consumed = pos + gap + len(q[0])
+    elif (
+        d := re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest_stripped)
+    ) is not None and scale is None and not re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest_stripped):
+        if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest_stripped):
+            return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
+        if d.group() == "năm" or d.group() == "tháng":
+            return Figure("", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()])
+        return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
+    elif re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
+        return Figure("", raw, start, end, FigureKind.DATE, value)
+    else:
+        kind = FigureKind.COUNT
+        cnt = _match_prefix(_COUNT_UNITS, rest_stripped)
+        if cnt is not None:
+            unit_vi, unit = cnt[0], cnt[1]
+            consumed = pos + gap + len(cnt[0])
+        elif scale is not None:
+            consumed = pos
+
+    if kind == FigureKind.COUNT and high_tok is None and ordinal is not None and scale is None:
+        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
+
+    full_end = end + consumed
+    fig_text = text[start:full_end]
+    fig = Figure("", fig_text, start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi, high=high)
+    fig.cue = _detect_cue(before40)
+    fig.qualifier = _detect_qualifier(before40)
+    fig.basis = _detect_basis(text[full_end : full_end + 45].lower())
+    if kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
+        fig.basis = "of total"
+    return fig

@@ -1,0 +1,118 @@
+"""Summary -> English Markdown briefing. Figures are formatted by code from the parsed values."""
+
+from __future__ import annotations
+
+from summarizer.schema import Indicator, Summary
+
+__all__ = ["format_number", "format_value", "render_markdown"]
+
+_DIRECTION_WORDS = {
+    "increase": "up ",
+    "decrease": "down ",
+    "exceed": "exceeded by ",
+    "rise_to": "rose to ",
+    "fall_to": "fell to ",
+}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]  # fmt: skip
+
+
+def format_number(value: float) -> str:
+    """English notation: thousands with commas, decimals with a point, no trailing zeros (63,275; 12.86)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return text
+
+
+def format_value(ind: Indicator) -> str:
+    """'63,275 billion VND', '12.86%', '24 of 24 targets', 'more than 6,100 workers'."""
+    number = format_number(ind.value)
+    if ind.value_high is not None:
+        number = f"{number}–{format_number(ind.value_high)}"
+    if ind.unit in ("%", "pp"):
+        body = f"{number}%" if ind.unit == "%" else f"{number} percentage points"
+    elif ind.kind == "ratio" and ind.denominator is not None:
+        body = f"{number} of {format_number(ind.denominator)}" + (f" {ind.unit}" if ind.unit else "")
+    else:
+        scale = f" {ind.scale}" if ind.scale else ""
+        unit = f" {ind.unit}" if ind.unit else ""
+        body = f"{number}{scale}{unit}"
+    prefix = _DIRECTION_WORDS.get(ind.direction or "", "")
+    if ind.qualifier and ind.qualifier != "estimated":
+        body = f"{ind.qualifier} {body}"
+    if ind.qualifier == "estimated":
+        body = f"{body} (est.)"
+    return prefix + body
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _meeting_line(summary: Summary) -> str:
+    m = summary.meeting
+    parts = [f"**{_md(m.body_en)}**" + (f" ({_md(m.body_vi)})" if m.body_vi else "")]
+    if m.session is not None:
+        parts.append(f"session no. {m.session}")
+    if m.term:
+        parts.append(f"term {m.term}")
+    if m.date:
+        y, mo, d = (int(x) for x in m.date.split("-"))
+        when = f"{d} {_MONTHS[mo - 1]} {y}"
+        parts.append(when + (" (year inferred)" if m.date_year_inferred else ""))
+    elif m.date_as_written:
+        parts.append(f"dated “{m.date_as_written}”")
+    if m.place:
+        parts.append(_md(m.place))
+    return " · ".join(parts)
+
+
+def render_markdown(summary: Summary) -> str:
+    """The briefing; ungrounded figures and unverified text carry a visible ⚠ flag."""
+    p = summary.provenance
+    lines = [f"# {_md(summary.title)}", "", _meeting_line(summary), ""]
+    if any(f.message.startswith(("summary", "title")) for f in summary.flags):
+        lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
+    lines += ["## Summary", "", summary.summary.strip(), ""]
+    if summary.indicators:
+        lines += [
+            "## Key figures",
+            "",
+            "| Indicator | Value | Period | Basis | Source (Vietnamese) |",
+            "|---|---|---|---|---|",
+        ]
+        for ind in summary.indicators:
+            if ind.grounding == "grounded":
+                value = format_value(ind)
+                name = _md(ind.name)
+            else:
+                value = f"⚠ unverified: {format_value(ind)}" if ind.source_text else "⚠ unverified"
+                name = f"⚠ {_md(ind.name)}"
+            lines.append(
+                f"| {name} | {value} | {_md(ind.period or '')} | {_md(ind.comparison or '')} | "
+                f"“{_md(ind.source_text)}” |"
+            )
+        lines.append("")
+    if summary.topics:
+        lines += ["## Topics discussed", ""] + [f"- {_md(t)}" for t in summary.topics] + [""]
+    if summary.directives:
+        lines += ["## Tasks ahead", ""]
+        for d in summary.directives:
+            extra = ", ".join(x for x in (d.owner and f"owner: {d.owner}", d.deadline and f"by {d.deadline}") if x)
+            lines.append(f"- {_md(d.task)}" + (f" ({_md(extra)})" if extra else ""))
+        lines.append("")
+    if summary.officials:
+        lines += ["## Officials", ""]
+        for o in summary.officials:
+            lines.append(f"- {_md(o.name)}, {_md(o.role)}" + ("" if o.grounded else " ⚠ name not found in source"))
+        lines.append("")
+    if summary.flags:
+        lines += ["## ⚠ Unverified", ""] + [f"- {_md(f.message)}" for f in summary.flags] + [""]
+    lines += [
+        "---",
+        f"Source: {p.source_name} (sha256 {p.source_sha256[:12]}) · model {p.model} ({p.backend}) · "
+        f"prompt {p.prompt_id}@{p.prompt_version} ({p.prompt_sha256[:12]}) · schema {p.schema_sha256[:12]}. "
+        "Every figure is computed from the source text; ⚠ marks what could not be verified.",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,87 @@
+"""Reading reports: decode, normalise and refuse bad input with one clear line naming the file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.errors import InputError
+from summarizer.numbers import normalize_text
+
+__all__ = ["MAX_BYTES", "Report", "decode_report", "read_report"]
+
+MAX_BYTES = 5 * 1024 * 1024
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: a name for outputs and the normalised text every span points into."""
+
+    name: str
+    text: str
+    source: str = "<memory>"
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "report") -> Report:
+        return cls(name=name, text=_check_text(normalize_text(text), name), source="<memory>")
+
+
+def _check_text(text: str, where: str) -> str:
+    if not text.strip():
+        raise InputError(where, "no text (empty or only whitespace)")
+    if _HTML.search(text[:2000]):
+        raise InputError(where, "is an HTML page, not plain report text; save the article text as .txt")
+    if not re.search(r"[^\W\d_]{2,}", text):
+        raise InputError(where, "holds no words")
+    return text
+
+
+def decode_report(data: bytes, where: str) -> str:
+    """UTF-8 (with or without BOM), else Windows-1258 when it decodes to Vietnamese; else refuse."""
+    if b"\x00" in data[:8192]:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                return data.decode("utf-16")
+            except UnicodeDecodeError:
+                pass
+        raise InputError(where, "is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _VI_LETTERS.search(normalize_text(text)):
+        return text
+    raise InputError(
+        where,
+        "is not UTF-8 and not Windows-1258 Vietnamese (VNI/TCVN3 legacy fonts?); convert it to UTF-8",
+    )
+
+
+def read_report(path: str | Path) -> Report:
+    """Read one report file; every failure is an ``InputError`` naming the file."""
+    p = Path(path)
+    where = str(path)
+    try:
+        if p.is_dir():
+            raise InputError(where, "is a directory, not a report file")
+        if not p.exists():
+            raise InputError(where, "no such file")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(where, f"is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB per report")
+        data = p.read_bytes()
+    except InputError:
+        raise
+    except RuntimeError as e:  # symlink loops on some Pythons
+        raise InputError(where, f"cannot be read ({e})") from None
+    except OSError as e:
+        raise InputError(where, f"cannot be read ({e.strerror or e})") from None
+    text = normalize_text(decode_report(data, where))
+    return Report(name=p.stem, text=_check_text(text, where), source=where)

@@ -1,0 +1,291 @@
+"""The contract between layers: what the model drafts and what a validated summary holds.
+
+Two families of models. ``Draft*`` is what the language model writes: English names and prose, and
+figure *ids* chosen from the source ledger, never values. ``Summary`` is what the program stores and
+renders: every indicator value computed by code from the ledger, with its span and grounding status.
+Every property is required and optional values are explicit nulls, so both JSON schemas are accepted
+by OpenAI strict structured outputs (see ``strict_json_schema``).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
+
+__all__ = [
+    "Comparison",
+    "Directive",
+    "Draft",
+    "DraftDirective",
+    "DraftIndicator",
+    "DraftOfficial",
+    "Flag",
+    "Indicator",
+    "Meeting",
+    "Official",
+    "Provenance",
+    "Summary",
+    "Usage",
+    "draft_model",
+    "schema_sha256",
+    "strict_json_schema",
+    "strict_problems",
+]
+
+Grounding = Literal["grounded", "ungrounded"]
+Direction = Literal["increase", "decrease", "exceed", "reach", "equal", "share", "rise_to", "fall_to"]
+Comparison = str
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- what the model writes -------------------------------------------------------------------------
+
+
+class DraftIndicator(_Strict):
+    """One indicator as the model names it; the value comes from the ledger figure it points to."""
+
+    figure: str = Field(description="Id of a figure from the FIGURES list, e.g. F12.")
+    name: str = Field(
+        max_length=70,
+        description="What the figure measures, in plain English, without any digits "
+        "(e.g. 'State budget revenue', 'Growth of production value').",
+    )
+
+
+class DraftOfficial(_Strict):
+    name: str = Field(max_length=40, description="Full name exactly as written in the report (Vietnamese).")
+    role: str = Field(max_length=70, description="Their title in English.")
+
+
+class DraftDirective(_Strict):
+    task: str = Field(max_length=140, description="What is to be done, in English, without digits.")
+    owner: str | None = Field(max_length=60, description="Who must do it, or null if not stated.")
+    deadline: str | None = Field(max_length=30, description="Deadline as stated, or null.")
+
+
+class Draft(_Strict):
+    """The model's draft; subclassed per report with the figure ids as an enum."""
+
+    title: str = Field(max_length=110, description="English headline of the meeting, without digits.")
+    body_en: str = Field(max_length=90, description="The organising body in English.")
+    body_vi: str = Field(max_length=90, description="The organising body as written in Vietnamese.")
+    place: str | None = Field(max_length=60, description="Where the meeting was held, or null if not stated.")
+    indicators: list[DraftIndicator] = Field(
+        max_length=14, description="The key socio-economic figures, most important first."
+    )
+    officials: list[DraftOfficial] = Field(max_length=4, description="Officials named in the report.")
+    topics: list[str] = Field(max_length=4, description="Topics discussed, each under 90 characters.")
+    directives: list[DraftDirective] = Field(max_length=4, description="Tasks set for the period ahead.")
+    summary: str = Field(max_length=450, description="Two or three English sentences; no digits.")
+
+    @model_validator(mode="after")
+    def _grounded(self, info: ValidationInfo) -> Draft:
+        """Reject a draft that cannot be tied to the source, so instructor re-asks with the reasons."""
+        ctx = info.context or {}
+        check = ctx.get("check")
+        if check is not None and not ctx.get("lenient", False):
+            problems: list[str] = check(self)
+            if problems:
+                raise ValueError("; ".join(problems))
+        return self
+
+
+def draft_model(figure_ids: list[str], min_indicators: int) -> type[Draft]:
+    """A ``Draft`` whose indicator ids are constrained to the report's candidate figures."""
+    if not figure_ids:
+        figure_ids = ["F0"]
+    id_type: Any = Literal[tuple(figure_ids)]
+    indicator = create_model(
+        "DraftIndicator",
+        __base__=DraftIndicator,
+        figure=(id_type, Field(description="Id of a figure from the FIGURES list.")),
+    )
+    max_items = max(1, min(14, len(figure_ids)))
+    return create_model(
+        "Draft",
+        __base__=Draft,
+        indicators=(
+            list[indicator],  # type: ignore[valid-type]
+            Field(
+                min_length=min(min_indicators, max_items),
+                max_length=max_items,
+                description="The key socio-economic figures, most important first; each id at most once.",
+            ),
+        ),
+    )
+
+
+# --- what the program stores -----------------------------------------------------------------------
+
+
+class Official(_Strict):
+    name: str
+    role: str
+    grounded: bool = Field(description="The name is found in the source text.")
+
+
+class Meeting(_Strict):
+    body_en: str
+    body_vi: str | None
+    session: int | None = Field(description="Session or conference number, from the source.")
+    session_text: str | None = Field(description="The session phrase as written, e.g. 'kỳ họp lần thứ 29'.")
+    term: str | None = Field(description="Party or council term, e.g. '2020–2025'.")
+    date: str | None = Field(description="ISO date, or null when the report does not state it.")
+    date_as_written: str | None
+    date_year_inferred: bool = Field(description="The year is not written next to the date but inferred.")
+    place: str | None
+
+
+class Indicator(_Strict):
+    figure_id: str
+    name: str
+    value: float = Field(description="The number as written, in the scale below (63.275 tỷ -> 63275).")
+    value_high: float | None = Field(description="Upper end of a range such as 8,3-8,5%.")
+    unit: str | None = Field(description="VND, USD, %, pp, or a counted noun such as 'targets'.")
+    scale: str | None = Field(description="thousand, ten-thousand, million, billion or trillion.")
+    base_value: float = Field(description="value x scale (63,275,000,000,000 for 63.275 tỷ đồng).")
+    denominator: float | None = Field(description="y of an 'x/y' ratio such as 24/24 chỉ tiêu.")
+    kind: str
+    period: str | None
+    comparison: str | None = Field(description="vs same period last year, of plan, of budget estimate, ...")
+    direction: Direction | None
+    qualifier: str | None = Field(description="more than, nearly, about, estimated, ...")
+    source_text: str = Field(description="The figure as written in the source.")
+    source_quote: str = Field(description="The source sentence around the figure.")
+    span: list[int] = Field(min_length=2, max_length=2, description="[start, end) character offsets.")
+    grounding: Grounding
+    grounding_note: str | None
+
+
+class Directive(_Strict):
+    task: str
+    owner: str | None
+    deadline: str | None
+
+
+class Flag(_Strict):
+    """Something in the summary that could not be verified against the source."""
+
+    field: str
+    message: str
+
+
+class Usage(_Strict):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    calls: int = Field(description="HTTP calls made, re-asks and transport retries included.")
+    reasks: int
+
+
+class Provenance(_Strict):
+    source_name: str
+    source_sha256: str
+    prompt_id: str
+    prompt_version: str
+    prompt_sha256: str
+    schema_sha256: str
+    backend: str
+    model: str
+    temperature: float
+    max_tokens: int
+    created_at: str
+    elapsed_s: float
+    usage: Usage
+
+
+class Summary(_Strict):
+    """A validated meeting summary: the stored, rendered and scored artefact."""
+
+    title: str
+    meeting: Meeting
+    officials: list[Official]
+    topics: list[str]
+    indicators: list[Indicator]
+    directives: list[Directive]
+    summary: str
+    flags: list[Flag]
+    provenance: Provenance
+
+    @property
+    def ungrounded(self) -> list[Indicator]:
+        return [i for i in self.indicators if i.grounding == "ungrounded"]
+
+
+# --- strict-schema helpers -------------------------------------------------------------------------
+
+_UNSUPPORTED_STRICT = {"maxLength", "minLength", "default", "title", "format"}
+
+
+def strict_json_schema(model: type[BaseModel], *, keep_lengths: bool = False) -> dict[str, Any]:
+    """The model's JSON schema in the shape OpenAI strict mode accepts.
+
+    String length bounds are dropped unless ``keep_lengths`` (llama.cpp grammars honour them,
+    OpenAI strict mode does not list them as supported).
+    """
+    schema = copy.deepcopy(model.model_json_schema())
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            for key in list(node):
+                if key in _UNSUPPORTED_STRICT and not (keep_lengths and key in {"maxLength", "minLength"}):
+                    if key == "title" and isinstance(node.get("properties"), dict) and "title" in node["properties"]:
+                        continue
+                    if key == "title" and not isinstance(node[key], str):
+                        continue
+                    del node[key]
+            if node.get("type") == "object" and "properties" in node:
+                node["additionalProperties"] = False
+                node["required"] = list(node["properties"])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item)
+
+    visit(schema)
+    return schema
+
+
+def strict_problems(schema: dict[str, Any]) -> list[str]:
+    """Why OpenAI strict structured outputs would reject ``schema`` (empty when it is accepted)."""
+    problems: list[str] = []
+    if schema.get("type") != "object":
+        problems.append("root is not an object")
+
+    def visit(node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "object" or "properties" in node:
+                props = node.get("properties", {})
+                if node.get("additionalProperties") is not False:
+                    problems.append(f"{path}: additionalProperties is not false")
+                if sorted(node.get("required", [])) != sorted(props):
+                    problems.append(f"{path}: not every property is required")
+            for bad in ("default", "maxLength", "minLength", "format", "patternProperties"):
+                if bad in node:
+                    problems.append(f"{path}: unsupported keyword {bad}")
+            for key, value in node.items():
+                if key == "properties" and isinstance(value, dict):
+                    for name, sub in value.items():
+                        visit(sub, f"{path}.{name}")
+                else:
+                    visit(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                visit(item, f"{path}[{i}]")
+
+    visit(schema, "$")
+    return problems
+
+
+def schema_sha256(model: type[BaseModel]) -> str:
+    """A stable hash of a model's JSON schema, recorded in every output."""
+    blob = json.dumps(model.model_json_schema(), sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()

@@ -1,0 +1,276 @@
+"""One report in, one validated ``Summary`` out: ledger, prompt, model call, grounding. Prints nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from summarizer.client import CallStats, ModelClient
+from summarizer.config import Settings
+from summarizer.errors import ModelCallError, TruncatedOutputError
+from summarizer.facts import MeetingFacts, find_meeting_facts
+from summarizer.grounding import draft_checker
+from summarizer.inputs import Report
+from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
+from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger
+from summarizer.prompts import DEFAULT_PROMPT, Prompt, load_prompt
+from summarizer.schema import (
+    Directive,
+    Draft,
+    Flag,
+    Indicator,
+    Meeting,
+    Official,
+    Provenance,
+    Summary,
+    Usage,
+    draft_model,
+    schema_sha256,
+)
+
+__all__ = ["MIN_INDICATORS", "Summarizer", "build_messages", "build_summary", "summarize"]
+
+MIN_INDICATORS = 8
+_MAX_TOKENS_CAP = 4096
+
+ProgressFn = Callable[[int, int], None]
+
+
+def _tagged_report(ledger: Ledger, ids: set[str]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for fig in ledger.figures:
+        if fig.id in ids:
+            parts.append(ledger.text[pos : fig.start])
+            parts.append(f"[{fig.id}] ")
+            pos = fig.start
+    parts.append(ledger.text[pos:])
+    return "".join(parts)
+
+
+def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[dict[str, str]]:
+    """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports."""
+    candidates = ledger.candidates()
+    ids = {f.id for f in candidates}
+    figures = "\n".join(f"{f.id}: {f.text}" for f in candidates) or "(none)"
+    user = prompt.render_user(report=_tagged_report(ledger, ids), figures=figures, facts=facts.describe())
+    return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
+
+
+def _distinct_candidates(ledger: Ledger) -> int:
+    return len({(f.kind, f.base_value, f.unit, f.denominator) for f in ledger.candidates()})
+
+
+def _comparison(fig: Figure) -> str | None:
+    if fig.kind == FigureKind.RATIO and fig.denominator is not None:
+        return f"of {fig.denominator:g}" + (f" {fig.unit}" if fig.unit else "")
+    return fig.basis
+
+
+def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -> Indicator:
+    fig = ledger.get(figure_id)
+    mine = [p for p in problems if f" {figure_id} " in f" {p} " or f"{figure_id}," in p or f"{figure_id})" in p]
+    if fig is None:
+        return Indicator(
+            figure_id=figure_id, name=name, value=0.0, value_high=None, unit=None, scale=None, base_value=0.0,
+            denominator=None, kind="unknown", period=None, comparison=None, direction=None, qualifier=None,
+            source_text="", source_quote="", span=[0, 0], grounding="ungrounded",
+            grounding_note=f"{figure_id} is not a figure of the source",
+        )  # fmt: skip
+    note = None
+    grounding = "grounded"
+    if not fig.is_indicator_kind:
+        grounding, note = "ungrounded", f"'{fig.text}' is a {fig.kind.value}, not an indicator"
+    elif mine:
+        grounding, note = "ungrounded", "; ".join(mine)
+    return Indicator(
+        figure_id=fig.id,
+        name=name,
+        value=fig.value,
+        value_high=fig.high,
+        unit=fig.unit,
+        scale=SCALE_NAMES_EN.get(fig.scale) if fig.scale else None,
+        base_value=fig.base_value,
+        denominator=fig.denominator,
+        kind=fig.kind.value,
+        period=fig.period,
+        comparison=_comparison(fig),
+        direction=fig.cue,  # type: ignore[arg-type]
+        qualifier=fig.qualifier,
+        source_text=fig.text,
+        source_quote=ledger.quote(fig),
+        span=[fig.start, fig.end],
+        grounding=grounding,  # type: ignore[arg-type]
+        grounding_note=note,
+    )
+
+
+def build_summary(
+    draft: Draft, ledger: Ledger, facts: MeetingFacts, provenance: Provenance, problems: list[str]
+) -> Summary:
+    """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept."""
+    from summarizer.grounding import fold
+
+    folded = fold(ledger.text)
+    indicators = [_indicator(d.figure, d.name, ledger, problems) for d in draft.indicators]
+    flags = [Flag(field="grounding", message=p) for p in problems]
+    return Summary(
+        title=draft.title,
+        meeting=Meeting(
+            body_en=draft.body_en,
+            body_vi=draft.body_vi or None,
+            session=facts.session,
+            session_text=facts.session_text,
+            term=facts.term,
+            date=facts.date,
+            date_as_written=facts.date_as_written,
+            date_year_inferred=facts.date_year_inferred,
+            place=draft.place,
+        ),
+        officials=[Official(name=o.name, role=o.role, grounded=fold(o.name) in folded) for o in draft.officials],
+        topics=list(draft.topics),
+        indicators=indicators,
+        directives=[Directive(task=d.task, owner=d.owner, deadline=d.deadline) for d in draft.directives],
+        summary=draft.summary,
+        flags=flags,
+        provenance=provenance,
+    )
+
+
+class Summarizer:
+    """Summarizes reports with one backend; starts the embedded server on first use, stops it on close."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        prompt: str = DEFAULT_PROMPT,
+        on_model_progress: ProgressFn | None = None,
+    ) -> None:
+        self.settings = settings
+        self.prompt = load_prompt(prompt)
+        self._on_model_progress = on_model_progress
+        self._server: LocalServer | None = None
+        self._client: ModelClient | None = None
+
+    def _ensure_client(self) -> ModelClient:
+        if self._client is not None:
+            return self._client
+        if self.settings.backend == "local":
+            path = self.settings.model_path or assemble_model(self._on_model_progress)
+            alias = self.settings.model or (
+                DEFAULT_MODEL_ALIAS if self.settings.model_path is None else Path(path).stem
+            )
+            self._server = LocalServer(
+                Path(path),
+                n_ctx=self.settings.n_ctx,
+                n_threads=self.settings.n_threads,
+                alias=alias,
+                start_timeout=self.settings.server_start_timeout_s,
+            ).start()
+            self._client = ModelClient(self.settings, base_url=self._server.base_url, model=alias)
+        else:
+            self._client = ModelClient(self.settings)
+        return self._client
+
+    @property
+    def model_name(self) -> str:
+        return self._ensure_client().model
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def summarize(self, report: Report) -> Summary:
+        """Summarize one report; raises ``ModelCallError`` when no parseable summary came back."""
+        client = self._ensure_client()
+        started = time.monotonic()
+        ledger = build_ledger(report.text)
+        facts = find_meeting_facts(ledger)
+        candidate_ids = [f.id for f in ledger.candidates()]
+        model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, _distinct_candidates(ledger)))
+        check = draft_checker(ledger)
+        messages = build_messages(self.prompt, ledger, facts)
+        max_tokens = self.settings.max_tokens
+        total = CallStats()
+        while True:
+            try:
+                result = client.structured(messages, model, context={"check": check}, max_tokens=max_tokens)
+                break
+            except TruncatedOutputError:
+                if max_tokens >= _MAX_TOKENS_CAP:
+                    raise
+                max_tokens = min(_MAX_TOKENS_CAP, max_tokens * 2)
+                total.attempts += 1
+                total.calls += 1
+        stats = result.stats
+        problems: list[str] = []
+        draft: Draft
+        if result.parsed is not None:
+            draft = result.parsed  # type: ignore[assignment]
+        else:
+            draft, problems = _lenient(model, result.last_text, check, result.problems, stats.attempts)
+        usage = Usage(
+            prompt_tokens=stats.prompt_tokens,
+            completion_tokens=stats.completion_tokens,
+            total_tokens=stats.prompt_tokens + stats.completion_tokens,
+            calls=stats.calls + total.calls,
+            reasks=stats.reasks,
+        )
+        provenance = Provenance(
+            source_name=report.name,
+            source_sha256=hashlib.sha256(report.text.encode()).hexdigest(),
+            prompt_id=self.prompt.id,
+            prompt_version=self.prompt.version,
+            prompt_sha256=self.prompt.sha256,
+            schema_sha256=schema_sha256(Summary),
+            backend=self.settings.backend,
+            model=client.model,
+            temperature=self.settings.temperature,
+            max_tokens=max_tokens,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            elapsed_s=round(time.monotonic() - started, 3),
+            usage=usage,
+        )
+        return build_summary(draft, ledger, facts, provenance, problems)
+
+
+def _lenient(
+    model: type[Draft], text: str | None, check: Callable[[Draft], list[str]], reason: str | None, attempts: int
+) -> tuple[Draft, list[str]]:
+    """After the last re-ask: keep what parses, mark what does not ground; refuse what does not parse."""
+    if text is None:
+        raise ModelCallError(f"no summary after {attempts} attempt(s): {(reason or 'no output')[:300]}")
+    try:
+        draft = Draft.model_validate_json(text, context={"lenient": True})
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ModelCallError(
+            f"model output does not fit the schema after {attempts} attempt(s): {where}: {first['msg']}",
+            attempts=attempts,
+        ) from None
+    return draft, check(draft)
+
+
+def summarize(report: Report | str, settings: Settings | None = None, **kwargs: Any) -> Summary:
+    """Convenience for notebooks: summarize one report (text or ``Report``) and stop any local server."""
+    rep = report if isinstance(report, Report) else Report.from_text(report)
+    with Summarizer(settings or Settings.resolve(), **kwargs) as s:
+        return s.summarize(rep)

@@ -1,0 +1,248 @@
+"""The Vietnamese figure parser on every figure of both seed reports, the corpus traps and edge cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.numbers import (
+    FigureKind,
+    build_ledger,
+    find_period,
+    normalize_text,
+    parse_english_numbers,
+    parse_vi_number,
+    split_sentences,
+)
+
+K = FigureKind
+B = 10**9
+
+# (text as written, kind, value, scale, unit, denominator) for every figure of the seed, in order.
+BAC_TU_LIEM = [
+    ("24 chỉ tiêu", K.COUNT, 24, None, "targets", None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("15/12", K.DATE, 15, None, None, None),
+    ("29", K.ORDINAL, 29, None, None, None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("2020-2025", K.YEAR_RANGE, 2020, None, None, None),
+    ("2020-2025", K.YEAR_RANGE, 2020, None, None, None),
+    ("24", K.DOC_CODE, 24, None, None, None),
+    ("24 chỉ tiêu", K.COUNT, 24, None, "targets", None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("24 chỉ tiêu", K.COUNT, 24, None, "targets", None),
+    ("24/24 chỉ tiêu", K.RATIO, 24, None, "targets", 24),
+    ("6 chỉ tiêu", K.COUNT, 6, None, "targets", None),
+    ("63.275 tỷ đồng", K.MONEY, 63275, B, "VND", None),
+    ("12,86%", K.PERCENT, 12.86, None, "%", None),
+    ("3.594 tỷ đồng", K.MONEY, 3594, B, "VND", None),
+    ("103%", K.PERCENT, 103, None, "%", None),
+    ("10", K.DURATION, 10, None, "years", None),
+    ("24 chỉ tiêu", K.COUNT, 24, None, "targets", None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("91,3%", K.PERCENT, 91.3, None, "%", None),
+    ("98,5%", K.PERCENT, 98.5, None, "%", None),
+    ("2023", K.YEAR, 2023, None, None, None),
+    ("6.100 người lao động", K.COUNT, 6100, None, "workers", None),
+    ("100%", K.PERCENT, 100, None, "%", None),
+    ("82/82 hộ cận nghèo", K.RATIO, 82, None, "near-poor households", 82),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("146-KH/QU", K.DOC_CODE, 146, None, None, None),
+    ("24-CT/TU", K.DOC_CODE, 24, None, None, None),
+    ("2020 – 2025", K.YEAR_RANGE, 2020, None, None, None),
+    ("2024", K.YEAR, 2024, None, None, None),
+]
+
+TAY_HO = [
+    ("12/10", K.DATE, 12, None, None, None),
+    ("22", K.ORDINAL, 22, None, None, None),
+    ("2020 - 2025", K.YEAR_RANGE, 2020, None, None, None),
+    ("5 nội dung", K.COUNT, 5, None, "items", None),
+    ("9", K.DURATION, 9, None, "months", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("3", K.DURATION, 3, None, "months", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("9", K.DURATION, 9, None, "months", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("16", K.ORDINAL, 16, None, None, None),
+    ("2021 - 2026", K.YEAR_RANGE, 2021, None, None, None),
+    ("9", K.DURATION, 9, None, "months", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("2.511 tỷ đồng", K.MONEY, 2511, B, "VND", None),
+    ("89%", K.PERCENT, 89, None, "%", None),
+    ("142%", K.PERCENT, 142, None, "%", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("2 nghề", K.COUNT, 2, None, "crafts", None),
+    ("13/13 chỉ tiêu", K.RATIO, 13, None, "targets", 13),
+    ("9", K.DURATION, 9, None, "months", None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("7 nhiệm vụ", K.COUNT, 7, None, "tasks", None),
+    ("1/500", K.MAP_SCALE, 1, None, None, None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("2 phường", K.COUNT, 2, None, "wards", None),
+    ("2020 - 2025", K.YEAR_RANGE, 2020, None, None, None),
+    ("2025-2030", K.YEAR_RANGE, 2025, None, None, None),
+    ("2025 - 2030", K.YEAR_RANGE, 2025, None, None, None),
+    ("2024", K.YEAR, 2024, None, None, None),
+    ("2024", K.YEAR, 2024, None, None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), [("bac_tu_liem", BAC_TU_LIEM), ("tay_ho", TAY_HO)])
+def test_every_seed_figure(name: str, expected: list[tuple[object, ...]], request: pytest.FixtureRequest) -> None:
+    text = request.getfixturevalue(name)
+    ledger = build_ledger(text)
+    got = [(f.text, f.kind, f.value, f.scale, f.unit, f.denominator) for f in ledger]
+    assert got == expected
+    for f in ledger:
+        assert text[f.start : f.end] == f.text, f"span of {f.id} does not point at its text"
+
+
+def test_seed_context_cues(bac_tu_liem: str, tay_ho: str) -> None:
+    btl = {f.text: f for f in build_ledger(bac_tu_liem)}
+    assert btl["12,86%"].cue == "increase" and btl["12,86%"].basis == "vs same period last year"
+    assert btl["103%"].basis == "of budget estimate"
+    assert btl["100%"].basis == "of plan"
+    assert btl["63.275 tỷ đồng"].qualifier == "estimated"
+    assert btl["63.275 tỷ đồng"].base_value == 63_275 * B
+    th = {f.text: f for f in build_ledger(tay_ho)}
+    assert th["89%"].basis == "of plan" and th["89%"].period == "first 9 months of 2024"
+    assert th["142%"].basis == "vs same period last year" and th["142%"].cue == "equal"
+    assert th["2.511 tỷ đồng"].base_value == 2_511 * B
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [("63.275", 63275), ("12,86", 12.86), ("1.200.000", 1_200_000), ("728.906.600", 728_906_600),
+     ("0,04", 0.04), ("7", 7), ("18.5", 18.5), ("1.234,5", 1234.5)],
+)  # fmt: skip
+def test_parse_vi_number(token: str, value: float) -> None:
+    assert parse_vi_number(token) == pytest.approx(value)
+
+
+def test_parse_vi_number_rejects_garbage() -> None:
+    with pytest.raises(ValueError, match="not a Vietnamese number"):
+        parse_vi_number("12a")
+
+
+def _one(text: str) -> tuple[object, ...]:
+    figs = [f for f in build_ledger(text) if f.kind not in (K.YEAR,)]
+    assert len(figs) == 1, [f.text for f in figs]
+    f = figs[0]
+    return (f.kind, f.value, f.scale, f.unit, f.denominator, f.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu ngân sách đạt 2.511 tỷ đồng.", (K.MONEY, 2511, B, "VND", None, None)),
+        ("Tổng vốn 30,66 tỷ USD.", (K.MONEY, 30.66, B, "USD", None, None)),
+        ("thu hút 435 triệu USD vốn FDI.", (K.MONEY, 435, 10**6, "USD", None, None)),
+        ("dân số trên 23 vạn người.", (K.COUNT, 23, 10**4, "people", None, None)),
+        ("đạt 1,2 nghìn tỷ đồng.", (K.MONEY, 1.2, 10**12, "VND", None, None)),
+        ("thu 5 ngàn tỷ đồng.", (K.MONEY, 5, 10**12, "VND", None, None)),
+        ("lãi 10 nghìn USD.", (K.MONEY, 10, 10**3, "USD", None, None)),
+        ("doanh thu 40 tỉ VNĐ.", (K.MONEY, 40, B, "VND", None, None)),
+        ("hoàn thành 14/16 chỉ tiêu.", (K.RATIO, 14, None, "targets", 16, None)),
+        ("đạt 12/19 tiêu chí.", (K.RATIO, 12, None, "criteria", 19, None)),
+        ("tăng trưởng 8,3-8,5% năm nay.", (K.PERCENT, 8.3, None, "%", None, 8.5)),
+        ("tăng 0,5 điểm phần trăm.", (K.PERCENT, 0.5, None, "pp", None, None)),
+        ("diện tích gần 6.300 ha.", (K.QUANTITY, 6300, None, "ha", None, None)),
+        ("được 6 đồng chí tham dự.", (K.COUNT, 6, None, "comrades", None, None)),
+        ("gấp 1,66 lần mức cũ.", (K.COUNT, 1.66, None, "times", None, None)),
+    ],
+)
+def test_figures(text: str, expected: tuple[object, ...]) -> None:
+    assert _one(normalize_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ngày 15/12, quận họp.", K.DATE),
+        ("sáng 2-12, Hội nghị khai mạc.", K.DATE),
+        ("đến ngày 28/02/2018 tỉnh đạt", K.DATE),
+        ("hội nghị lần thứ 22 của quận", K.ORDINAL),
+        ("theo Kế hoạch số 146-KH/QU của Quận ủy", K.DOC_CODE),
+        ("Chỉ thị số 04/CT - UBND về việc", K.DOC_CODE),
+        ("Nghị quyết 01/2024/NQ-HĐND của", K.DOC_CODE),
+        ("Chỉ thị số 24 của Ban Thường vụ", K.DOC_CODE),
+        ("quy hoạch chi tiết 1/500 đối với", K.MAP_SCALE),
+        ("nhiệm kỳ 2020 - 2025 đã đề ra", K.YEAR_RANGE),
+        ("tại thời điểm 12h ngày hôm đó", K.TIME),
+        ("trong 9 tháng đầu năm", K.DURATION),
+    ],
+)
+def test_not_indicators(text: str, kind: FigureKind) -> None:
+    figs = build_ledger(normalize_text(text)).figures
+    assert figs and figs[0].kind == kind
+    assert not figs[0].is_indicator_kind
+
+
+def test_list_commas_next_to_decimal_comma() -> None:
+    text = "Tỷ lệ này ở các huyện lần lượt là: 91, 82, 81, 78, 75,4%."
+    figs = build_ledger(text).figures
+    assert [(f.value, f.unit) for f in figs] == [(91, "%"), (82, "%"), (81, "%"), (78, "%"), (75.4, "%")]
+
+
+def test_year_followed_by_comma_and_percent() -> None:
+    figs = build_ledger("Đến năm 2020,100% người dân dùng nước sạch.").figures
+    assert [(f.kind, f.value) for f in figs] == [(K.YEAR, 2020), (K.PERCENT, 100)]
+
+
+def test_excess_versus_percent_of_plan() -> None:
+    text = "Thu ngân sách 2016 vượt 3,8%. Tổng thu là 175.785 tỷ đồng đạt tỷ lệ 103,8%."
+    by_text = {f.text: f for f in build_ledger(text)}
+    assert by_text["3,8%"].cue == "exceed"
+    assert by_text["103,8%"].cue == "reach"
+
+
+def test_nfd_input_is_normalised_and_parsed() -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Thu ngân sách ước đạt 2.511 tỷ đồng")
+    text = normalize_text("\ufeff" + nfd)
+    assert not text.startswith("\ufeff")
+    money = [f for f in build_ledger(text) if f.kind == K.MONEY]
+    assert money and money[0].base_value == 2511 * B
+
+
+def test_sentences_do_not_split_inside_numbers_or_tp() -> None:
+    sents = split_sentences("TP. HCM thu 63.275 tỷ đồng. Tăng 12,86% so với cùng kỳ.")
+    assert [s.text for s in sents] == ["TP. HCM thu 63.275 tỷ đồng.", "Tăng 12,86% so với cùng kỳ."]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("trong 9 tháng đầu năm 2024, thu", "first 9 months of 2024"),
+        ("6 tháng đầu năm, tăng", "first 6 months of the year"),
+        ("quý III/2024 đạt", "Q3 2024"),
+        ("giai đoạn 2016-2020 đạt", "2016–2020"),
+        ("năm 2023, quận", "2023"),
+        ("đến hết 31/7, đạt", "as of 31/7"),
+    ],
+)
+def test_find_period(text: str, period: str) -> None:
+    assert find_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "scale", "unit", "den"),
+    [
+        ("63,275 billion VND", 63275, B, "VND", None),
+        ("VND 63.3 trillion", 63.3, 10**12, "VND", None),
+        ("12.86%", 12.86, None, "%", None),
+        ("24 of 24 targets", 24, None, None, 24),
+        ("24/24", 24, None, None, 24),
+        ("VND 3,594 billion", 3594, B, "VND", None),
+        ("3.594 trillion dong", 3.594, 10**12, "VND", None),
+        ("six targets", 6, None, None, None),
+        ("$30.66 billion", 30.66, B, "USD", None),
+        ("2.5 percentage points", 2.5, None, "pp", None),
+    ],
+)
+def test_english_numbers(text: str, value: float, scale: int | None, unit: str | None, den: float | None) -> None:
+    (n,) = parse_english_numbers(text)
+    assert (n.value, n.scale, n.unit, n.denominator) == (pytest.approx(value), scale, unit, den)

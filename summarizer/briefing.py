@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from summarizer.formatting import format_quantity
 from summarizer.schema import Indicator, Summary
 
-__all__ = ["format_number", "format_value", "render_markdown"]
+__all__ = ["format_value", "render_markdown"]
 
 _DIRECTION_WORDS = {
     "increase": "up ",
@@ -17,27 +18,11 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December"]  # fmt: skip
 
 
-def format_number(value: float) -> str:
-    """English notation: thousands with commas, decimals with a point, no trailing zeros (63,275; 12.86)."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return text
-
-
 def format_value(ind: Indicator) -> str:
     """'63,275 billion VND', '12.86%', '24 of 24 targets', 'more than 6,100 workers'."""
-    number = format_number(ind.value)
-    if ind.value_high is not None:
-        number = f"{number}–{format_number(ind.value_high)}"
-    if ind.unit in ("%", "pp"):
-        body = f"{number}%" if ind.unit == "%" else f"{number} percentage points"
-    elif ind.kind == "ratio" and ind.denominator is not None:
-        body = f"{number} of {format_number(ind.denominator)}" + (f" {ind.unit}" if ind.unit else "")
-    else:
-        scale = f" {ind.scale}" if ind.scale else ""
-        unit = f" {ind.unit}" if ind.unit else ""
-        body = f"{number}{scale}{unit}"
+    body = format_quantity(
+        ind.value, unit=ind.unit, scale=ind.scale, kind=ind.kind, denominator=ind.denominator, high=ind.value_high
+    )
     prefix = _DIRECTION_WORDS.get(ind.direction or "", "")
     if ind.qualifier and ind.qualifier != "estimated":
         body = f"{ind.qualifier} {body}"

@@ -92,7 +92,7 @@ def _retry_after(exc: BaseException | None) -> float | None:
 
 def retry_wait(cap: float, initial: float = 0.5) -> Callable[[RetryCallState], float]:
     """Honour ``Retry-After`` (capped); otherwise exponential backoff with jitter."""
-    backoff = wait_exponential_jitter(initial=initial, max=cap, jitter=initial)
+    backoff = wait_exponential_jitter(multiplier=initial, max=cap, jitter=initial)
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None

@@ -66,5 +66,6 @@ class Settings:
             base_url=None if chosen == "local" else base_url,
             api_key=env_key if chosen != "local" else None,
             model_path=Path(model_path) if model_path else None,
+            max_reasks=1 if chosen == "local" else 2,
         )
         return replace(settings, **overrides) if overrides else settings  # type: ignore[arg-type]

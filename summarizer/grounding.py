@@ -6,6 +6,7 @@ and again, leniently, on the last attempt, where what still fails is kept and fl
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,9 +18,21 @@ from summarizer.numbers import EnglishNumber, Figure, FigureKind, Ledger, parse_
 if TYPE_CHECKING:
     from summarizer.schema import Draft
 
-__all__ = ["MatchStatus", "NumberMatch", "draft_checker", "fold", "match_number", "text_problems"]
+__all__ = [
+    "MatchStatus",
+    "NumberMatch",
+    "clean_name",
+    "draft_checker",
+    "fold",
+    "match_number",
+    "prose_fields",
+    "prose_issues",
+    "repair_prose",
+    "text_problems",
+]
 
 _REL_EXACT = 1e-9
+_VI_NOTATION = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+")
 _REL_APPROX = 0.05
 
 
@@ -54,7 +67,7 @@ def _close(a: float, b: float, tol: float) -> bool:
 def _units_compatible(n: EnglishNumber, f: Figure) -> bool:
     if n.unit in ("%", "pp"):
         return f.kind == FigureKind.PERCENT
-    if n.unit in ("VND", "USD", "EUR"):
+    if n.unit is not None:
         return f.kind == FigureKind.MONEY and f.unit == n.unit
     return f.kind != FigureKind.PERCENT or n.unit is None
 
@@ -92,21 +105,76 @@ def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
     return NumberMatch(n, MatchStatus.NONE, None)
 
 
-def text_problems(text: str, ledger: Ledger, where: str) -> list[str]:
-    """One problem per number in ``text`` that no source figure supports."""
-    problems = []
+def _vi_copy(n: EnglishNumber, ledger: Ledger) -> Figure | None:
+    """The source figure a number copies in Vietnamese notation ('63.275 billion' for '63.275 tỷ')."""
+    token = n.text.split()[0] if n.text else ""
+    token = token.rstrip("%")
+    if not _VI_NOTATION.fullmatch(token):
+        return None
+    for f in ledger.figures:
+        if f.is_indicator_kind and f.text.startswith(token):
+            if n.unit is not None and n.unit != f.unit:
+                return None
+            return f
+    return None
+
+
+def prose_issues(text: str, ledger: Ledger, where: str) -> list[tuple[MatchStatus, str]]:
+    """Numbers in prose that no source figure supports (NONE) or that round one (APPROX)."""
+    issues: list[tuple[MatchStatus, str]] = []
     for n in parse_english_numbers(text, words=False):
+        if _vi_copy(n, ledger) is not None:
+            continue
         m = match_number(n, ledger)
         if m.status == MatchStatus.NONE:
-            problems.append(f"{where} contains '{n.text}', which is not a figure of the report")
+            issues.append((MatchStatus.NONE, f"{where} contains '{n.text}', which is not a figure of the report"))
         elif m.status == MatchStatus.APPROX:
-            problems.append(f"{where} rounds '{n.text}'; cite the exact figure or leave numbers out of prose")
-    return problems
+            issues.append((MatchStatus.APPROX, f"{where} rounds '{n.text}' (source: '{m.figure.text if m.figure else ''}')"))
+    return issues
+
+
+def text_problems(text: str, ledger: Ledger, where: str) -> list[str]:
+    """Numbers in ``text`` with no source at all: reason enough to re-ask the model."""
+    return [msg for status, msg in prose_issues(text, ledger, where) if status == MatchStatus.NONE]
+
+
+def repair_prose(text: str, ledger: Ledger) -> str:
+    """Rewrite copies of source figures in Vietnamese notation into English notation, from the ledger."""
+    from summarizer.formatting import format_figure
+
+    out: list[str] = []
+    pos = 0
+    for n in parse_english_numbers(text, words=False):
+        fig = _vi_copy(n, ledger)
+        if fig is None or n.start < pos:
+            continue
+        end = n.start + len(text[n.start : n.end].rstrip())
+        out.append(text[pos : n.start])
+        out.append(format_figure(fig))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_NAME_NUMBER = re.compile(
+    r"(?:\s+(?:of|by|at|to|reached|reaching|with|is|was|from|equal to)\b)?\s*"
+    r"(?:(?:VND|USD|\$)\s?)?\d[\d.,/]*\s*(?:%|percent|percentage points|thousand|million|billion|trillion|tỷ|triệu)?"
+    r"(?:\s*(?:VND|USD|dong|đồng))?",
+    re.IGNORECASE,
+)
+
+
+def clean_name(name: str) -> str:
+    """Indicator names carry no numbers: values come from the ledger, so digits the model wrote go."""
+    cleaned = _NAME_NUMBER.sub("", name)
+    cleaned = re.sub(r"\(\s*\)|\[\s*\]", "", cleaned)
+    cleaned = re.sub(r"\s{2,}", " ", cleaned).strip(" ,;:-–")
+    cleaned = re.sub(r"^(?:of|by|at|to)\s+", "", cleaned, flags=re.IGNORECASE)
+    return cleaned[:1].upper() + cleaned[1:] if cleaned else name
 
 
 def draft_checker(ledger: Ledger) -> Callable[[Draft], list[str]]:
-    """The grounding rules for one report, as a function the draft validator calls."""
-    folded_source = fold(ledger.text)
+    """The re-ask rules for one report: ids that are not indicators, repeats, numbers with no source."""
     kinds = {f.id: f for f in ledger.figures}
 
     def check(draft: Draft) -> list[str]:
@@ -116,7 +184,7 @@ def draft_checker(ledger: Ledger) -> Callable[[Draft], list[str]]:
         for i, ind in enumerate(draft.indicators, start=1):
             fig = kinds.get(ind.figure)
             if fig is not None:
-                key = (fig.kind, fig.base_value, fig.unit, fig.denominator)
+                key = fig.value_key
                 if key in same_value and ind.figure not in seen:
                     problems.append(
                         f"indicator {i} ({ind.figure}) repeats the figure of indicator {same_value[key]}; pick another"
@@ -131,18 +199,19 @@ def draft_checker(ledger: Ledger) -> Callable[[Draft], list[str]]:
             if ind.figure in seen:
                 problems.append(f"indicator {i} repeats {ind.figure}; use each figure once")
             seen.add(ind.figure)
-            problems += text_problems(ind.name, ledger, f"indicator {i} name")
-        for j, official in enumerate(draft.officials, start=1):
-            if fold(official.name) not in folded_source:
-                problems.append(f"official {j} '{official.name}' is not named in the report; copy names exactly")
-        problems += text_problems(draft.title, ledger, "title")
-        problems += text_problems(draft.summary, ledger, "summary")
-        for k, topic in enumerate(draft.topics, start=1):
-            problems += text_problems(topic, ledger, f"topic {k}")
-        for k, d in enumerate(draft.directives, start=1):
-            problems += text_problems(d.task, ledger, f"directive {k}")
-            if d.deadline:
-                problems += text_problems(d.deadline, ledger, f"directive {k} deadline")
+        for where, text in prose_fields(draft):
+            problems += text_problems(text, ledger, where)
         return problems
 
     return check
+
+
+def prose_fields(draft: Draft) -> list[tuple[str, str]]:
+    """Every free-text field of a draft that may carry numbers, with its name."""
+    fields = [("title", draft.title), ("summary", draft.summary)]
+    fields += [(f"topic {k}", t) for k, t in enumerate(draft.topics, start=1)]
+    for k, d in enumerate(draft.directives, start=1):
+        fields.append((f"directive {k}", d.task))
+        if d.deadline:
+            fields.append((f"directive {k} deadline", d.deadline))
+    return fields

@@ -211,6 +211,11 @@ class Figure:
         return self.value * (self.scale or 1)
 
     @property
+    def value_key(self) -> tuple[object, ...]:
+        """Two mentions with the same key state the same figure."""
+        return (self.kind, self.base_value, self.high, self.unit, self.denominator)
+
+    @property
     def is_indicator_kind(self) -> bool:
         return self.kind in INDICATOR_KINDS
 
@@ -255,8 +260,17 @@ class Ledger:
         return {f.id: f for f in self.figures}
 
     def candidates(self) -> list[Figure]:
-        """Figures that may be indicators: money, percent, ratio, count, quantity."""
-        return [f for f in self.figures if f.is_indicator_kind]
+        """Figures that may be indicators, first mention of each distinct value; bare unitless counts left out."""
+        seen: set[tuple[object, ...]] = set()
+        out = []
+        for f in self.figures:
+            if not f.is_indicator_kind or (f.kind == FigureKind.COUNT and f.unit is None and f.scale is None):
+                continue
+            key = f.value_key
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+        return out
 
     def sentence_of(self, figure: Figure) -> Sentence:
         return self.sentences[figure.sentence_index]
@@ -708,10 +722,10 @@ _EN_SCALES = {
 _EN_NUMBER = re.compile(
     r"""
     (?P<pre>(?:VND|VNĐ|USD|US\$|\$|EUR|€)\s?)?
-    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d+(?:,\d+)?)
+    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d])|\d+(?:\.\d+)?)
     (?:\s?(?P<pct>%|percent\b|per\ cent\b|percentage\ points?\b|pp\b))?
     (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|tỷ|triệu|[kmb](?![\w]))\b)?
-    (?:\s?(?P<cur>VND|VNĐ|dong|đồng|USD|US\ dollars|dollars|EUR|euros?)\b)?
+    (?:\s?(?P<cur>VND|VNĐ|dong|đồng|USD|US\ dollars|dollars|EUR|euros?|yuan|CNY|RMB|yen|JPY)\b)?
     (?:\s?(?:of|/|out\ of)\s?(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d))?
     """,
     re.VERBOSE,
@@ -740,6 +754,15 @@ class EnglishNumber:
         return self.value * (self.scale or 1)
 
 
+def _currency_code(text: str) -> str:
+    lowered = text.lower()
+    for code, words in (("USD", ("usd", "$", "dollar")), ("EUR", ("eur", "€")), ("CNY", ("yuan", "cny", "rmb")),
+                        ("JPY", ("yen", "jpy"))):  # fmt: skip
+        if any(w in lowered for w in words):
+            return code
+    return "VND"
+
+
 def _parse_en_number(token: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
         return float(token.replace(",", ""))
@@ -765,7 +788,7 @@ def parse_english_numbers(text: str, *, words: bool = True) -> list[EnglishNumbe
             unit = "pp" if pct.startswith(("percentage", "pp")) else "%"
         cur = (m.group("pre") or "") + (m.group("cur") or "")
         if cur:
-            unit = "USD" if ("USD" in cur or "$" in cur or "dollar" in cur) else "EUR" if "EUR" in cur or "€" in cur or "euro" in cur else "VND"
+            unit = _currency_code(cur)
         den = m.group("den")
         found.append(
             EnglishNumber(

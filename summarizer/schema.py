@@ -80,10 +80,10 @@ class Draft(_Strict):
     indicators: list[DraftIndicator] = Field(
         max_length=14, description="The key socio-economic figures, most important first."
     )
-    officials: list[DraftOfficial] = Field(max_length=4, description="Officials named in the report.")
-    topics: list[str] = Field(max_length=4, description="Topics discussed, each under 90 characters.")
-    directives: list[DraftDirective] = Field(max_length=4, description="Tasks set for the period ahead.")
-    summary: str = Field(max_length=450, description="Two or three English sentences; no digits.")
+    officials: list[DraftOfficial] = Field(max_length=3, description="Officials named in the report.")
+    topics: list[str] = Field(max_length=3, description="Topics discussed, in English, each under 90 characters.")
+    directives: list[DraftDirective] = Field(max_length=3, description="Tasks set for the period ahead.")
+    summary: str = Field(max_length=360, description="Two or three English sentences; no digits.")
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Draft:

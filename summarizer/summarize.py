@@ -15,7 +15,7 @@ from summarizer.client import CallStats, ModelClient
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
 from summarizer.facts import MeetingFacts, find_meeting_facts
-from summarizer.grounding import draft_checker
+from summarizer.grounding import clean_name, draft_checker, fold, prose_fields, prose_issues, repair_prose
 from summarizer.inputs import Report
 from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger
@@ -23,6 +23,7 @@ from summarizer.prompts import DEFAULT_PROMPT, Prompt, load_prompt
 from summarizer.schema import (
     Directive,
     Draft,
+    DraftDirective,
     Flag,
     Indicator,
     Meeting,
@@ -63,8 +64,6 @@ def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
-def _distinct_candidates(ledger: Ledger) -> int:
-    return len({(f.kind, f.base_value, f.unit, f.denominator) for f in ledger.candidates()})
 
 
 def _comparison(fig: Figure) -> str | None:
@@ -114,14 +113,30 @@ def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -
 def build_summary(
     draft: Draft, ledger: Ledger, facts: MeetingFacts, provenance: Provenance, problems: list[str]
 ) -> Summary:
-    """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept."""
-    from summarizer.grounding import fold
+    """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept.
 
+    Copies of source figures in Vietnamese notation are rewritten in English notation from the ledger;
+    numbers in names are removed (the value column carries them); every other number that is not
+    exactly in the source is flagged, as are the problems left after the last re-ask.
+    """
     folded = fold(ledger.text)
-    indicators = [_indicator(d.figure, d.name, ledger, problems) for d in draft.indicators]
-    flags = [Flag(field="grounding", message=p) for p in problems]
+    indicators = [_indicator(d.figure, clean_name(d.name), ledger, problems) for d in draft.indicators]
+    title = repair_prose(draft.title, ledger)
+    summary_text = repair_prose(draft.summary, ledger)
+    topics = [repair_prose(t, ledger) for t in draft.topics]
+    directives = [
+        Directive(task=repair_prose(d.task, ledger), owner=d.owner, deadline=d.deadline) for d in draft.directives
+    ]
+    repaired = draft.model_copy(
+        update={"title": title, "summary": summary_text, "topics": topics,
+                "directives": [DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives]}
+    )  # fmt: skip
+    messages = [p for p in problems if not p.startswith(tuple(w for w, _ in prose_fields(draft)))]
+    messages += [msg for where, text in prose_fields(repaired) for _, msg in prose_issues(text, ledger, where)]
+    officials = [Official(name=o.name, role=o.role, grounded=fold(o.name) in folded) for o in draft.officials]
+    messages += [f"official '{o.name}' is not named in the source" for o in officials if not o.grounded]
     return Summary(
-        title=draft.title,
+        title=title,
         meeting=Meeting(
             body_en=draft.body_en,
             body_vi=draft.body_vi or None,
@@ -133,12 +148,12 @@ def build_summary(
             date_year_inferred=facts.date_year_inferred,
             place=draft.place,
         ),
-        officials=[Official(name=o.name, role=o.role, grounded=fold(o.name) in folded) for o in draft.officials],
-        topics=list(draft.topics),
+        officials=officials,
+        topics=topics,
         indicators=indicators,
-        directives=[Directive(task=d.task, owner=d.owner, deadline=d.deadline) for d in draft.directives],
-        summary=draft.summary,
-        flags=flags,
+        directives=directives,
+        summary=summary_text,
+        flags=[Flag(field=m.split(" ")[0], message=m) for m in dict.fromkeys(messages)],
         provenance=provenance,
     )
 
@@ -204,7 +219,7 @@ class Summarizer:
         ledger = build_ledger(report.text)
         facts = find_meeting_facts(ledger)
         candidate_ids = [f.id for f in ledger.candidates()]
-        model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, _distinct_candidates(ledger)))
+        model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
         check = draft_checker(ledger)
         messages = build_messages(self.prompt, ledger, facts)
         max_tokens = self.settings.max_tokens

@@ -1,0 +1,192 @@
+"""A real HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions API, for tests and benchmarks.
+
+It answers by script: each queued fault (429 with ``Retry-After``, 5xx, connection reset, a stall,
+malformed JSON, schema-breaking JSON, truncation, a refusal, an empty choice list) is served once, in
+order; with the queue empty it answers a valid draft built from the request's FIGURES list, after an
+optional fixed latency. Nothing here reaches past loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+__all__ = ["Fault", "FakeOpenAI", "valid_draft_for"]
+
+_FIGURE_LINE = re.compile(r"^(F\d+): ", re.MULTILINE)
+
+
+@dataclass
+class Fault:
+    """One scripted answer: ``kind`` is status, reset, stall, malformed, content, truncated, refusal, empty."""
+
+    kind: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    content: str | None = None
+    seconds: float = 0.0
+
+
+def valid_draft_for(request: dict[str, Any], n: int = 8) -> dict[str, Any]:
+    """A schema-valid draft choosing the first ``n`` figure ids listed in the request."""
+    user = next((m["content"] for m in request.get("messages", []) if m.get("role") == "user"), "")
+    ids = _FIGURE_LINE.findall(user.split("FIGURES", 1)[-1]) if "FIGURES" in user else []
+    return {
+        "title": "District committee reviews the year's socio-economic results",
+        "body_en": "District Party Executive Committee",
+        "body_vi": "Ban Chấp hành Đảng bộ quận",
+        "place": None,
+        "indicators": [{"figure": i, "name": f"Key indicator {chr(65 + k % 26)}"} for k, i in enumerate(ids[:n])],
+        "officials": [],
+        "topics": ["Socio-economic results"],
+        "directives": [{"task": "Complete the remaining targets", "owner": None, "deadline": None}],
+        "summary": "The committee reviewed the results of the period and set tasks for the months ahead.",
+    }
+
+
+def _completion(content: str | None, *, finish: str = "stop", refusal: str | None = None) -> dict[str, Any]:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if refusal is not None:
+        message["refusal"] = refusal
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": "fake-model",
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
+    }
+
+
+class FakeOpenAI:
+    """Start with ``with FakeOpenAI() as fake:``; point clients at ``fake.base_url``."""
+
+    def __init__(
+        self,
+        *,
+        latency_s: float = 0.0,
+        responder: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        fault_every: Callable[[int], Fault | None] | None = None,
+    ) -> None:
+        self.latency_s = latency_s
+        self.responder = responder or (lambda req: valid_draft_for(req))
+        self.fault_every = fault_every
+        self.faults: deque[Fault] = deque()
+        self.requests: list[dict[str, Any]] = []
+        self.headers_seen: list[dict[str, str]] = []
+        self._lock = threading.Lock()
+        self._count = 0
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def queue(self, *faults: Fault) -> FakeOpenAI:
+        self.faults.extend(faults)
+        return self
+
+    def __enter__(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next(self) -> tuple[int, Fault | None]:
+        with self._lock:
+            self._count += 1
+            n = self._count
+            if self.faults:
+                return n, self.faults.popleft()
+        return n, self.fault_every(n) if self.fault_every else None
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                return
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                if self.path.rstrip("/").endswith("/models"):
+                    self._send(200, json.dumps({"object": "list", "data": [{"id": "fake-model"}]}).encode())
+                else:
+                    self._send(404, b'{"error": {"message": "not found"}}')
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    request = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    self._send(400, b'{"error": {"message": "bad json"}}')
+                    return
+                with fake._lock:
+                    fake.requests.append(request)
+                    fake.headers_seen.append(dict(self.headers))
+                _, fault = fake._next()
+                if fake.latency_s:
+                    time.sleep(fake.latency_s)
+                if fault is None:
+                    body = _completion(json.dumps(fake.responder(request), ensure_ascii=False))
+                    self._send(200, json.dumps(body).encode())
+                    return
+                self._serve_fault(fault, request)
+
+            def _serve_fault(self, fault: Fault, request: dict[str, Any]) -> None:
+                kind = fault.kind
+                if kind == "status":
+                    err = {"error": {"message": f"injected {fault.status}", "type": "injected", "code": None}}
+                    self._send(fault.status, json.dumps(err).encode(), fault.headers)
+                elif kind == "reset":
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                    self.connection.close()
+                    self.close_connection = True
+                elif kind == "stall":
+                    time.sleep(fault.seconds)
+                    with_content = _completion(json.dumps(fake.responder(request)))
+                    try:
+                        self._send(200, json.dumps(with_content).encode())
+                    except OSError:
+                        pass
+                elif kind == "malformed":
+                    self._send(200, b'{"id": "x", "choices": [ {"message": ')
+                elif kind == "content":
+                    self._send(200, json.dumps(_completion(fault.content)).encode())
+                elif kind == "truncated":
+                    text = json.dumps(fake.responder(request))[:40]
+                    self._send(200, json.dumps(_completion(text, finish="length")).encode())
+                elif kind == "refusal":
+                    self._send(200, json.dumps(_completion(None, refusal="I can't help with that.")).encode())
+                elif kind == "empty":
+                    body = _completion("{}")
+                    body["choices"] = []
+                    self._send(200, json.dumps(body).encode())
+                else:
+                    raise ValueError(f"unknown fault kind {kind!r}")
+
+        return Handler

@@ -1,0 +1,217 @@
+"""The client's two retry policies against a real HTTP server on 127.0.0.1 with injected faults."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import openai
+import pytest
+from tenacity import RetryCallState
+
+from summarizer.client import ModelClient, is_transient, retry_wait
+from summarizer.config import Settings
+from summarizer.errors import ModelCallError, RefusalError, TruncatedOutputError
+from summarizer.fakeserver import FakeOpenAI, Fault
+from summarizer.inputs import Report
+from summarizer.summarize import Summarizer
+
+
+def _settings(url: str, **kw: Any) -> Settings:
+    base = {"backend": "compatible", "model": "fake-model", "base_url": url, "api_key": "sk-test-123",
+            "transport_retries": 3, "retry_cap_s": 0.05, "timeout_s": 5.0, "max_reasks": 2}  # fmt: skip
+    base.update(kw)
+    return Settings(**base)
+
+
+@pytest.fixture
+def fake() -> Any:
+    with FakeOpenAI() as server:
+        yield server
+
+
+@pytest.fixture
+def report(bac_tu_liem: str) -> Report:
+    return Report(name="bac-tu-liem", text=bac_tu_liem)
+
+
+def test_valid_answer_first_time(fake: FakeOpenAI, report: Report) -> None:
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 1
+    assert len(summary.indicators) == 8
+    assert all(i.grounding == "grounded" for i in summary.indicators)
+    assert summary.provenance.usage.calls == 1 and summary.provenance.usage.reasks == 0
+    assert summary.provenance.usage.prompt_tokens == 100
+
+
+def test_429_with_retry_after_then_success(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("status", 429, {"Retry-After": "0"}))
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    assert summary.provenance.usage.calls == 2
+
+
+def test_5xx_retried_then_success(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("status", 500), Fault("status", 502), Fault("status", 503))
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 4
+    assert summary.provenance.usage.calls == 4
+
+
+def test_5xx_retries_are_bounded(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(*[Fault("status", 503)] * 10)
+    with Summarizer(_settings(fake.base_url)) as s, pytest.raises(ModelCallError, match="HTTP 503 after 4 call"):
+        s.summarize(report)
+    assert len(fake.requests) == 4
+
+
+@pytest.mark.parametrize("status", [400, 401, 403])
+def test_client_errors_never_retried(fake: FakeOpenAI, report: Report, status: int) -> None:
+    fake.queue(Fault("status", status))
+    with Summarizer(_settings(fake.base_url)) as s, pytest.raises(ModelCallError) as info:
+        s.summarize(report)
+    assert len(fake.requests) == 1
+    assert info.value.status == status
+    assert "sk-test-123" not in str(info.value)
+
+
+def test_connection_reset_retried(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("reset"))
+    with Summarizer(_settings(fake.base_url)) as s:
+        s.summarize(report)
+    assert len(fake.requests) == 2
+
+
+def test_stall_past_timeout_retried(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("stall", seconds=1.5))
+    with Summarizer(_settings(fake.base_url, timeout_s=0.5)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    assert summary.indicators
+
+
+def test_schema_breaking_answer_is_reasked_with_the_reason(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("content", content=json.dumps({"title": 42})))
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    reask = fake.requests[1]["messages"]
+    assert any("title" in m["content"] and m["role"] == "user" for m in reask[2:])
+    assert summary.provenance.usage.reasks == 1
+
+
+def test_ungrounded_figure_reasked_then_flagged(fake: FakeOpenAI, report: Report) -> None:
+    def bad(req: dict[str, Any]) -> dict[str, Any]:
+        from summarizer.fakeserver import valid_draft_for
+
+        draft = valid_draft_for(req)
+        draft["summary"] = "Revenue reached 63.275 billion yuan."
+        return draft
+
+    fake.responder = bad
+    with Summarizer(_settings(fake.base_url, max_reasks=1)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    assert "63.275" in fake.requests[1]["messages"][-1]["content"]
+    assert any("63.275" in f.message for f in summary.flags)
+
+
+def test_truncated_output_never_parsed(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(*[Fault("truncated")] * 3)
+    settings = _settings(fake.base_url, max_tokens=1024)
+    with Summarizer(settings) as s, pytest.raises(TruncatedOutputError, match="cut at its token budget"):
+        s.summarize(report)
+    budgets = [r["max_tokens"] for r in fake.requests]
+    assert budgets == [1024, 2048, 4096]
+
+
+def test_truncated_then_larger_budget_succeeds(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("truncated"))
+    with Summarizer(_settings(fake.base_url, max_tokens=1000)) as s:
+        summary = s.summarize(report)
+    assert [r["max_tokens"] for r in fake.requests] == [1000, 2000]
+    assert summary.provenance.max_tokens == 2000
+
+
+def test_refusal_reported_as_refusal(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("refusal"))
+    with Summarizer(_settings(fake.base_url)) as s, pytest.raises(RefusalError, match="refused"):
+        s.summarize(report)
+
+
+def test_empty_choice_list_reported(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("empty"))
+    with Summarizer(_settings(fake.base_url)) as s, pytest.raises(ModelCallError, match="empty choice list"):
+        s.summarize(report)
+
+
+def test_malformed_body_retried_or_reported(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(Fault("malformed"))
+    with Summarizer(_settings(fake.base_url)) as s:
+        try:
+            s.summarize(report)
+        except ModelCallError as e:
+            assert "sk-test" not in str(e)
+    assert len(fake.requests) >= 1
+
+
+def test_strict_schema_sent_to_compatible_server(fake: FakeOpenAI, report: Report) -> None:
+    with Summarizer(_settings(fake.base_url)) as s:
+        s.summarize(report)
+    fmt = fake.requests[0]["response_format"]
+    assert fmt["type"] == "json_schema"
+    schema = fmt["json_schema"]["schema"]
+    ids = schema["$defs"]["DraftIndicator"]["properties"]["figure"]["enum"]
+    assert "F15" in ids and "F2" not in ids  # the money figure, not a year
+    assert fake.headers_seen[0]["Authorization"] == "Bearer sk-test-123"
+
+
+def _state(exc: BaseException, attempt: int = 1) -> RetryCallState:
+    state = RetryCallState(retry_object=None, fn=None, args=(), kwargs={})  # type: ignore[arg-type]
+    state.attempt_number = attempt
+    state.set_exception((type(exc), exc, None))
+    return state
+
+
+def _status_error(status: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:
+    request = httpx.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    response = httpx.Response(status, headers=headers or {}, request=request)
+    cls = {429: openai.RateLimitError, 500: openai.InternalServerError, 401: openai.AuthenticationError}.get(
+        status, openai.APIStatusError
+    )
+    return cls("x", response=response, body=None)
+
+
+def test_retry_wait_honours_retry_after_with_cap() -> None:
+    wait = retry_wait(cap=10.0)
+    assert wait(_state(_status_error(429, {"Retry-After": "7"}))) == 7.0
+    assert wait(_state(_status_error(429, {"Retry-After": "120"}))) == 10.0
+    assert wait(_state(_status_error(429, {"retry-after-ms": "250"}))) == 0.25
+
+
+def test_retry_wait_backoff_grows_and_is_capped() -> None:
+    wait = retry_wait(cap=4.0, initial=0.5)
+    first = [wait(_state(_status_error(500), 1)) for _ in range(20)]
+    fourth = [wait(_state(_status_error(500), 4)) for _ in range(20)]
+    late = [wait(_state(_status_error(500), 12)) for _ in range(20)]
+    assert max(first) <= 1.0 + 1e-9
+    assert min(fourth) >= 4.0 - 1e-9 or min(fourth) >= 2.0
+    assert max(late) <= 4.0
+    assert len(set(first)) > 1  # jitter
+
+
+@pytest.mark.parametrize(("status", "transient"), [(429, True), (500, True), (503, True), (400, False),
+                                                   (401, False), (403, False), (404, False)])  # fmt: skip
+def test_transient_classification(status: int, transient: bool) -> None:
+    assert is_transient(_status_error(status)) is transient
+
+
+def test_model_client_requires_base_url_for_compatible() -> None:
+    from summarizer.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        ModelClient(Settings(backend="compatible", base_url=None))

@@ -44,6 +44,14 @@ PromptOpt = Annotated[str, typer.Option("--prompt", help="Prompt id@version unde
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
 
 
+@app.callback()
+def _root() -> None:
+    """Vietnamese local-government reports -> grounded English briefings.
+
+    Runs offline on an embedded local model when no OPENAI_API_KEY / OPENAI_BASE_URL is set.
+    """
+
+
 def _fail(message: str, code: int, debug: bool = False) -> typer.Exit:
     err.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
     if debug:
@@ -80,7 +88,9 @@ def _settings(backend: str | None, model: str | None, base_url: str | None, mode
 @app.command()
 def summarize(
     reports: Annotated[list[Path], typer.Argument(help="Report text files (UTF-8 Vietnamese).", show_default=False)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write <stem>.summary.json and .briefing.md here.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write <stem>.summary.json and .briefing.md here.")
+    ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,

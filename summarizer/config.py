@@ -61,7 +61,7 @@ class Settings:
             raise ConfigError(f"{model_path}: --model-path is not a file")
         default_model = {"openai": _DEFAULT_OPENAI_MODEL, "compatible": "default", "local": ""}[chosen]
         settings = cls(
-            backend=chosen,  # type: ignore[arg-type]
+            backend=chosen,
             model=model or os.environ.get("SUMMARIZER_MODEL") or default_model,
             base_url=None if chosen == "local" else base_url,
             api_key=env_key if chosen != "local" else None,

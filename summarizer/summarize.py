@@ -55,15 +55,26 @@ def _tagged_report(ledger: Ledger, ids: set[str]) -> str:
     return "".join(parts)
 
 
+_KIND_RANK = {FigureKind.MONEY: 0, FigureKind.PERCENT: 1, FigureKind.RATIO: 2, FigureKind.QUANTITY: 3, FigureKind.COUNT: 4}
+
+
+def ranked_candidates(ledger: Ledger) -> list[Figure]:
+    """Candidates, likeliest key figures first: money, then rates with a basis, ratios, quantities, counts."""
+
+    def rank(f: Figure) -> tuple[int, int, int]:
+        weak = 0 if (f.basis or f.cue or f.unit not in (None, "%")) else 1
+        return (_KIND_RANK.get(f.kind, 9), weak, f.start)
+
+    return sorted(ledger.candidates(), key=rank)
+
+
 def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[dict[str, str]]:
     """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports."""
-    candidates = ledger.candidates()
+    candidates = ranked_candidates(ledger)
     ids = {f.id for f in candidates}
     figures = "\n".join(f"{f.id}: {f.text}" for f in candidates) or "(none)"
     user = prompt.render_user(report=_tagged_report(ledger, ids), figures=figures, facts=facts.describe())
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
-
-
 
 
 def _comparison(fig: Figure) -> str | None:
@@ -218,7 +229,7 @@ class Summarizer:
         started = time.monotonic()
         ledger = build_ledger(report.text)
         facts = find_meeting_facts(ledger)
-        candidate_ids = [f.id for f in ledger.candidates()]
+        candidate_ids = [f.id for f in ranked_candidates(ledger)]
         model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
         check = draft_checker(ledger)
         messages = build_messages(self.prompt, ledger, facts)

@@ -578,7 +578,8 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
     if kind_group == "time":
         return Figure("", raw, start, end, FigureKind.TIME, _leading_int(raw))
     if kind_group == "yrange":
-        return Figure("", raw, start, end, FigureKind.YEAR_RANGE, _leading_int(raw))
+        years = re.findall(r"\d{4}", raw)
+        return Figure("", raw, start, end, FigureKind.YEAR_RANGE, float(years[0]), high=float(years[-1]))
     if kind_group == "date3":
         return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
     if kind_group == "dash":

@@ -131,7 +131,14 @@ def build_summary(
     exactly in the source is flagged, as are the problems left after the last re-ask.
     """
     folded = fold(ledger.text)
-    indicators = [_indicator(d.figure, clean_name(d.name), ledger, problems) for d in draft.indicators]
+    indicators: list[Indicator] = []
+    seen: set[tuple[object, ...]] = set()
+    for d in draft.indicators:
+        fig = ledger.get(d.figure)
+        key = fig.value_key if fig is not None else (d.figure,)
+        if key not in seen:
+            seen.add(key)
+            indicators.append(_indicator(d.figure, clean_name(d.name), ledger, problems))
     title = repair_prose(draft.title, ledger)
     summary_text = repair_prose(draft.summary, ledger)
     topics = [repair_prose(t, ledger) for t in draft.topics]
@@ -231,7 +238,7 @@ class Summarizer:
         facts = find_meeting_facts(ledger)
         candidate_ids = [f.id for f in ranked_candidates(ledger)]
         model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
-        check = draft_checker(ledger)
+        check = draft_checker(ledger, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
         messages = build_messages(self.prompt, ledger, facts)
         max_tokens = self.settings.max_tokens
         total = CallStats()

@@ -175,30 +175,24 @@ def clean_name(name: str) -> str:
     return cleaned[:1].upper() + cleaned[1:] if cleaned else name
 
 
-def draft_checker(ledger: Ledger) -> Callable[[Draft], list[str]]:
-    """The re-ask rules for one report: ids that are not indicators, repeats, numbers with no source."""
+def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], list[str]]:
+    """The re-ask rules for one report: ids that are not indicators, numbers with no source, and too
+    few distinct figures once repeats are merged."""
     kinds = {f.id: f for f in ledger.figures}
 
     def check(draft: Draft) -> list[str]:
         problems: list[str] = []
-        seen: set[str] = set()
-        same_value: dict[tuple[object, ...], int] = {}
+        distinct: set[tuple[object, ...]] = set()
         for i, ind in enumerate(draft.indicators, start=1):
             fig = kinds.get(ind.figure)
-            if fig is not None:
-                key = fig.value_key
-                if key in same_value and ind.figure not in seen:
-                    problems.append(
-                        f"indicator {i} ({ind.figure}) repeats the figure of indicator {same_value[key]}; pick another"
-                    )
-                same_value.setdefault(key, i)
             if fig is None:
                 problems.append(f"indicator {i} uses {ind.figure}, which is not in the FIGURES list")
             elif not fig.is_indicator_kind:
                 problems.append(f"indicator {i} uses {ind.figure} ('{fig.text}'), a {fig.kind.value}, not an indicator")
-            if ind.figure in seen:
-                problems.append(f"indicator {i} repeats {ind.figure}; use each figure once")
-            seen.add(ind.figure)
+            else:
+                distinct.add(fig.value_key)
+        if len(distinct) < min(min_indicators, len(draft.indicators)):
+            problems.append(f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids")
         for where, text in prose_fields(draft):
             problems += text_problems(text, ledger, where)
         return problems

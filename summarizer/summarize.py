@@ -55,7 +55,13 @@ def _tagged_report(ledger: Ledger, ids: set[str]) -> str:
     return "".join(parts)
 
 
-_KIND_RANK = {FigureKind.MONEY: 0, FigureKind.PERCENT: 1, FigureKind.RATIO: 2, FigureKind.QUANTITY: 3, FigureKind.COUNT: 4}
+_KIND_RANK = {
+    FigureKind.MONEY: 0,
+    FigureKind.PERCENT: 1,
+    FigureKind.RATIO: 2,
+    FigureKind.QUANTITY: 3,
+    FigureKind.COUNT: 4,
+}
 
 
 def ranked_candidates(ledger: Ledger) -> list[Figure]:

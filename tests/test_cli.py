@@ -22,7 +22,9 @@ def fake() -> Iterator[FakeOpenAI]:
         yield server
 
 
-def run_cli(*args: str, url: str | None = None, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, url: str | None = None, env_extra: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     env["OPENAI_API_KEY"] = SECRET
     if url:

@@ -14,8 +14,20 @@ _DIRECTION_WORDS = {
     "rise_to": "rose to ",
     "fall_to": "fell to ",
 }
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]  # fmt: skip
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def format_value(ind: Indicator) -> str:

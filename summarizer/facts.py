@@ -12,7 +12,7 @@ __all__ = ["MeetingFacts", "find_meeting_facts"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SESSION = re.compile(
-    r"(?:kỳ họp|hội nghị|phiên họp|phiên|đại hội)(?:\s+[^\s,.;:]+){0,3}?\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXLC]{1,7})\b",
+    r"(?:kỳ họp|hội nghị|phiên họp|phiên|đại hội)(?:\s+[^\s,.;:]+){0,5}?\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXLC]{1,7})\b",
     re.IGNORECASE,
 )
 _TERM = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)

@@ -88,6 +88,12 @@ def _values_for(n: EnglishNumber, f: Figure) -> list[tuple[float, float]]:
     return pairs
 
 
+def _significant(x: float) -> int:
+    """Significant digits as written: 63.3e12 -> 3, 63275e9 -> 5."""
+    digits = re.sub(r"\D", "", f"{abs(x):.6e}".split("e")[0]).rstrip("0")
+    return len(digits)
+
+
 def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
     """Exact when some source figure has this value in a compatible unit; approx when within 5%."""
     approx: Figure | None = None
@@ -98,7 +104,12 @@ def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
             if _close(claimed, source, _REL_EXACT):
                 if n.denominator is None or f.denominator is None or _close(n.denominator, f.denominator, _REL_EXACT):
                     return NumberMatch(n, MatchStatus.EXACT, f)
-            elif approx is None and f.is_indicator_kind and _close(claimed, source, _REL_APPROX):
+            elif (
+                approx is None
+                and f.is_indicator_kind
+                and _close(claimed, source, _REL_APPROX)
+                and _significant(claimed) < _significant(source)
+            ):
                 approx = f
     if approx is not None:
         return NumberMatch(n, MatchStatus.APPROX, approx)

@@ -107,6 +107,7 @@ _COUNT_UNITS: dict[str, str] = {
     "huyện": "districts",
     "quận": "districts",
     "tỉnh": "provinces",
+    "trường hợp": "cases",
     "trường": "schools",
     "nghề": "crafts",
     "việc làm": "jobs",
@@ -390,7 +391,7 @@ _QUALIFIERS = {
 }
 
 _BASIS_PATTERNS: list[tuple[str, str]] = [
-    (r"^\W*(?:so với )?cùng kỳ", "vs same period last year"),
+    (r"^\W*(?:so (?:với )?)?cùng kỳ", "vs same period last year"),
     (r"^\W*so với (?:năm )?((?:19|20)\d{2})", "vs {0}"),
     (r"^\W*(?:so với )?(?:cùng thời điểm|năm trước|năm ngoái)", "vs previous year"),
     (r"^\W*(?:so với )?(?:kế hoạch|kh\b)", "of plan"),
@@ -404,7 +405,7 @@ _BASIS_PATTERNS: list[tuple[str, str]] = [
 def _detect_cue(before: str) -> str | None:
     before = before.rstrip()
     for pattern, cue in _CUE_PATTERNS:
-        if re.search(r"(?:^|\s)" + pattern, before):
+        if re.search(r"(?:^|[\s(,;:])" + pattern, before):
             return cue
     return None
 
@@ -434,9 +435,10 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
     (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
     (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
+    (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
     (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
     (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
-    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
+    (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
     (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
 ]
 
@@ -709,6 +711,8 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) 
     fig.cue = _detect_cue(before40)
     fig.qualifier = _detect_qualifier(before40)
     fig.basis = _detect_basis(text[full_end : full_end + 45].lower())
+    if fig.basis and fig.cue in ("increase", "decrease", "exceed") and fig.basis.startswith("of "):
+        fig.basis = "vs " + fig.basis.removeprefix("of ")
     if kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
         fig.basis = "of total"
     return fig
@@ -717,14 +721,40 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) 
 # --- English figures in model output -----------------------------------------------------------------
 
 _EN_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-}  # fmt: skip
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
 _EN_SCALES = {
-    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9,
-    "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12, "tỷ": 10**9, "triệu": 10**6,
-}  # fmt: skip
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "tỷ": 10**9,
+    "triệu": 10**6,
+}
 _EN_NUMBER = re.compile(
     r"""
     (?P<pre>(?:VND|VNĐ|USD|US\$|\$|EUR|€)\s?)?
@@ -762,8 +792,12 @@ class EnglishNumber:
 
 def _currency_code(text: str) -> str:
     lowered = text.lower()
-    for code, words in (("USD", ("usd", "$", "dollar")), ("EUR", ("eur", "€")), ("CNY", ("yuan", "cny", "rmb")),
-                        ("JPY", ("yen", "jpy"))):  # fmt: skip
+    for code, words in (
+        ("USD", ("usd", "$", "dollar")),
+        ("EUR", ("eur", "€")),
+        ("CNY", ("yuan", "cny", "rmb")),
+        ("JPY", ("yen", "jpy")),
+    ):
         if any(w in lowered for w in words):
             return code
     return "VND"

@@ -94,11 +94,25 @@ def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -
     mine = [p for p in problems if f" {figure_id} " in f" {p} " or f"{figure_id}," in p or f"{figure_id})" in p]
     if fig is None:
         return Indicator(
-            figure_id=figure_id, name=name, value=0.0, value_high=None, unit=None, scale=None, base_value=0.0,
-            denominator=None, kind="unknown", period=None, comparison=None, direction=None, qualifier=None,
-            source_text="", source_quote="", span=[0, 0], grounding="ungrounded",
+            figure_id=figure_id,
+            name=name,
+            value=0.0,
+            value_high=None,
+            unit=None,
+            scale=None,
+            base_value=0.0,
+            denominator=None,
+            kind="unknown",
+            period=None,
+            comparison=None,
+            direction=None,
+            qualifier=None,
+            source_text="",
+            source_quote="",
+            span=[0, 0],
+            grounding="ungrounded",
             grounding_note=f"{figure_id} is not a figure of the source",
-        )  # fmt: skip
+        )
     note = None
     grounding = "grounded"
     if not fig.is_indicator_kind:
@@ -152,9 +166,13 @@ def build_summary(
         Directive(task=repair_prose(d.task, ledger), owner=d.owner, deadline=d.deadline) for d in draft.directives
     ]
     repaired = draft.model_copy(
-        update={"title": title, "summary": summary_text, "topics": topics,
-                "directives": [DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives]}
-    )  # fmt: skip
+        update={
+            "title": title,
+            "summary": summary_text,
+            "topics": topics,
+            "directives": [DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives],
+        }
+    )
     messages = [p for p in problems if not p.startswith(tuple(w for w, _ in prose_fields(draft)))]
     messages += [msg for where, text in prose_fields(repaired) for _, msg in prose_issues(text, ledger, where)]
     officials = [Official(name=o.name, role=o.role, grounded=fold(o.name) in folded) for o in draft.officials]

@@ -71,9 +71,14 @@ def test_missing_file_is_one_line_exit_1_rest_done(fake: FakeOpenAI, reports_dir
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n\t ")
     result = run_cli(
-        "summarize", str(tmp_path / "nope.txt"), str(empty), str(reports_dir / "tay-ho-2024-10-12.txt"),
-        "--out", str(tmp_path / "o"), url=fake.base_url,
-    )  # fmt: skip
+        "summarize",
+        str(tmp_path / "nope.txt"),
+        str(empty),
+        str(reports_dir / "tay-ho-2024-10-12.txt"),
+        "--out",
+        str(tmp_path / "o"),
+        url=fake.base_url,
+    )
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
@@ -99,8 +104,11 @@ def test_openai_backend_without_key_is_usage_error() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     result = subprocess.run(
         [sys.executable, "-m", "summarizer.cli", "summarize", "x.txt", "--backend", "openai"],
-        capture_output=True, text=True, env=env, timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "OPENAI_API_KEY" in result.stderr
 
@@ -120,9 +128,14 @@ def test_local_server_failure_is_clear(tmp_path: Path, reports_dir: Path) -> Non
     bogus.write_bytes(b"not a model")
     env = {"SUMMARIZER_CACHE": str(tmp_path / "cache")}
     result = run_cli(
-        "summarize", str(reports_dir / "tay-ho-2024-10-12.txt"), "--backend", "local", "--model-path", str(bogus),
+        "summarize",
+        str(reports_dir / "tay-ho-2024-10-12.txt"),
+        "--backend",
+        "local",
+        "--model-path",
+        str(bogus),
         env_extra=env,
-    )  # fmt: skip
+    )
     assert result.returncode == 1
     lines = [ln for ln in result.stderr.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and ("local model server" in lines[0] or "llama-cpp-python" in lines[0])

@@ -19,8 +19,16 @@ from summarizer.summarize import Summarizer
 
 
 def _settings(url: str, **kw: Any) -> Settings:
-    base = {"backend": "compatible", "model": "fake-model", "base_url": url, "api_key": "sk-test-123",
-            "transport_retries": 3, "retry_cap_s": 0.05, "timeout_s": 5.0, "max_reasks": 2}  # fmt: skip
+    base = {
+        "backend": "compatible",
+        "model": "fake-model",
+        "base_url": url,
+        "api_key": "sk-test-123",
+        "transport_retries": 3,
+        "retry_cap_s": 0.05,
+        "timeout_s": 5.0,
+        "max_reasks": 2,
+    }
     base.update(kw)
     return Settings(**base)
 
@@ -204,8 +212,10 @@ def test_retry_wait_backoff_grows_and_is_capped() -> None:
     assert len(set(first)) > 1  # jitter
 
 
-@pytest.mark.parametrize(("status", "transient"), [(429, True), (500, True), (503, True), (400, False),
-                                                   (401, False), (403, False), (404, False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("status", "transient"),
+    [(429, True), (500, True), (503, True), (400, False), (401, False), (403, False), (404, False)],
+)
 def test_transient_classification(status: int, transient: bool) -> None:
     assert is_transient(_status_error(status)) is transient
 

@@ -34,10 +34,22 @@ def local_run(tmp_path_factory: pytest.TempPathFactory, reports_dir: Path) -> di
     out = tmp_path_factory.mktemp("local")
     paths = [str(reports_dir / f"{stem}.txt") for stem in KEY_FIGURES]
     proc = subprocess.run(
-        [sys.executable, "-m", "summarizer.cli", "summarize", *paths, "--out", str(out), "--backend", "local",
-         "--json"],
-        capture_output=True, text=True, timeout=1500,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "summarizer.cli",
+            "summarize",
+            *paths,
+            "--out",
+            str(out),
+            "--backend",
+            "local",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return {"out": out, "records": json.loads(proc.stdout), "stderr": proc.stderr}
 

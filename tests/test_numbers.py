@@ -114,9 +114,17 @@ def test_seed_context_cues(bac_tu_liem: str, tay_ho: str) -> None:
 
 @pytest.mark.parametrize(
     ("token", "value"),
-    [("63.275", 63275), ("12,86", 12.86), ("1.200.000", 1_200_000), ("728.906.600", 728_906_600),
-     ("0,04", 0.04), ("7", 7), ("18.5", 18.5), ("1.234,5", 1234.5)],
-)  # fmt: skip
+    [
+        ("63.275", 63275),
+        ("12,86", 12.86),
+        ("1.200.000", 1_200_000),
+        ("728.906.600", 728_906_600),
+        ("0,04", 0.04),
+        ("7", 7),
+        ("18.5", 18.5),
+        ("1.234,5", 1234.5),
+    ],
+)
 def test_parse_vi_number(token: str, value: float) -> None:
     assert parse_vi_number(token) == pytest.approx(value)
 

@@ -45,8 +45,17 @@ def test_draft_ids_are_an_enum_with_bounds() -> None:
 
 
 def _draft() -> dict[str, object]:
-    return {"title": "t", "body_en": "b", "body_vi": "b", "place": None, "indicators": [], "officials": [],
-            "topics": [], "directives": [], "summary": "s"}  # fmt: skip
+    return {
+        "title": "t",
+        "body_en": "b",
+        "body_vi": "b",
+        "place": None,
+        "indicators": [],
+        "officials": [],
+        "topics": [],
+        "directives": [],
+        "summary": "s",
+    }
 
 
 def test_extra_fields_forbidden() -> None:

@@ -1,0 +1,100 @@
+"""Runner: summarize a dataset into a run folder (resumable), then score saved outputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from summarizer.briefing import render_markdown
+from summarizer.errors import InputError, SummarizerError
+from summarizer.evaluation.dataset import Sample, load_outputs
+from summarizer.evaluation.report import metrics_document, render_html, render_markdown_report
+from summarizer.evaluation.scorers import aggregate, score_output
+from summarizer.inputs import Report
+from summarizer.io import write_atomic
+from summarizer.summarize import Summarizer
+
+__all__ = ["load_metrics", "run_eval", "score_run"]
+
+
+def run_eval(
+    samples: list[Sample],
+    summarizer: Summarizer,
+    run_dir: Path,
+    on_done: Callable[[str, str], None] | None = None,
+) -> None:
+    """Summarize every sample into ``run_dir/outputs``; outputs already there are kept (resume)."""
+    out = run_dir / "outputs"
+    out.mkdir(parents=True, exist_ok=True)
+    for sample in samples:
+        summary_path = out / f"{sample.id}.summary.json"
+        if summary_path.exists():
+            if on_done:
+                on_done(sample.id, "cached")
+            continue
+        try:
+            summary = summarizer.summarize(Report(name=sample.id, text=sample.text, source=sample.id))
+        except SummarizerError as e:
+            write_atomic(out / f"{sample.id}.error.json", json.dumps({"error": str(e), "class": type(e).__name__}))
+            if on_done:
+                on_done(sample.id, f"failed: {e}")
+            continue
+        write_atomic(out / f"{sample.id}.briefing.md", render_markdown(summary))
+        write_atomic(summary_path, summary.model_dump_json(indent=2))
+        (out / f"{sample.id}.error.json").unlink(missing_ok=True)
+        if on_done:
+            on_done(sample.id, "ok")
+
+
+def _git_commit() -> str | None:
+    try:
+        res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return res.stdout.strip() or None
+
+
+def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:
+    """Score saved outputs (a run folder or a batch results JSONL); write metrics.json, report.md, report.html."""
+    if not path.exists():
+        raise InputError(str(path), "no such run folder or results file")
+    outputs = load_outputs(path)
+    scores = [score_output(s, outputs.get(s.id)) for s in samples]
+    models = sorted({o.summary.provenance.model for o in outputs.values() if o.summary})
+    prompts = sorted(
+        {
+            f"{o.summary.provenance.prompt_id}@{o.summary.provenance.prompt_version}"
+            for o in outputs.values()
+            if o.summary
+        }
+    )
+    meta = {
+        "outputs": len(outputs),
+        "models": ", ".join(models) or "–",
+        "prompts": ", ".join(prompts) or "–",
+        "scored_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _git_commit() or "–",
+    }
+    name = path.stem if path.is_file() else path.name
+    doc = metrics_document(name, aggregate(scores), scores, meta)
+    dest = path.with_suffix(".eval") if path.is_file() else path
+    dest.mkdir(parents=True, exist_ok=True)
+    write_atomic(dest / "metrics.json", json.dumps(doc, ensure_ascii=False, indent=1))
+    write_atomic(dest / "report.md", render_markdown_report(doc))
+    write_atomic(dest / "report.html", render_html(doc))
+    return doc, dest
+
+
+def load_metrics(path: Path) -> dict[str, Any]:
+    """A scored run's metrics.json, from the run folder or the file itself."""
+    target = path / "metrics.json" if path.is_dir() else path
+    if not target.exists() and path.is_file():
+        target = path.with_suffix(".eval") / "metrics.json"
+    if not target.exists():
+        raise InputError(str(path), "has no metrics.json; run 'summarizer eval score' on it first")
+    data: dict[str, Any] = json.loads(target.read_text(encoding="utf-8"))
+    return data

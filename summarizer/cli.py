@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -336,6 +337,8 @@ def eval_compare(
 def main() -> None:
     """Console entry point."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if "--debug" not in sys.argv:
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
     app()
 
 

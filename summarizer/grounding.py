@@ -66,7 +66,7 @@ def _close(a: float, b: float, tol: float) -> bool:
 
 def _units_compatible(n: EnglishNumber, f: Figure) -> bool:
     if n.unit in ("%", "pp"):
-        return f.kind == FigureKind.PERCENT
+        return f.kind == FigureKind.PERCENT and f.unit == n.unit
     if n.unit is not None:
         return f.kind == FigureKind.MONEY and f.unit == n.unit
     return f.kind != FigureKind.PERCENT or n.unit is None
@@ -79,8 +79,7 @@ def _values_for(n: EnglishNumber, f: Figure) -> list[tuple[float, float]]:
         pairs.append((n.base_value, f.base_value))
     else:
         pairs.append((n.value, f.value))
-        if f.scale is None:
-            pairs.append((n.value, f.base_value))
+        pairs.append((n.value, f.base_value))
     if f.denominator is not None and n.scale is None:
         pairs.append((n.value, f.denominator))
     if f.high is not None:
@@ -94,25 +93,48 @@ def _significant(x: float) -> int:
     return len(digits)
 
 
-def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
-    """Exact when some source figure has this value in a compatible unit; approx when within 5%."""
-    approx: Figure | None = None
+def _key(x: float) -> float:
+    return round(x, 6)
+
+
+def _value_index(ledger: Ledger) -> dict[float, list[Figure]]:
+    """Figures by every value they can be cited as (as written, in base units, denominator, range end)."""
+    cached = getattr(ledger, "_index", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    index: dict[float, list[Figure]] = {}
     for f in ledger.figures:
+        values = {f.value, f.base_value}
+        if f.denominator is not None:
+            values.add(f.denominator)
+        if f.high is not None:
+            values.update({f.high, f.high * (f.scale or 1)})
+        for v in values:
+            index.setdefault(_key(v), []).append(f)
+    ledger._index = index
+    return index
+
+
+def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
+    """Exact when some source figure has this value in a compatible unit; approx when it rounds one."""
+    index = _value_index(ledger)
+    candidates: list[Figure] = []
+    for v in {n.value, n.base_value}:
+        candidates += index.get(_key(v), [])
+    for f in candidates:
         if not _units_compatible(n, f):
             continue
         for claimed, source in _values_for(n, f):
-            if _close(claimed, source, _REL_EXACT):
-                if n.denominator is None or f.denominator is None or _close(n.denominator, f.denominator, _REL_EXACT):
-                    return NumberMatch(n, MatchStatus.EXACT, f)
-            elif (
-                approx is None
-                and f.is_indicator_kind
-                and _close(claimed, source, _REL_APPROX)
-                and _significant(claimed) < _significant(source)
+            if _close(claimed, source, _REL_EXACT) and (
+                n.denominator is None or f.denominator is None or _close(n.denominator, f.denominator, _REL_EXACT)
             ):
-                approx = f
-    if approx is not None:
-        return NumberMatch(n, MatchStatus.APPROX, approx)
+                return NumberMatch(n, MatchStatus.EXACT, f)
+    for f in ledger.figures:
+        if not f.is_indicator_kind or not _units_compatible(n, f):
+            continue
+        for claimed, source in _values_for(n, f):
+            if _close(claimed, source, _REL_APPROX) and _significant(claimed) < _significant(source):
+                return NumberMatch(n, MatchStatus.APPROX, f)
     return NumberMatch(n, MatchStatus.NONE, None)
 
 

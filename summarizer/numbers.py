@@ -247,6 +247,7 @@ class Ledger:
     figures: list[Figure]
     sentences: list[Sentence]
     document_period: str | None = None
+    _index: dict[float, list[Figure]] | None = None
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures)

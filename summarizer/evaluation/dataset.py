@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer.errors import InputError
 from summarizer.inputs import read_report
@@ -32,10 +32,10 @@ class GoldIndicator:
     comparison: str | None
     denominator: float | None
     quote: str
+    base_value: float = 0.0
 
-    @property
-    def base_value(self) -> float:
-        return self.value * SCALES.get(self.scale or "", 1.0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_value", self.value * SCALES.get(self.scale or "", 1.0))
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,15 @@ def load_dataset(reports: Path, gold: Path | None = None) -> list[Sample]:
     return samples
 
 
+class _OkLine(BaseModel):
+    """A successful batch record, parsed straight from JSON by pydantic (the common, fast path)."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str
+    status: Literal["ok"]
+    summary: Summary
+
+
 def _record(rid: str, data: Any, briefing: str | None = None) -> OutputRecord:
     if not isinstance(data, dict):
         return OutputRecord(rid, error="output is not a JSON object")
@@ -115,6 +124,13 @@ def load_outputs(path: Path) -> dict[str, OutputRecord]:
     if path.is_file():
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():
+                continue
+            try:
+                fast = _OkLine.model_validate_json(line)
+            except ValidationError:
+                pass
+            else:
+                out[fast.id] = OutputRecord(fast.id, summary=fast.summary)
                 continue
             try:
                 rec = json.loads(line)

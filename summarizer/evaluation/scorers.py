@@ -10,6 +10,7 @@ import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from summarizer.evaluation.dataset import SCALES, GoldIndicator, OutputRecord, Sample
@@ -98,6 +99,7 @@ class ReportScore:
         return d
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text or "")).strip()
 

@@ -1,0 +1,64 @@
+"""Benchmark: score N saved outputs generated synthetically from the seed reports; prints outputs/s.
+
+    python eval/bench_score.py [--n 10000] [--repeats 5]
+
+Outputs are the perfect summaries of the two seeds and every mutation of them, in rotation, written to a
+results JSONL first (so parsing the saved file is part of the measured work, as with `eval score`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.evaluation import aggregate, load_dataset, load_outputs, score_output  # noqa: E402
+from summarizer.evaluation.synthetic import MUTATIONS, mutate, perfect_summary  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+
+    samples = [
+        s for s in load_dataset(ROOT / "eval" / "reports") if s.id in ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")
+    ]
+    variants = []
+    for s in samples:
+        perfect = perfect_summary(s)
+        variants.append((s, json.loads(perfect.model_dump_json())))
+        for kind in MUTATIONS:
+            variants.append((s, json.loads(mutate(perfect, s, kind).model_dump_json())))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "results.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for i in range(args.n):
+                s, summary = variants[i % len(variants)]
+                f.write(json.dumps({"id": f"{s.id}#{i}", "status": "ok", "summary": summary}, ensure_ascii=False))
+                f.write("\n")
+        by_id = {s.id: s for s in samples}
+        times = []
+        for _ in range(args.repeats):
+            start = time.perf_counter()
+            outputs = load_outputs(path)
+            scores = [score_output(by_id[rid.split("#")[0]], rec) for rid, rec in outputs.items()]
+            agg = aggregate(scores)
+            times.append(time.perf_counter() - start)
+    med = statistics.median(times)
+    print(f"outputs scored: {args.n} × {args.repeats} runs")
+    print(f"wall time per run: median {med:.2f} s (min {min(times):.2f}, max {max(times):.2f})")
+    print(f"throughput: {args.n / med:,.0f} outputs/s (goal: {args.n} in under 10 s)")
+    print(f"sanity: precision {agg['number_precision']}, recall {agg['key_number_recall']}, errors {agg['errors']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -181,6 +181,179 @@ def summarize(
         raise typer.Exit(1)
 
 
+def _count_inputs(source: Path) -> int | None:
+    if source.is_dir():
+        return sum(1 for p in source.iterdir() if p.suffix == ".txt")
+    if source.is_file():
+        with source.open("rb") as f:
+            return sum(1 for line in f if line.strip())
+    return None
+
+
+def _parse_price(price: str | None) -> tuple[float, float] | None:
+    if not price:
+        return None
+    try:
+        a, b = (float(x) for x in price.split(","))
+    except ValueError:
+        raise ConfigError(f"--price {price!r}: expected IN,OUT in USD per million tokens, e.g. 0.15,0.60") from None
+    return a, b
+
+
+@app.command()
+def batch(
+    source: Annotated[Path, typer.Argument(help="A folder of .txt reports or a JSONL of {id, text}.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Results JSONL: one record per input.")],
+    concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Requests in flight.")] = 8,
+    rpm: Annotated[float | None, typer.Option("--rpm", help="Requests per minute limit.")] = None,
+    tpm: Annotated[float | None, typer.Option("--tpm", help="Tokens per minute limit (estimated).")] = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-run only items recorded as failed.")] = False,
+    cache_path: Annotated[Path | None, typer.Option("--cache", help="Result cache (SQLite).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (asyncio in this process) or ray.")] = "local",
+    via: Annotated[
+        str, typer.Option("--via", help="direct (chat completions) or batch-api (OpenAI Batch API).")
+    ] = "direct",
+    price: Annotated[
+        str | None, typer.Option("--price", help="USD per 1M tokens as IN,OUT (overrides the table).")
+    ] = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    model_path: ModelPathOpt = None,
+    prompt: PromptOpt = "summarize@v1",
+    as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Summarize many reports: resumable, cached, one record per input, with cost accounting.
+
+    Example: summarizer batch eval/reports --out results.jsonl --concurrency 16
+    """
+    from summarizer.batch import estimate_cost, item_key, iter_items, run_batch
+    from summarizer.cache import ResultCache
+    from summarizer.local import cache_dir
+
+    try:
+        settings = _settings(backend, model, base_url, model_path)
+        price_pair = _parse_price(price)
+        if engine not in ("local", "ray"):
+            raise ConfigError(f"unknown engine {engine!r}; choose local or ray")
+        if via not in ("direct", "batch-api"):
+            raise ConfigError(f"unknown --via {via!r}; choose direct or batch-api")
+        if not source.exists():
+            raise ConfigError(f"{source}: no such file or folder")
+    except ConfigError as e:
+        raise _fail(str(e), 2, debug) from None
+    cache = None if no_cache else ResultCache(cache_path or cache_dir() / "results.sqlite")
+    total = _count_inputs(source)
+    stats = None
+    try:
+        with _model_progress() as on_model, Summarizer(settings, prompt=prompt, on_model_progress=on_model) as s:
+            model_name = s.model_name
+
+            def key_of(text: str) -> str:
+                return item_key(text, settings, s.prompt, model_name)
+
+            progress = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total}"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=err,
+            )
+            with progress:
+                task = progress.add_task("batch", total=total, rate="")
+                import time as _time
+
+                t0 = _time.monotonic()
+
+                def on_record(rec: dict[str, Any]) -> None:
+                    progress.advance(task)
+                    done = progress.tasks[0].completed
+                    progress.update(task, rate=f"{done / max(1e-9, _time.monotonic() - t0):.1f}/s")
+                    if rec.get("status") == "failed":
+                        err.print(f"[red]failed:[/red] {rec['id']}: {rec['error']}", highlight=False, soft_wrap=True)
+
+                items = iter_items(source)
+                if via == "batch-api":
+                    from summarizer.batch_api import run_batch_api
+
+                    stats = run_batch_api(
+                        items,
+                        out,
+                        summarizer=s,
+                        key_of=key_of,
+                        cache=cache,
+                        retry_failed=retry_failed,
+                        on_record=on_record,
+                    )
+                elif engine == "ray":
+                    from summarizer.ray_engine import run_batch_ray
+
+                    stats = run_batch_ray(
+                        items,
+                        out,
+                        summarizer=s,
+                        key_of=key_of,
+                        cache=cache,
+                        concurrency=concurrency,
+                        retry_failed=retry_failed,
+                        on_record=on_record,
+                    )
+                else:
+                    stats = run_batch(
+                        items,
+                        out,
+                        summarize=s.asummarize,
+                        key_of=key_of,
+                        cache=cache,
+                        concurrency=concurrency,
+                        rpm=rpm,
+                        tpm=tpm,
+                        retry_failed=retry_failed,
+                        max_tokens=settings.max_tokens,
+                        on_record=on_record,
+                        aclose=s.aclose,
+                    )
+    except KeyboardInterrupt:
+        err.print("interrupted; re-run the same command to resume (finished items are kept)")
+        raise typer.Exit(130) from None
+    except ConfigError as e:
+        raise _fail(str(e), 2, debug) from None
+    except SummarizerError as e:
+        raise _fail(str(e), 1, debug) from None
+    finally:
+        if cache is not None:
+            cache.close()
+    assert stats is not None
+    stats.cost_usd = estimate_cost(model_name, stats.prompt_tokens, stats.completion_tokens, price_pair)
+    report = {
+        "done": stats.done,
+        "failed": stats.failed,
+        "cached": stats.cached,
+        "skipped": stats.skipped,
+        "prompt_tokens": stats.prompt_tokens,
+        "completion_tokens": stats.completion_tokens,
+        "estimated_cost_usd": stats.cost_usd,
+        "wall_s": stats.wall_s,
+        "results": str(out),
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(report) + "\n")
+    else:
+        cost = "n/a (no price for this model; pass --price)" if stats.cost_usd is None else f"${stats.cost_usd:.4f}"
+        err.print(
+            f"done {stats.done} · failed {stats.failed} · cached {stats.cached} · skipped {stats.skipped} · "
+            f"tokens in {stats.prompt_tokens:,} out {stats.completion_tokens:,} · cost {cost} · "
+            f"wall {stats.wall_s:.1f} s -> {out}",
+            highlight=False,
+        )
+    if stats.failed:
+        raise typer.Exit(1)
+
+
 eval_app = typer.Typer(
     help="Score outputs against the source and gold annotations; compare runs.", no_args_is_help=True
 )

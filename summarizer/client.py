@@ -18,13 +18,20 @@ import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from pydantic import BaseModel, ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
 
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
 from summarizer.schema import strict_json_schema
 
-__all__ = ["CallStats", "ModelClient", "StructuredResult", "is_transient", "retry_wait"]
+__all__ = ["AsyncModelClient", "CallStats", "ModelClient", "StructuredResult", "is_transient", "retry_wait"]
 
 T = TypeVar("T", bound=BaseModel)
 _TRANSIENT_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
@@ -123,6 +130,7 @@ class ModelClient:
         self.settings = settings
         self.model = model or settings.model
         url = base_url or settings.base_url
+        self.base_url = url
         if settings.backend != "openai" and not url:
             raise ConfigError(f"backend {settings.backend!r} has no base URL")
         timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
@@ -179,6 +187,47 @@ class ModelClient:
 
         return create
 
+    def _request(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[BaseModel],
+        context: dict[str, Any],
+        max_tokens: int | None,
+    ) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "messages": messages,
+            "response_model": response_model,
+            "context": context,
+            "max_retries": self.settings.max_reasks,
+            "temperature": self.settings.temperature,
+            "max_tokens": max_tokens or self.settings.max_tokens,
+        }
+
+    def _outcome(self, error: Exception, stats: CallStats, max_tokens: int | None) -> StructuredResult:
+        """Map what instructor raised to a result (validation ran out) or to one of our errors."""
+        if isinstance(error, IncompleteOutputException):
+            budget = max_tokens or self.settings.max_tokens
+            raise TruncatedOutputError(
+                f"model output was cut at its token budget ({budget} tokens)", attempts=stats.attempts, stats=stats
+            ) from error
+        if isinstance(error, InstructorRetryException):
+            cause = error.__cause__
+            if isinstance(cause, ModelCallError):
+                raise cause from error
+            if isinstance(cause, (ValidationError, json.JSONDecodeError)) or cause is None:
+                return StructuredResult(None, _completion_text(error.last_completion), str(cause or error), stats)
+            message, status = _describe(cause)
+            raise ModelCallError(
+                f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status
+            ) from error
+        if isinstance(error, openai.OpenAIError):
+            message, status = _describe(error)
+            raise ModelCallError(
+                f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status
+            ) from error
+        raise error
+
     def structured(
         self,
         messages: list[dict[str, str]],
@@ -191,31 +240,71 @@ class ModelClient:
         stats = CallStats()
         create = instructor.patch(create=self._transport(stats, response_model), mode=instructor.Mode.JSON_SCHEMA)
         try:
-            parsed = create(
-                model=self.model,
-                messages=messages,
-                response_model=response_model,
-                context=context,
-                max_retries=self.settings.max_reasks,
-                temperature=self.settings.temperature,
-                max_tokens=max_tokens or self.settings.max_tokens,
+            parsed = create(**self._request(messages, response_model, context, max_tokens))
+        except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
+            return self._outcome(e, stats, max_tokens)
+        return StructuredResult(parsed, None, None, stats)
+
+
+class AsyncModelClient(ModelClient):
+    """The same client on ``AsyncOpenAI``, for batches with bounded concurrency."""
+
+    def __init__(self, settings: Settings, *, base_url: str | None = None, model: str | None = None) -> None:
+        super().__init__(settings, base_url=base_url, model=model)
+        timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
+        self._aopenai = openai.AsyncOpenAI(
+            api_key=settings.api_key or "not-needed",
+            base_url=self.base_url,
+            timeout=timeout,
+            max_retries=0,
+            http_client=httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=1000)),
+        )
+
+    async def aclose(self) -> None:
+        await self._aopenai.close()
+
+    def close_sync(self) -> None:
+        self.close()
+
+    def _atransport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
+        settings = self.settings
+
+        async def create(**kwargs: Any) -> Any:
+            kwargs["_response_model"] = response_model
+            kwargs = self._shape(kwargs)
+            stats.attempts += 1
+            retrying = AsyncRetrying(
+                stop=stop_after_attempt(settings.transport_retries + 1),
+                retry=retry_if_exception(is_transient),
+                wait=retry_wait(settings.retry_cap_s),
+                reraise=True,
             )
-        except IncompleteOutputException as e:
-            raise TruncatedOutputError(
-                f"model output was cut at its token budget ({max_tokens or self.settings.max_tokens} tokens)",
-                attempts=stats.attempts,
-            ) from e
-        except InstructorRetryException as e:
-            cause = e.__cause__
-            if isinstance(cause, (ModelCallError,)):
-                raise cause from e
-            if isinstance(cause, (ValidationError, json.JSONDecodeError)) or cause is None:
-                return StructuredResult(None, _completion_text(e.last_completion), str(cause or e), stats)
-            message, status = _describe(cause)
-            raise ModelCallError(f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status) from e
-        except openai.OpenAIError as e:
-            message, status = _describe(e)
-            raise ModelCallError(f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status) from e
+            async for attempt in retrying:
+                with attempt:
+                    stats.calls += 1
+                    if attempt.retry_state.attempt_number > 1:
+                        stats.transport_retries += 1
+                    response = await self._aopenai.chat.completions.create(**kwargs)
+            stats.add(response)
+            _check_choice(response)
+            return response
+
+        return create
+
+    async def structured(  # type: ignore[override]
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[T],
+        *,
+        context: dict[str, Any],
+        max_tokens: int | None = None,
+    ) -> StructuredResult:
+        stats = CallStats()
+        create = instructor.patch(create=self._atransport(stats, response_model), mode=instructor.Mode.JSON_SCHEMA)
+        try:
+            parsed = await create(**self._request(messages, response_model, context, max_tokens))
+        except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
+            return self._outcome(e, stats, max_tokens)
         return StructuredResult(parsed, None, None, stats)
 
 

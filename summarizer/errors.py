@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ConfigError",
     "GroundingError",
@@ -50,6 +52,10 @@ class ModelCallError(SummarizerError):
 
 class TruncatedOutputError(ModelCallError):
     """The model stopped at its token budget: the output is cut and never parsed as data."""
+
+    def __init__(self, message: str, *, attempts: int = 0, stats: object | None = None) -> None:
+        super().__init__(message, attempts=attempts)
+        self.stats: Any = stats
 
 
 class RefusalError(ModelCallError):

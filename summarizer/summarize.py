@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.client import CallStats, ModelClient
+from summarizer.client import AsyncModelClient, CallStats, ModelClient, StructuredResult
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
 from summarizer.facts import MeetingFacts, find_meeting_facts
@@ -215,6 +216,7 @@ class Summarizer:
         self._on_model_progress = on_model_progress
         self._server: LocalServer | None = None
         self._client: ModelClient | None = None
+        self._aclient: AsyncModelClient | None = None
 
     def _ensure_client(self) -> ModelClient:
         if self._client is not None:
@@ -241,6 +243,9 @@ class Summarizer:
         return self._ensure_client().model
 
     def close(self) -> None:
+        if self._aclient is not None:
+            self._aclient.close_sync()
+            self._aclient = None
         if self._client is not None:
             self._client.close()
             self._client = None
@@ -254,45 +259,80 @@ class Summarizer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def summarize(self, report: Report) -> Summary:
-        """Summarize one report; raises ``ModelCallError`` when no parseable summary came back."""
-        client = self._ensure_client()
-        started = time.monotonic()
+    def _ensure_aclient(self) -> AsyncModelClient:
+        if self._aclient is None:
+            sync = self._ensure_client()
+            self._aclient = AsyncModelClient(self.settings, base_url=sync.base_url, model=sync.model)
+        return self._aclient
+
+    async def aclose(self) -> None:
+        """Close the async client inside the event loop that used it."""
+        if self._aclient is not None:
+            await self._aclient.aclose()
+            self._aclient = None
+
+    def _prepare(self, report: Report) -> _Job:
         ledger = build_ledger(report.text)
         facts = find_meeting_facts(ledger)
         candidate_ids = [f.id for f in ranked_candidates(ledger)]
-        model = draft_model(candidate_ids, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
-        check = draft_checker(ledger, min_indicators=min(MIN_INDICATORS, len(candidate_ids)))
-        messages = build_messages(self.prompt, ledger, facts)
-        max_tokens = self.settings.max_tokens
-        total = CallStats()
+        floor = min(MIN_INDICATORS, len(candidate_ids))
+        return _Job(
+            report=report,
+            ledger=ledger,
+            facts=facts,
+            model=draft_model(candidate_ids, min_indicators=floor),
+            check=draft_checker(ledger, min_indicators=floor),
+            messages=build_messages(self.prompt, ledger, facts),
+            started=time.monotonic(),
+        )
+
+    def summarize(self, report: Report) -> Summary:
+        """Summarize one report; raises ``ModelCallError`` when no parseable summary came back."""
+        client = self._ensure_client()
+        job = self._prepare(report)
+        max_tokens, extra = self.settings.max_tokens, CallStats()
         while True:
             try:
-                result = client.structured(messages, model, context={"check": check}, max_tokens=max_tokens)
-                break
-            except TruncatedOutputError:
-                if max_tokens >= _MAX_TOKENS_CAP:
-                    raise
-                max_tokens = min(_MAX_TOKENS_CAP, max_tokens * 2)
-                total.attempts += 1
-                total.calls += 1
+                result = client.structured(job.messages, job.model, context={"check": job.check}, max_tokens=max_tokens)
+                return self._finish(job, result, max_tokens, extra)
+            except TruncatedOutputError as e:
+                max_tokens = _bigger_budget(max_tokens, e, extra)
+
+    async def asummarize(self, report: Report) -> Summary:
+        """The same as ``summarize``, on the async client, for concurrent batches."""
+        client = self._ensure_aclient()
+        job = self._prepare(report)
+        max_tokens, extra = self.settings.max_tokens, CallStats()
+        while True:
+            try:
+                result = await client.structured(
+                    job.messages, job.model, context={"check": job.check}, max_tokens=max_tokens
+                )
+                return self._finish(job, result, max_tokens, extra)
+            except TruncatedOutputError as e:
+                max_tokens = _bigger_budget(max_tokens, e, extra)
+
+    def _finish(self, job: _Job, result: StructuredResult, max_tokens: int, extra: CallStats) -> Summary:
         stats = result.stats
         problems: list[str] = []
         draft: Draft
         if result.parsed is not None:
             draft = result.parsed  # type: ignore[assignment]
         else:
-            draft, problems = _lenient(model, result.last_text, check, result.problems, stats.attempts)
+            draft, problems = _lenient(job.model, result.last_text, job.check, result.problems, stats.attempts)
+        prompt_tokens = stats.prompt_tokens + extra.prompt_tokens
+        completion_tokens = stats.completion_tokens + extra.completion_tokens
         usage = Usage(
-            prompt_tokens=stats.prompt_tokens,
-            completion_tokens=stats.completion_tokens,
-            total_tokens=stats.prompt_tokens + stats.completion_tokens,
-            calls=stats.calls + total.calls,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+            calls=stats.calls + extra.calls,
             reasks=stats.reasks,
         )
+        client = self._ensure_client()
         provenance = Provenance(
-            source_name=report.name,
-            source_sha256=hashlib.sha256(report.text.encode()).hexdigest(),
+            source_name=job.report.name,
+            source_sha256=hashlib.sha256(job.report.text.encode()).hexdigest(),
             prompt_id=self.prompt.id,
             prompt_version=self.prompt.version,
             prompt_sha256=self.prompt.sha256,
@@ -302,10 +342,34 @@ class Summarizer:
             temperature=self.settings.temperature,
             max_tokens=max_tokens,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            elapsed_s=round(time.monotonic() - started, 3),
+            elapsed_s=round(time.monotonic() - job.started, 3),
             usage=usage,
         )
-        return build_summary(draft, ledger, facts, provenance, problems)
+        return build_summary(draft, job.ledger, job.facts, provenance, problems)
+
+
+def _bigger_budget(max_tokens: int, error: TruncatedOutputError, extra: CallStats) -> int:
+    """Truncated output is never parsed: retry with twice the budget, up to a cap, then give up."""
+    if error.stats is not None:
+        extra.prompt_tokens += error.stats.prompt_tokens
+        extra.completion_tokens += error.stats.completion_tokens
+        extra.calls += error.stats.calls
+    if max_tokens >= _MAX_TOKENS_CAP:
+        raise error
+    return min(_MAX_TOKENS_CAP, max_tokens * 2)
+
+
+@dataclass
+class _Job:
+    """Everything prepared for one report before the model is called."""
+
+    report: Report
+    ledger: Ledger
+    facts: MeetingFacts
+    model: type[Draft]
+    check: Callable[[Draft], list[str]]
+    messages: list[dict[str, str]]
+    started: float
 
 
 def _lenient(

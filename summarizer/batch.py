@@ -1,0 +1,395 @@
+"""Many reports: bounded concurrency, one record per input, resume, a content-addressed cache, accounting.
+
+Records go to a JSONL file, one whole line per ``os.write`` on an ``O_APPEND`` descriptor, so a crash
+(``kill -9`` included) leaves at most a torn last line, which the next run trims before it appends.
+Re-running the same command skips every id that already has a record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import time
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarizer.cache import ResultCache
+from summarizer.config import Settings
+from summarizer.errors import InputError, SummarizerError
+from summarizer.inputs import Report, read_report
+from summarizer.numbers import normalize_text
+from summarizer.prompts import Prompt
+from summarizer.schema import Summary, schema_sha256
+
+__all__ = [
+    "PRICES",
+    "BatchStats",
+    "Item",
+    "RateLimiter",
+    "ResultsFile",
+    "estimate_cost",
+    "item_key",
+    "iter_items",
+    "run_batch",
+]
+
+# USD per million tokens (input, output); override with --price IN,OUT.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-nano": (0.10, 0.40),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One input: text to summarize, or the reason it could not be read."""
+
+    id: str
+    text: str | None
+    error: str | None = None
+
+
+def iter_items(source: Path) -> Iterator[Item]:
+    """Items from a folder of ``.txt`` reports or a JSONL of ``{id, text}``, lazily, in order."""
+    if source.is_dir():
+        for path in sorted(p for p in source.iterdir() if p.suffix == ".txt" or p.is_dir() or p.is_symlink()):
+            if path.suffix != ".txt":
+                continue
+            try:
+                yield Item(path.stem, read_report(path).text)
+            except InputError as e:
+                yield Item(path.stem, None, str(e))
+        return
+    if not source.exists():
+        raise InputError(str(source), "no such file or folder")
+    seen: set[str] = set()
+    with source.open("rb") as f:
+        for n, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{n}"
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                yield Item(f"line-{n}", None, f"{where}: not a JSON object")
+                continue
+            if (
+                not isinstance(rec, dict)
+                or not isinstance(rec.get("id"), (str, int))
+                or not isinstance(rec.get("text"), str)
+            ):
+                yield Item(
+                    str(rec.get("id", f"line-{n}")) if isinstance(rec, dict) else f"line-{n}",
+                    None,
+                    f"{where}: needs string fields 'id' and 'text'",
+                )
+                continue
+            rid = str(rec["id"])
+            if rid in seen:
+                yield Item(f"{rid}#dup-line-{n}", None, f"{where}: duplicate id {rid!r}")
+                continue
+            seen.add(rid)
+            try:
+                yield Item(rid, Report.from_text(rec["text"], name=rid).text)
+            except InputError as e:
+                yield Item(rid, None, f"{where}: {e.problem}")
+
+
+def item_key(text: str, settings: Settings, prompt: Prompt, model: str) -> str:
+    """Hash of everything that decides the output: normalised text, prompt, schema, model, parameters."""
+    blob = json.dumps(
+        {
+            "text": normalize_text(text).strip(),
+            "prompt": prompt.sha256,
+            "schema": schema_sha256(Summary),
+            "backend": settings.backend,
+            "model": model,
+            "temperature": settings.temperature,
+            "max_tokens": settings.max_tokens,
+            "max_reasks": settings.max_reasks,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+class ResultsFile:
+    """The append-only JSONL of records; knows which ids are finished."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._trim_torn_tail()
+        self.latest: dict[str, str] = {}
+        if path.exists():
+            with path.open("rb") as f:
+                for raw in f:
+                    try:
+                        rec = json.loads(raw)
+                    except json.JSONDecodeError:
+                        continue
+                    if isinstance(rec, dict) and "id" in rec:
+                        self.latest[str(rec["id"])] = str(rec.get("status"))
+        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    def _trim_torn_tail(self) -> None:
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return
+        with self.path.open("rb+") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 1))
+            if f.read(1) == b"\n":
+                return
+            step, pos = 65536, size
+            while pos > 0:
+                pos = max(0, pos - step)
+                f.seek(pos)
+                chunk = f.read(size - pos)
+                cut = chunk.rfind(b"\n")
+                if cut >= 0:
+                    f.truncate(pos + cut + 1)
+                    return
+            f.truncate(0)
+
+    def append(self, record: dict[str, Any]) -> None:
+        line = (json.dumps(record, ensure_ascii=False) + "\n").encode()
+        written = os.write(self._fd, line)
+        if written != len(line):
+            raise OSError(f"short write to {self.path}")
+        self.latest[str(record["id"])] = str(record.get("status"))
+
+    def compact(self) -> None:
+        """Keep only the latest record per id (after --retry-failed appended newer ones)."""
+        records: dict[str, bytes] = {}
+        with self.path.open("rb") as f:
+            for raw in f:
+                try:
+                    rec = json.loads(raw)
+                except json.JSONDecodeError:
+                    continue
+                records[str(rec["id"])] = raw if raw.endswith(b"\n") else raw + b"\n"
+        tmp = self.path.with_suffix(".compact.tmp")
+        with tmp.open("wb") as f:
+            f.writelines(records.values())
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.path)
+
+    def close(self) -> None:
+        os.fsync(self._fd)
+        os.close(self._fd)
+
+
+class RateLimiter:
+    """Token buckets for requests and tokens per minute; ``acquire`` waits until both allow a call."""
+
+    def __init__(self, rpm: float | None = None, tpm: float | None = None) -> None:
+        self.rpm, self.tpm = rpm, tpm
+        self._req = rpm / 60 if rpm else 0.0
+        self._tok = tpm / 60 if tpm else 0.0
+        self._last = time.monotonic()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self, tokens: int) -> None:
+        if not self.rpm and not self.tpm:
+            return
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                elapsed, self._last = now - self._last, now
+                if self.rpm:
+                    self._req = min(max(1.0, self.rpm / 60), self._req + elapsed * self.rpm / 60)
+                if self.tpm:
+                    self._tok = min(max(float(tokens), self.tpm / 60), self._tok + elapsed * self.tpm / 60)
+                waits = []
+                if self.rpm and self._req < 1:
+                    waits.append((1 - self._req) * 60 / self.rpm)
+                if self.tpm and self._tok < tokens:
+                    waits.append((tokens - self._tok) * 60 / self.tpm)
+                if not waits:
+                    self._req -= 1 if self.rpm else 0
+                    self._tok -= tokens if self.tpm else 0
+                    return
+                await asyncio.sleep(max(waits))
+
+
+@dataclass
+class BatchStats:
+    done: int = 0
+    failed: int = 0
+    cached: int = 0
+    skipped: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    wall_s: float = 0.0
+    cost_usd: float | None = None
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.done + self.failed + self.cached + self.skipped
+
+
+def estimate_cost(
+    model: str, prompt_tokens: int, completion_tokens: int, price: tuple[float, float] | None = None
+) -> float | None:
+    """USD for the tokens, from the price table (or ``price``); None for a model with no known price."""
+    rates = price or PRICES.get(model)
+    if rates is None:
+        return None
+    return round(prompt_tokens / 1e6 * rates[0] + completion_tokens / 1e6 * rates[1], 6)
+
+
+def ok_record(item_id: str, key: str, summary: Summary, cached: bool) -> dict[str, Any]:
+    usage = summary.provenance.usage
+    return {
+        "id": item_id,
+        "key": key,
+        "status": "ok",
+        "cached": cached,
+        "attempts": usage.calls,
+        "usage": {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens},
+        "summary": json.loads(summary.model_dump_json()),
+    }
+
+
+def failed_record(item_id: str, key: str | None, error: BaseException | str, attempts: int = 0) -> dict[str, Any]:
+    if isinstance(error, BaseException):
+        attempts = getattr(error, "attempts", attempts) or attempts
+        error_class, message = type(error).__name__, str(error)
+    else:
+        error_class, message = "InputError", error
+    return {
+        "id": item_id,
+        "key": key,
+        "status": "failed",
+        "error_class": error_class,
+        "error": message,
+        "attempts": attempts,
+    }
+
+
+Summarize = Callable[[Report], Awaitable[Summary]]
+
+
+async def _run_async(
+    items: Iterable[Item],
+    summarize: Summarize,
+    key_of: Callable[[str], str],
+    results: ResultsFile,
+    cache: ResultCache | None,
+    *,
+    concurrency: int,
+    limiter: RateLimiter,
+    retry_failed: bool,
+    estimate_tokens: Callable[[str], int],
+    on_record: Callable[[dict[str, Any]], None] | None,
+    stats: BatchStats,
+) -> None:
+    async def one(item: Item) -> dict[str, Any]:
+        if item.text is None:
+            return failed_record(item.id, None, item.error or "unreadable")
+        key = key_of(item.text)
+        if cache is not None and (hit := cache.get(key)) is not None:
+            return ok_record(item.id, key, Summary.model_validate_json(hit), cached=True)
+        await limiter.acquire(estimate_tokens(item.text))
+        try:
+            summary = await summarize(Report(name=item.id, text=item.text, source=item.id))
+        except SummarizerError as e:
+            return failed_record(item.id, key, e)
+        except Exception as e:  # never lose an item to a bug: record it and go on
+            return failed_record(item.id, key, e)
+        if cache is not None:
+            cache.put(key, summary.model_dump_json())
+        return ok_record(item.id, key, summary, cached=False)
+
+    def settle(rec: dict[str, Any]) -> None:
+        results.append(rec)
+        if rec["status"] == "ok":
+            if rec["cached"]:
+                stats.cached += 1
+            else:
+                stats.done += 1
+                stats.prompt_tokens += rec["usage"]["prompt_tokens"]
+                stats.completion_tokens += rec["usage"]["completion_tokens"]
+        else:
+            stats.failed += 1
+            stats.failures.append(f"{rec['id']}: {rec['error']}")
+        if on_record:
+            on_record(rec)
+
+    pending: set[asyncio.Task[dict[str, Any]]] = set()
+    for item in items:
+        previous = results.latest.get(item.id)
+        if previous == "ok" or (previous == "failed" and not retry_failed):
+            stats.skipped += 1
+            if on_record:
+                on_record({"id": item.id, "status": "skipped"})
+            continue
+        if len(pending) >= concurrency:
+            finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                settle(task.result())
+        pending.add(asyncio.create_task(one(item)))
+    while pending:
+        finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+        for task in finished:
+            settle(task.result())
+
+
+def run_batch(
+    items: Iterable[Item],
+    results_path: Path,
+    *,
+    summarize: Summarize,
+    key_of: Callable[[str], str],
+    cache: ResultCache | None = None,
+    concurrency: int = 8,
+    rpm: float | None = None,
+    tpm: float | None = None,
+    retry_failed: bool = False,
+    max_tokens: int = 1400,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
+    aclose: Callable[[], Awaitable[None]] | None = None,
+) -> BatchStats:
+    """Summarize every item into ``results_path``; returns the accounting."""
+    stats = BatchStats()
+    results = ResultsFile(results_path)
+    started = time.monotonic()
+
+    async def main() -> None:
+        try:
+            await _run_async(
+                items,
+                summarize,
+                key_of,
+                results,
+                cache,
+                concurrency=max(1, concurrency),
+                limiter=RateLimiter(rpm, tpm),
+                retry_failed=retry_failed,
+                estimate_tokens=lambda text: len(text) // 3 + max_tokens,
+                on_record=on_record,
+                stats=stats,
+            )
+        finally:
+            if aclose is not None:
+                await aclose()
+
+    try:
+        asyncio.run(main())
+    finally:
+        results.close()
+        if retry_failed:
+            results.compact()
+        stats.wall_s = round(time.monotonic() - started, 3)
+    return stats

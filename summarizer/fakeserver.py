@@ -189,3 +189,40 @@ class FakeOpenAI:
                     raise ValueError(f"unknown fault kind {kind!r}")
 
         return Handler
+
+
+def main() -> None:
+    """Run a fake server until killed: ``python -m summarizer.fakeserver --latency 0.2``; prints its base URL."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument("--fault-rate", type=float, default=0.0, help="share of calls answered with a fault")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    import random
+
+    rng = random.Random(args.seed)
+    kinds = [
+        Fault("status", 429, {"Retry-After": "0"}),
+        Fault("status", 500),
+        Fault("status", 503),
+        Fault("reset"),
+        Fault("malformed"),
+        Fault("content", content='{"title": 1}'),
+        Fault("truncated"),
+        Fault("status", 502),
+    ]
+
+    def fault_every(n: int) -> Fault | None:
+        return rng.choice(kinds) if rng.random() < args.fault_rate else None
+
+    with FakeOpenAI(latency_s=args.latency, fault_every=fault_every if args.fault_rate else None) as fake:
+        sys.stdout.write(fake.base_url + "\n")
+        sys.stdout.flush()
+        threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

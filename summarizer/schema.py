@@ -12,7 +12,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
@@ -85,6 +86,29 @@ class Draft(_Strict):
     directives: list[DraftDirective] = Field(max_length=3, description="Tasks set for the period ahead.")
     summary: str = Field(max_length=360, description="Two or three English sentences; no digits.")
 
+    figure_ids: ClassVar[tuple[str, ...] | None] = None
+    min_indicators: ClassVar[int] = 0
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Per-report drafts share one schema shape: fill the ids into a cached template, don't regenerate."""
+        if cls.figure_ids is None or args or kwargs:
+            return super().model_json_schema(*args, **kwargs)
+        schema = copy.deepcopy(_draft_template())
+        schema.pop("description", None)
+        schema["$defs"]["DraftIndicator"].pop("description", None)
+        schema["$defs"]["DraftIndicator"]["properties"]["figure"] = {
+            "description": "Id of a figure from the FIGURES list.",
+            "enum": list(cls.figure_ids),
+            "title": "Figure",
+            "type": "string",
+        }
+        indicators = schema["properties"]["indicators"]
+        indicators["minItems"] = cls.min_indicators
+        indicators["maxItems"] = max(1, min(14, len(cls.figure_ids)))
+        indicators["description"] = "The key socio-economic figures, most important first; each id at most once."
+        return schema
+
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Draft:
         """Reject a draft that cannot be tied to the source, so instructor re-asks with the reasons."""
@@ -95,6 +119,11 @@ class Draft(_Strict):
             if problems:
                 raise ValueError("; ".join(problems))
         return self
+
+
+@lru_cache(maxsize=1)
+def _draft_template() -> dict[str, Any]:
+    return Draft.model_json_schema()
 
 
 def draft_model(figure_ids: list[str], min_indicators: int) -> type[Draft]:
@@ -108,18 +137,22 @@ def draft_model(figure_ids: list[str], min_indicators: int) -> type[Draft]:
         figure=(id_type, Field(description="Id of a figure from the FIGURES list.")),
     )
     max_items = max(1, min(14, len(figure_ids)))
-    return create_model(
+    floor = min(min_indicators, max_items)
+    model = create_model(
         "Draft",
         __base__=Draft,
         indicators=(
             list[indicator],  # type: ignore[valid-type]
             Field(
-                min_length=min(min_indicators, max_items),
+                min_length=floor,
                 max_length=max_items,
                 description="The key socio-economic figures, most important first; each id at most once.",
             ),
         ),
     )
+    model.figure_ids = tuple(figure_ids)
+    model.min_indicators = floor
+    return model
 
 
 # --- what the program stores -----------------------------------------------------------------------
@@ -285,6 +318,7 @@ def strict_problems(schema: dict[str, Any]) -> list[str]:
     return problems
 
 
+@lru_cache(maxsize=64)
 def schema_sha256(model: type[BaseModel]) -> str:
     """A stable hash of a model's JSON schema, recorded in every output."""
     blob = json.dumps(model.model_json_schema(), sort_keys=True, ensure_ascii=False).encode()

@@ -32,7 +32,9 @@ def inputs(tmp_path: Path, bac_tu_liem: str, tay_ho: str) -> Path:
     return path
 
 
-def run_batch_cli(src: Path, out: Path, url: str, *extra: str, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_batch_cli(
+    src: Path, out: Path, url: str, *extra: str, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     env.update(OPENAI_API_KEY=SECRET, OPENAI_BASE_URL=url, SUMMARIZER_CACHE=str(out.parent / "cache"))
     args = [sys.executable, "-m", "summarizer.cli", "batch", str(src), "--out", str(out), "--json", *extra]

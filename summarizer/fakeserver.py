@@ -82,6 +82,12 @@ class FakeOpenAI:
         self.fault_every = fault_every
         self.faults: deque[Fault] = deque()
         self.requests: list[dict[str, Any]] = []
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict[str, Any]] = {}
+        self.batch_polls_to_finish = 2
+        self.batch_stop_after: int | None = None
+        self.batch_final_status = "completed"
+        self.batch_line_fault: Callable[[dict[str, Any]], str | None] | None = None
         self.headers_seen: list[dict[str, str]] = []
         self._lock = threading.Lock()
         self._count = 0
@@ -114,6 +120,98 @@ class FakeOpenAI:
                 return n, self.faults.popleft()
         return n, self.fault_every(n) if self.fault_every else None
 
+    # --- the Files and Batches endpoints, enough for the OpenAI SDK's batch flow -------------------
+
+    def _store_file(self, body: bytes, content_type: str) -> dict[str, Any]:
+        boundary = content_type.split("boundary=")[-1].strip('"').encode()
+        data = b""
+        for part in body.split(b"--" + boundary):
+            if b'name="file"' in part:
+                data = part.split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0]
+        with self._lock:
+            fid = f"file-{len(self.files) + 1}"
+            self.files[fid] = data
+        return {
+            "id": fid,
+            "object": "file",
+            "bytes": len(data),
+            "created_at": int(time.time()),
+            "filename": "input.jsonl",
+            "purpose": "batch",
+            "status": "processed",
+        }
+
+    def _create_batch(self, req: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            bid = f"batch-{len(self.batches) + 1}"
+            self.batches[bid] = {
+                "id": bid,
+                "object": "batch",
+                "endpoint": req["endpoint"],
+                "errors": None,
+                "input_file_id": req["input_file_id"],
+                "completion_window": req["completion_window"],
+                "status": "validating",
+                "output_file_id": None,
+                "error_file_id": None,
+                "created_at": int(time.time()),
+                "request_counts": {"total": 0, "completed": 0, "failed": 0},
+                "_polls": 0,
+            }
+            return {k: v for k, v in self.batches[bid].items() if not k.startswith("_")}
+
+    def _poll_batch(self, bid: str) -> dict[str, Any] | None:
+        with self._lock:
+            batch = self.batches.get(bid)
+            if batch is None:
+                return None
+            batch["_polls"] += 1
+            if batch["status"] in ("validating", "in_progress"):
+                batch["status"] = "in_progress"
+                if batch["_polls"] >= self.batch_polls_to_finish:
+                    self._run_batch(batch)
+            return {k: v for k, v in batch.items() if not k.startswith("_")}
+
+    def _run_batch(self, batch: dict[str, Any]) -> None:
+        lines = [json.loads(x) for x in self.files[batch["input_file_id"]].splitlines() if x.strip()]
+        if self.batch_stop_after is not None:
+            lines = lines[: self.batch_stop_after]
+        out, errs = [], []
+        for n, line in enumerate(lines):
+            self.requests.append(line["body"])
+            fault = self.batch_line_fault(line) if self.batch_line_fault else None
+            rid = f"batch_req_{n}"
+            if fault == "error":
+                errs.append(
+                    {
+                        "id": rid,
+                        "custom_id": line["custom_id"],
+                        "response": {
+                            "status_code": 500,
+                            "body": {"error": {"message": "injected", "type": "server_error"}},
+                        },
+                        "error": None,
+                    }
+                )
+                continue
+            content = fault if fault is not None else json.dumps(self.responder(line["body"]), ensure_ascii=False)
+            out.append(
+                {
+                    "id": rid,
+                    "custom_id": line["custom_id"],
+                    "error": None,
+                    "response": {"status_code": 200, "request_id": rid, "body": _completion(content)},
+                }
+            )
+        total = len(self.files[batch["input_file_id"]].splitlines())
+        for name, rows in (("output_file_id", out), ("error_file_id", errs)):
+            if rows:
+                fid = f"file-{len(self.files) + 1}"
+                self.files[fid] = "".join(json.dumps(r) + "\n" for r in rows).encode()
+                batch[name] = fid
+        batch["status"] = self.batch_final_status
+        batch["request_counts"] = {"total": total, "completed": len(out), "failed": len(errs)}
+
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
 
@@ -133,6 +231,25 @@ class FakeOpenAI:
                 self.wfile.write(body)
 
             def do_GET(self) -> None:
+                path = self.path.split("?")[0].rstrip("/")
+                if path.startswith("/v1/batches/"):
+                    batch = fake._poll_batch(path.rsplit("/", 1)[1])
+                    if batch is None:
+                        self._send(404, b'{"error": {"message": "no such batch"}}')
+                    else:
+                        self._send(200, json.dumps(batch).encode())
+                    return
+                if path.startswith("/v1/files/") and path.endswith("/content"):
+                    data = fake.files.get(path.split("/")[3])
+                    if data is None:
+                        self._send(404, b'{"error": {"message": "no such file"}}')
+                    else:
+                        self.send_response(200)
+                        self.send_header("Content-Type", "application/octet-stream")
+                        self.send_header("Content-Length", str(len(data)))
+                        self.end_headers()
+                        self.wfile.write(data)
+                    return
                 if self.path.rstrip("/").endswith("/models"):
                     self._send(200, json.dumps({"object": "list", "data": [{"id": "fake-model"}]}).encode())
                 else:
@@ -141,6 +258,13 @@ class FakeOpenAI:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
+                path = self.path.split("?")[0].rstrip("/")
+                if path == "/v1/files":
+                    self._send(200, json.dumps(fake._store_file(raw, self.headers.get("Content-Type", ""))).encode())
+                    return
+                if path == "/v1/batches":
+                    self._send(200, json.dumps(fake._create_batch(json.loads(raw))).encode())
+                    return
                 try:
                     request = json.loads(raw or b"{}")
                 except json.JSONDecodeError:

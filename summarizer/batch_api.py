@@ -54,15 +54,16 @@ def _body(summarizer: Summarizer, p: _Pending) -> dict[str, Any]:
     return client._shape(kwargs)
 
 
-def _submit(summarizer: Summarizer, pending: dict[str, _Pending], poll: Callable[[float], None],
-            poll_cap: float) -> tuple[dict[str, dict[str, Any]], str]:  # fmt: skip
+def _submit(
+    summarizer: Summarizer, pending: dict[str, _Pending], poll: Callable[[float], None], poll_cap: float
+) -> tuple[dict[str, dict[str, Any]], str]:
     """One batch round: returns the response line per custom_id and the batch's final status."""
     client = summarizer._ensure_client()._openai
     lines = [
         json.dumps(
             {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": _body(summarizer, p)},
             ensure_ascii=False,
-        )  # fmt: skip
+        )
         for key, p in pending.items()
     ]
     upload = client.files.create(file=("batch.jsonl", io.BytesIO(("\n".join(lines) + "\n").encode())), purpose="batch")
@@ -170,8 +171,11 @@ def run_batch_api(
                 except ValidationError as e:
                     p.last_text, p.last_error = content, str(e)
                     if round_no < rounds:
-                        p.messages = [*p.messages, {"role": "assistant", "content": content},
-                                      {"role": "user", "content": f"Correct the JSON. Errors: {e}"}]  # fmt: skip
+                        p.messages = [
+                            *p.messages,
+                            {"role": "assistant", "content": content},
+                            {"role": "user", "content": f"Correct the JSON. Errors: {e}"},
+                        ]
                         repair[key] = p
                     else:
                         _finish(summarizer, p, StructuredResult(None, content, str(e), p.stats), settle, cache)
@@ -191,8 +195,13 @@ def _fail_all(p: _Pending, settle: Callable[[dict[str, Any]], None], message: st
         settle(failed_record(item_id, p.key, ModelCallError(message, attempts=p.stats.calls)))
 
 
-def _finish(summarizer: Summarizer, p: _Pending, result: StructuredResult,
-            settle: Callable[[dict[str, Any]], None], cache: ResultCache | None) -> None:  # fmt: skip
+def _finish(
+    summarizer: Summarizer,
+    p: _Pending,
+    result: StructuredResult,
+    settle: Callable[[dict[str, Any]], None],
+    cache: ResultCache | None,
+) -> None:
     try:
         summary = summarizer._finish(p.job, result, summarizer.settings.max_tokens, CallStats())
     except SummarizerError as e:

@@ -9,6 +9,7 @@ works on one machine: on a real cluster use ``--backend openai`` or ``compatible
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -71,7 +72,7 @@ def run_batch_ray(
             address=os.environ.get("RAY_ADDRESS") or None,
             include_dashboard=False,
             ignore_reinit_error=True,
-            logging_level="ERROR",
+            logging_level=logging.ERROR,
             log_to_driver=False,
         )
     task = ray.remote(max_retries=0)(_summarize_task)

@@ -62,8 +62,13 @@ def test_batch_api_round_trip_matches_async_engine(fake: FakeOpenAI, items: list
     assert len({x["custom_id"] for x in sent}) == 6 and sent[0]["url"] == "/v1/chat/completions"
     assert sent[0]["body"]["response_format"]["type"] == "json_schema"
     with _summarizer(fake.base_url) as s:
-        run_batch(items, tmp_path / "async.jsonl", summarize=s.asummarize,
-                  key_of=lambda t: item_key(t, s.settings, s.prompt, "fake-model"), aclose=s.aclose)  # fmt: skip
+        run_batch(
+            items,
+            tmp_path / "async.jsonl",
+            summarize=s.asummarize,
+            key_of=lambda t: item_key(t, s.settings, s.prompt, "fake-model"),
+            aclose=s.aclose,
+        )
     api, direct = _records(tmp_path / "api.jsonl"), _records(tmp_path / "async.jsonl")
     assert api.keys() == direct.keys()
     for rid in api:

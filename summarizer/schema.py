@@ -105,7 +105,7 @@ class Draft(_Strict):
         }
         indicators = schema["properties"]["indicators"]
         indicators["minItems"] = cls.min_indicators
-        indicators["maxItems"] = max(1, min(14, len(cls.figure_ids)))
+        indicators["maxItems"] = min(14, len(cls.figure_ids)) if cls.figure_ids != ("F0",) else 0
         indicators["description"] = "The key socio-economic figures, most important first; each id at most once."
         return schema
 
@@ -136,7 +136,7 @@ def draft_model(figure_ids: list[str], min_indicators: int) -> type[Draft]:
         __base__=DraftIndicator,
         figure=(id_type, Field(description="Id of a figure from the FIGURES list.")),
     )
-    max_items = max(1, min(14, len(figure_ids)))
+    max_items = min(14, len(figure_ids)) if figure_ids != ["F0"] else 0
     floor = min(min_indicators, max_items)
     model = create_model(
         "Draft",

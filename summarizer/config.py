@@ -33,6 +33,7 @@ class Settings:
     connect_timeout_s: float = 10.0
     model_path: Path | None = None
     n_ctx: int = 8192
+    chunk_chars: int = 9000
     n_threads: int | None = None
     server_start_timeout_s: float = 180.0
 

@@ -19,7 +19,7 @@ from summarizer.facts import MeetingFacts, find_meeting_facts
 from summarizer.grounding import clean_name, draft_checker, fold, prose_fields, prose_issues, repair_prose
 from summarizer.inputs import Report
 from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
-from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger
+from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger, split_sentences
 from summarizer.prompts import DEFAULT_PROMPT, Prompt, load_prompt
 from summarizer.schema import (
     Directive,
@@ -287,7 +287,22 @@ class Summarizer:
         )
 
     def summarize(self, report: Report) -> Summary:
-        """Summarize one report; raises ``ModelCallError`` when no parseable summary came back."""
+        """Summarize one report; a report longer than the context is split, summarized per part, merged."""
+        spans = split_report(report.text, self.settings.chunk_chars)
+        if len(spans) == 1:
+            return self._summarize_one(report)
+        parts = [self._summarize_one(_part(report, a, b, k)) for k, (a, b) in enumerate(spans, start=1)]
+        return merge_parts(report, parts, spans)
+
+    async def asummarize(self, report: Report) -> Summary:
+        """The same as ``summarize``, on the async client, for concurrent batches."""
+        spans = split_report(report.text, self.settings.chunk_chars)
+        if len(spans) == 1:
+            return await self._asummarize_one(report)
+        parts = [await self._asummarize_one(_part(report, a, b, k)) for k, (a, b) in enumerate(spans, start=1)]
+        return merge_parts(report, parts, spans)
+
+    def _summarize_one(self, report: Report) -> Summary:
         client = self._ensure_client()
         job = self._prepare(report)
         max_tokens, extra = self.settings.max_tokens, CallStats()
@@ -298,8 +313,7 @@ class Summarizer:
             except TruncatedOutputError as e:
                 max_tokens = _bigger_budget(max_tokens, e, extra)
 
-    async def asummarize(self, report: Report) -> Summary:
-        """The same as ``summarize``, on the async client, for concurrent batches."""
+    async def _asummarize_one(self, report: Report) -> Summary:
         client = self._ensure_aclient()
         job = self._prepare(report)
         max_tokens, extra = self.settings.max_tokens, CallStats()
@@ -346,6 +360,105 @@ class Summarizer:
             usage=usage,
         )
         return build_summary(draft, job.ledger, job.facts, provenance, problems)
+
+
+def split_report(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` of at most ``max_chars`` (one over-long sentence excepted), cut at a sentence start,
+    at the last paragraph break in the second half of the part when there is one."""
+    if len(text) <= max_chars:
+        return [(0, len(text))]
+    sentences = split_sentences(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, sent in enumerate(sentences):
+        if sent.start <= start or sent.end - start <= max_chars:
+            continue
+        cut = sent.start
+        for j in range(i, 0, -1):
+            if sentences[j].start <= start + max_chars // 2:
+                break
+            if sentences[j].paragraph != sentences[j - 1].paragraph:
+                cut = sentences[j].start
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def _part(report: Report, start: int, end: int, k: int) -> Report:
+    return Report(name=f"{report.name}#part{k}", text=report.text[start:end], source=report.source)
+
+
+def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int]]) -> Summary:
+    """One summary from per-part summaries: spans shifted into the whole text, figures re-read from the whole
+    ledger, indicators de-duplicated by source span and value, lists merged, usage summed."""
+    ledger = build_ledger(report.text)
+    by_span = {(f.start, f.end): f for f in ledger.figures}
+    indicators: list[Indicator] = []
+    seen: set[object] = set()
+    flags: list[Flag] = []
+    for k, (part, (offset, _)) in enumerate(zip(parts, spans, strict=True), start=1):
+        for ind in part.indicators:
+            start, end = ind.span[0] + offset, ind.span[1] + offset
+            fig = by_span.get((start, end))
+            if fig is None:
+                fig = next((f for f in ledger.figures if f.start <= start < f.end), None)
+            if fig is None:
+                moved = ind.model_copy(update={"span": [start, end]})
+                key: object = ("span", start, end)
+            else:
+                moved = _indicator(fig.id, ind.name, ledger, []).model_copy(
+                    update={"grounding": ind.grounding, "grounding_note": ind.grounding_note}
+                )
+                key = fig.value_key
+            if key not in seen and ("span", start, end) not in seen:
+                seen.update({key, ("span", start, end)})
+                indicators.append(moved)
+        flags += [Flag(field=f.field, message=f"part {k}: {f.message}") for f in part.flags]
+
+    def unique(values: list[str]) -> list[str]:
+        return list(dict.fromkeys(v for v in values if v.strip()))
+
+    first = parts[0]
+    usage = Usage(
+        prompt_tokens=sum(p.provenance.usage.prompt_tokens for p in parts),
+        completion_tokens=sum(p.provenance.usage.completion_tokens for p in parts),
+        total_tokens=sum(p.provenance.usage.total_tokens for p in parts),
+        calls=sum(p.provenance.usage.calls for p in parts),
+        reasks=sum(p.provenance.usage.reasks for p in parts),
+    )
+    facts = find_meeting_facts(ledger)
+    directives = {d.task.lower(): d for p in parts for d in p.directives}
+    officials = {o.name.lower(): o for p in parts for o in p.officials}
+    return Summary(
+        title=first.title,
+        meeting=first.meeting.model_copy(
+            update={
+                "session": facts.session,
+                "session_text": facts.session_text,
+                "term": facts.term,
+                "date": facts.date,
+                "date_as_written": facts.date_as_written,
+                "date_year_inferred": facts.date_year_inferred,
+            }
+        ),
+        officials=list(officials.values()),
+        topics=unique([t for p in parts for t in p.topics]),
+        indicators=indicators,
+        directives=list(directives.values()),
+        summary=" ".join(unique([p.summary for p in parts])),
+        flags=flags,
+        provenance=first.provenance.model_copy(
+            update={
+                "source_name": report.name,
+                "source_sha256": hashlib.sha256(report.text.encode()).hexdigest(),
+                "elapsed_s": round(sum(p.provenance.elapsed_s for p in parts), 3),
+                "max_tokens": max(p.provenance.max_tokens for p in parts),
+                "usage": usage,
+            }
+        ),
+    )
 
 
 def _bigger_budget(max_tokens: int, error: TruncatedOutputError, extra: CallStats) -> int:

@@ -1,0 +1,84 @@
+"""Summarize: long reports split and merged with spans into the original; briefing figures from the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from summarizer.briefing import format_value, render_markdown
+from summarizer.config import Settings
+from summarizer.fakeserver import FakeOpenAI
+from summarizer.inputs import Report
+from summarizer.summarize import Summarizer, split_report
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as server:
+        yield server
+
+
+def _settings(url: str, **kw: object) -> Settings:
+    return Settings(backend="compatible", model="m", base_url=url, api_key="k", **kw)  # type: ignore[arg-type]
+
+
+def test_split_report_cuts_at_sentence_starts(bac_tu_liem: str) -> None:
+    text = "\n\n".join([bac_tu_liem] * 4)
+    spans = split_report(text, 6000)
+    assert len(spans) >= 4
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(b - a <= 6000 for a, b in spans)
+    assert all(text[a - 1] in "\n " for a, _ in spans[1:])
+
+
+def test_long_report_is_split_summarized_and_merged(fake: FakeOpenAI, bac_tu_liem: str, tay_ho: str) -> None:
+    text = "\n\n".join([bac_tu_liem, tay_ho, bac_tu_liem.replace("63.275", "71.004"), tay_ho])
+    with Summarizer(_settings(fake.base_url, chunk_chars=6000)) as s:
+        summary = s.summarize(Report(name="long", text=text))
+    assert len(fake.requests) == len(split_report(text, 6000)) >= 3
+    spans = [tuple(i.span) for i in summary.indicators]
+    assert len(spans) == len(set(spans))
+    for ind in summary.indicators:
+        assert text[ind.span[0] : ind.span[1]] == ind.source_text
+    values = {(i.base_value, i.unit) for i in summary.indicators}
+    assert len(values) == len(summary.indicators)
+    assert summary.provenance.usage.calls == len(fake.requests)
+    assert summary.provenance.source_name == "long"
+
+
+def test_briefing_formats_figures_in_english(fake: FakeOpenAI, bac_tu_liem: str) -> None:
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(Report(name="btl", text=bac_tu_liem))
+    values = {i.source_text: format_value(i) for i in summary.indicators}
+    assert values["63.275 tỷ đồng"] == "63,275 billion VND (est.)"
+    assert values["3.594 tỷ đồng"] == "3,594 billion VND"
+    assert values["24/24 chỉ tiêu"] == "24 of 24 targets"
+    assert values["12,86%"] == "up 12.86%"
+    md = render_markdown(summary)
+    assert "| 12.86%" not in md and "up 12.86%" in md
+    assert "session no. 29" in md and "term 2020–2025" in md
+
+
+def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) -> None:
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftIndicator, Provenance, Usage
+    from summarizer.summarize import build_summary
+
+    ledger = build_ledger(bac_tu_liem)
+    draft = Draft(
+        title="t", body_en="b", body_vi="b", place=None, officials=[], topics=[], directives=[], summary="s",
+        indicators=[DraftIndicator(figure="F15", name="Production value"), DraftIndicator(figure="F2", name="Year"),
+                    DraftIndicator(figure="F99", name="Nothing")],
+    )
+    prov = Provenance(
+        source_name="x", source_sha256="0", prompt_id="p", prompt_version="v1", prompt_sha256="0",
+        schema_sha256="0", backend="local", model="m", temperature=0, max_tokens=1, created_at="", elapsed_s=0,
+        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0),
+    )
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
+    assert [i.grounding for i in summary.indicators] == ["grounded", "ungrounded", "ungrounded"]
+    md = render_markdown(summary)
+    assert md.count("⚠ unverified") == 2

@@ -67,6 +67,13 @@ def _completion(content: str | None, *, finish: str = "stop", refusal: str | Non
     }
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up mid-answer (timeouts, kill -9) are part of the script, not errors to print."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        return
+
+
 class FakeOpenAI:
     """Start with ``with FakeOpenAI() as fake:``; point clients at ``fake.base_url``."""
 
@@ -91,7 +98,7 @@ class FakeOpenAI:
         self.headers_seen: list[dict[str, str]] = []
         self._lock = threading.Lock()
         self._count = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 

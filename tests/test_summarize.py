@@ -69,13 +69,33 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
 
     ledger = build_ledger(bac_tu_liem)
     draft = Draft(
-        title="t", body_en="b", body_vi="b", place=None, officials=[], topics=[], directives=[], summary="s",
-        indicators=[DraftIndicator(figure="F15", name="Production value"), DraftIndicator(figure="F2", name="Year"),
-                    DraftIndicator(figure="F99", name="Nothing")],
+        title="t",
+        body_en="b",
+        body_vi="b",
+        place=None,
+        officials=[],
+        topics=[],
+        directives=[],
+        summary="s",
+        indicators=[
+            DraftIndicator(figure="F15", name="Production value"),
+            DraftIndicator(figure="F2", name="Year"),
+            DraftIndicator(figure="F99", name="Nothing"),
+        ],
     )
     prov = Provenance(
-        source_name="x", source_sha256="0", prompt_id="p", prompt_version="v1", prompt_sha256="0",
-        schema_sha256="0", backend="local", model="m", temperature=0, max_tokens=1, created_at="", elapsed_s=0,
+        source_name="x",
+        source_sha256="0",
+        prompt_id="p",
+        prompt_version="v1",
+        prompt_sha256="0",
+        schema_sha256="0",
+        backend="local",
+        model="m",
+        temperature=0,
+        max_tokens=1,
+        created_at="",
+        elapsed_s=0,
         usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0),
     )
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -28,7 +29,7 @@ def test_split_report_cuts_at_sentence_starts(bac_tu_liem: str) -> None:
     spans = split_report(text, 6000)
     assert len(spans) >= 4
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
     assert all(b - a <= 6000 for a, b in spans)
     assert all(text[a - 1] in "\n " for a, _ in spans[1:])
 

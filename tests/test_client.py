@@ -225,3 +225,21 @@ def test_model_client_requires_base_url_for_compatible() -> None:
 
     with pytest.raises(ConfigError):
         ModelClient(Settings(backend="compatible", base_url=None))
+
+
+def test_persistent_stall_times_out_with_a_clear_message(fake: FakeOpenAI, report: Report) -> None:
+    fake.queue(*[Fault("stall", seconds=1.0)] * 4)
+    with Summarizer(_settings(fake.base_url, timeout_s=0.3)) as s, pytest.raises(ModelCallError) as info:
+        s.summarize(report)
+    assert str(info.value) == "model endpoint timed out after 4 call(s)"
+
+
+def test_unreachable_endpoint_is_a_connection_error(report: Report) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with Summarizer(_settings(f"http://127.0.0.1:{port}/v1")) as s, pytest.raises(ModelCallError) as info:
+        s.summarize(report)
+    assert str(info.value) == "could not connect to the model endpoint after 4 call(s)"

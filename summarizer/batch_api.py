@@ -161,6 +161,9 @@ def run_batch_api(
                 usage = body.get("usage") or {}
                 p.stats.prompt_tokens += int(usage.get("prompt_tokens") or 0)
                 p.stats.completion_tokens += int(usage.get("completion_tokens") or 0)
+                p.stats.per_call.append(
+                    (int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
+                )
                 choice = (body.get("choices") or [{}])[0]
                 content = (choice.get("message") or {}).get("content")
                 if choice.get("finish_reason") == "length" or not isinstance(content, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
@@ -46,12 +46,21 @@ class CallStats:
     calls: int = 0
     attempts: int = 0
     transport_retries: int = 0
+    per_call: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, response: Any) -> None:
         usage = getattr(response, "usage", None)
-        if usage is not None:
-            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0) if usage is not None else 0
+        completion = int(getattr(usage, "completion_tokens", 0) or 0) if usage is not None else 0
+        self.prompt_tokens += prompt
+        self.completion_tokens += completion
+        self.per_call.append((prompt, completion))
+
+    def merge(self, other: CallStats) -> None:
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.calls += other.calls
+        self.per_call += other.per_call
 
     @property
     def reasks(self) -> int:

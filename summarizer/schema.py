@@ -210,12 +210,20 @@ class Flag(_Strict):
     message: str
 
 
+class CallUsage(_Strict):
+    """Tokens of one answered call (re-asks and larger-budget retries each add one)."""
+
+    prompt_tokens: int
+    completion_tokens: int
+
+
 class Usage(_Strict):
     prompt_tokens: int
     completion_tokens: int
     total_tokens: int
     calls: int = Field(description="HTTP calls made, re-asks and transport retries included.")
     reasks: int
+    per_call: list[CallUsage] = Field(default_factory=list, description="Usage of every answered call, in order.")
 
 
 class Provenance(_Strict):

@@ -22,6 +22,7 @@ from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger, split_sentences
 from summarizer.prompts import DEFAULT_PROMPT, Prompt, load_prompt
 from summarizer.schema import (
+    CallUsage,
     Directive,
     Draft,
     DraftDirective,
@@ -342,6 +343,7 @@ class Summarizer:
             total_tokens=prompt_tokens + completion_tokens,
             calls=stats.calls + extra.calls,
             reasks=stats.reasks,
+            per_call=[CallUsage(prompt_tokens=p, completion_tokens=c) for p, c in extra.per_call + stats.per_call],
         )
         client = self._ensure_client()
         provenance = Provenance(
@@ -427,6 +429,7 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
         total_tokens=sum(p.provenance.usage.total_tokens for p in parts),
         calls=sum(p.provenance.usage.calls for p in parts),
         reasks=sum(p.provenance.usage.reasks for p in parts),
+        per_call=[c for p in parts for c in p.provenance.usage.per_call],
     )
     facts = find_meeting_facts(ledger)
     directives = {d.task.lower(): d for p in parts for d in p.directives}
@@ -464,9 +467,7 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
 def _bigger_budget(max_tokens: int, error: TruncatedOutputError, extra: CallStats) -> int:
     """Truncated output is never parsed: retry with twice the budget, up to a cap, then give up."""
     if error.stats is not None:
-        extra.prompt_tokens += error.stats.prompt_tokens
-        extra.completion_tokens += error.stats.completion_tokens
-        extra.calls += error.stats.calls
+        extra.merge(error.stats)
     if max_tokens >= _MAX_TOKENS_CAP:
         raise error
     return min(_MAX_TOKENS_CAP, max_tokens * 2)

@@ -52,6 +52,7 @@ def test_valid_answer_first_time(fake: FakeOpenAI, report: Report) -> None:
     assert all(i.grounding == "grounded" for i in summary.indicators)
     assert summary.provenance.usage.calls == 1 and summary.provenance.usage.reasks == 0
     assert summary.provenance.usage.prompt_tokens == 100
+    assert [(c.prompt_tokens, c.completion_tokens) for c in summary.provenance.usage.per_call] == [(100, 50)]
 
 
 def test_429_with_retry_after_then_success(fake: FakeOpenAI, report: Report) -> None:
@@ -143,6 +144,7 @@ def test_truncated_then_larger_budget_succeeds(fake: FakeOpenAI, report: Report)
         summary = s.summarize(report)
     assert [r["max_tokens"] for r in fake.requests] == [1000, 2000]
     assert summary.provenance.max_tokens == 2000
+    assert len(summary.provenance.usage.per_call) == 2
 
 
 def test_refusal_reported_as_refusal(fake: FakeOpenAI, report: Report) -> None:

@@ -97,7 +97,7 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
         max_tokens=1,
         created_at="",
         elapsed_s=0,
-        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0),
+        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
     )
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
     assert [i.grounding for i in summary.indicators] == ["grounded", "ungrounded", "ungrounded"]

@@ -82,7 +82,7 @@ def perfect_summary(sample: Sample) -> Summary:
             max_tokens=0,
             created_at="1970-01-01T00:00:00",
             elapsed_s=0.0,
-            usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0),
+            usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
         ),
     )
 

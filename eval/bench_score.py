@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.evaluation import aggregate, load_dataset, load_outputs, score_output  # noqa: E402
+from summarizer.evaluation import aggregate, load_dataset  # noqa: E402
+from summarizer.evaluation.run import score_jsonl  # noqa: E402
 from summarizer.evaluation.synthetic import MUTATIONS, mutate, perfect_summary  # noqa: E402
 
 
@@ -27,6 +28,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=None, help="scoring processes (default: one per core)")
     args = parser.parse_args()
 
     samples = [
@@ -45,16 +47,14 @@ def main() -> None:
                 s, summary = variants[i % len(variants)]
                 f.write(json.dumps({"id": f"{s.id}#{i}", "status": "ok", "summary": summary}, ensure_ascii=False))
                 f.write("\n")
-        by_id = {s.id: s for s in samples}
         times = []
         for _ in range(args.repeats):
             start = time.perf_counter()
-            outputs = load_outputs(path)
-            scores = [score_output(by_id[rid.split("#")[0]], rec) for rid, rec in outputs.items()]
+            scores = score_jsonl(path, samples, workers=args.workers)
             agg = aggregate(scores)
             times.append(time.perf_counter() - start)
     med = statistics.median(times)
-    print(f"outputs scored: {args.n} × {args.repeats} runs")
+    print(f"outputs scored: {args.n} × {args.repeats} runs, {len(scores)} scores per run")
     print(f"wall time per run: median {med:.2f} s (min {min(times):.2f}, max {max(times):.2f})")
     print(f"throughput: {args.n / med:,.0f} outputs/s (goal: {args.n} in under 10 s)")
     print(f"sanity: precision {agg['number_precision']}, recall {agg['key_number_recall']}, errors {agg['errors']}")

@@ -118,31 +118,37 @@ def _record(rid: str, data: Any, briefing: str | None = None) -> OutputRecord:
         return OutputRecord(rid, error=f"schema: {loc}: {first['msg']}", raw=data)
 
 
+def records_from_lines(lines: list[str], first_line: int = 1) -> dict[str, OutputRecord]:
+    """Batch records (JSONL lines) by id; a line that cannot be read becomes a record that says why."""
+    out: dict[str, OutputRecord] = {}
+    for n, line in enumerate(lines, start=first_line):
+        if not line.strip():
+            continue
+        try:
+            fast = _OkLine.model_validate_json(line)
+        except ValidationError:
+            pass
+        else:
+            out[fast.id] = OutputRecord(fast.id, summary=fast.summary)
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            out[f"<line {n}>"] = OutputRecord(f"<line {n}>", error="line is not JSON")
+            continue
+        rid = str(rec.get("id", f"<line {n}>"))
+        if rec.get("status") == "ok" and "summary" in rec:
+            out[rid] = _record(rid, rec["summary"])
+        else:
+            out[rid] = OutputRecord(rid, error=str(rec.get("error") or "failed"), raw=rec)
+    return out
+
+
 def load_outputs(path: Path) -> dict[str, OutputRecord]:
     """Outputs by report id, from ``<run>/outputs/*.summary.json`` or a results JSONL of batch records."""
     out: dict[str, OutputRecord] = {}
     if path.is_file():
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                fast = _OkLine.model_validate_json(line)
-            except ValidationError:
-                pass
-            else:
-                out[fast.id] = OutputRecord(fast.id, summary=fast.summary)
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                out[f"<line {n}>"] = OutputRecord(f"<line {n}>", error="line is not JSON")
-                continue
-            rid = str(rec.get("id", f"<line {n}>"))
-            if rec.get("status") == "ok" and "summary" in rec:
-                out[rid] = _record(rid, rec["summary"])
-            else:
-                out[rid] = OutputRecord(rid, error=str(rec.get("error") or "failed"), raw=rec)
-        return out
+        return records_from_lines(path.read_text(encoding="utf-8").splitlines())
     folder = path / "outputs" if (path / "outputs").is_dir() else path
     if not folder.is_dir():
         raise InputError(str(path), "is neither a run folder nor a results JSONL")

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from summarizer.briefing import render_markdown
 from summarizer.errors import InputError, SummarizerError
-from summarizer.evaluation.dataset import Sample, load_outputs
+from summarizer.evaluation.dataset import Sample, load_outputs, records_from_lines
 from summarizer.evaluation.report import metrics_document, render_html, render_markdown_report
-from summarizer.evaluation.scorers import aggregate, score_output
+from summarizer.evaluation.scorers import ReportScore, aggregate, score_output
 from summarizer.inputs import Report
 from summarizer.io import write_atomic
 from summarizer.summarize import Summarizer
 
-__all__ = ["load_metrics", "run_eval", "score_run"]
+__all__ = ["load_metrics", "run_eval", "score_jsonl", "score_run"]
 
 
 def run_eval(
@@ -56,6 +58,32 @@ def _git_commit() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return res.stdout.strip() or None
+
+
+def _sample_for(rid: str, by_id: dict[str, Sample]) -> Sample | None:
+    return by_id.get(rid) or by_id.get(rid.split("#", 1)[0])
+
+
+def _score_chunk(lines: list[str], first_line: int, samples: list[Sample]) -> list[ReportScore]:
+    by_id = {s.id: s for s in samples}
+    scores = []
+    for rid, rec in records_from_lines(lines, first_line).items():
+        sample = _sample_for(rid, by_id)
+        if sample is not None:
+            scores.append(score_output(sample, rec))
+    return scores
+
+
+def score_jsonl(path: Path, samples: list[Sample], workers: int | None = None) -> list[ReportScore]:
+    """Score a results JSONL with one process per core: each parses and scores its share of the lines."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    workers = max(1, min(workers or os.cpu_count() or 1, len(lines) // 500 or 1))
+    if workers == 1:
+        return _score_chunk(lines, 1, samples)
+    size = -(-len(lines) // workers)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_score_chunk, lines[i : i + size], i + 1, samples) for i in range(0, len(lines), size)]
+        return [score for f in futures for score in f.result()]
 
 
 def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:

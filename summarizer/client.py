@@ -255,6 +255,16 @@ class ModelClient:
         return StructuredResult(parsed, None, None, stats)
 
 
+def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
+    """aiohttp under httpx when available: httpcore's pool costs milliseconds per request at high concurrency."""
+    try:
+        from openai import DefaultAioHttpClient
+
+        return DefaultAioHttpClient(timeout=timeout)
+    except (ImportError, RuntimeError):
+        return httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=128))
+
+
 class AsyncModelClient(ModelClient):
     """The same client on ``AsyncOpenAI``, for batches with bounded concurrency."""
 
@@ -266,7 +276,7 @@ class AsyncModelClient(ModelClient):
             base_url=self.base_url,
             timeout=timeout,
             max_retries=0,
-            http_client=httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=1000)),
+            http_client=_async_http_client(timeout),
         )
 
     async def aclose(self) -> None:

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.numbers import EnglishNumber, Figure, FigureKind, Ledger, parse_english_numbers
@@ -51,6 +52,7 @@ class NumberMatch:
     figure: Figure | None
 
 
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
     """Lower-case, no diacritics, single spaces: 'Lưu Ngọc Hà' -> 'luu ngoc ha'."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

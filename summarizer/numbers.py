@@ -323,7 +323,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if m.group().startswith("\n"):
             end = m.start()
         else:
-            if _ABBREV_BEFORE_DOT.search(text, 0, m.start()):
+            if _ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start()):
                 continue
             nxt = text[m.end() : m.end() + 3].lstrip()
             if nxt and nxt[0].islower():
@@ -403,10 +403,14 @@ _BASIS_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
+_CUE_REGEXES = [(re.compile(r"(?:^|[\s(,;:])" + pattern), cue) for pattern, cue in _CUE_PATTERNS]
+_DOC_BEFORE = re.compile(rf"(?:{_DOC_TYPES})(?: số)?\s*$")
+
+
 def _detect_cue(before: str) -> str | None:
     before = before.rstrip()
-    for pattern, cue in _CUE_PATTERNS:
-        if re.search(r"(?:^|[\s(,;:])" + pattern, before):
+    for regex, cue in _CUE_REGEXES:
+        if regex.search(before):
             return cue
     return None
 
@@ -634,7 +638,7 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) 
     ordinal = re.search(r"(?:thứ|số|lần|khóa|khoá)\s*$", before40)
     if ordinal and ordinal.group().startswith("thứ"):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
-    if re.search(rf"(?:{_DOC_TYPES})(?: số)?\s*$", before40):
+    if _DOC_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.DOC_CODE, value)
 
     scale: int | None = None

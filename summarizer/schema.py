@@ -128,6 +128,12 @@ def _draft_template() -> dict[str, Any]:
 
 def draft_model(figure_ids: list[str], min_indicators: int) -> type[Draft]:
     """A ``Draft`` whose indicator ids are constrained to the report's candidate figures."""
+    return _draft_model(tuple(figure_ids), min_indicators)
+
+
+@lru_cache(maxsize=1024)
+def _draft_model(ids: tuple[str, ...], min_indicators: int) -> type[Draft]:
+    figure_ids = list(ids)
     if not figure_ids:
         figure_ids = ["F0"]
     id_type: Any = Literal[tuple(figure_ids)]
@@ -266,11 +272,16 @@ _UNSUPPORTED_STRICT = {"maxLength", "minLength", "default", "title", "format"}
 
 
 def strict_json_schema(model: type[BaseModel], *, keep_lengths: bool = False) -> dict[str, Any]:
-    """The model's JSON schema in the shape OpenAI strict mode accepts.
+    """The model's JSON schema in the shape OpenAI strict mode accepts (cached per model; do not mutate).
 
     String length bounds are dropped unless ``keep_lengths`` (llama.cpp grammars honour them,
     OpenAI strict mode does not list them as supported).
     """
+    return _strict_json_schema(model, keep_lengths)
+
+
+@lru_cache(maxsize=1024)
+def _strict_json_schema(model: type[BaseModel], keep_lengths: bool) -> dict[str, Any]:
     schema = copy.deepcopy(model.model_json_schema())
 
     def visit(node: Any) -> None:

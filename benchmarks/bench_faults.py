@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import sys
 import tempfile
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.batch import Item, item_key, run_batch  # noqa: E402
+
+logging.getLogger("instructor").setLevel(logging.CRITICAL)
 from summarizer.config import Settings  # noqa: E402
 from summarizer.fakeserver import FakeOpenAI, Fault  # noqa: E402
 from summarizer.summarize import Summarizer  # noqa: E402

@@ -30,6 +30,7 @@ __all__ = [
     "BatchStats",
     "Item",
     "RateLimiter",
+    "Recorder",
     "ResultsFile",
     "estimate_cost",
     "item_key",
@@ -278,42 +279,49 @@ def failed_record(item_id: str, key: str | None, error: BaseException | str, att
     }
 
 
-Summarize = Callable[[Report], Awaitable[Summary]]
+class Recorder:
+    """The one place batch records go: the results file, the cache, the accounting, the progress callback.
 
+    Every engine asks it whether an item is already done (resume) or cached, and settles each record
+    through it, so records, resume and cache behave the same whatever runs the model calls.
+    """
 
-async def _run_async(
-    items: Iterable[Item],
-    summarize: Summarize,
-    key_of: Callable[[str], str],
-    results: ResultsFile,
-    cache: ResultCache | None,
-    *,
-    concurrency: int,
-    limiter: RateLimiter,
-    retry_failed: bool,
-    estimate_tokens: Callable[[str], int],
-    on_record: Callable[[dict[str, Any]], None] | None,
-    stats: BatchStats,
-) -> None:
-    async def one(item: Item) -> dict[str, Any]:
-        if item.text is None:
-            return failed_record(item.id, None, item.error or "unreadable")
-        key = key_of(item.text)
-        if cache is not None and (hit := cache.get(key)) is not None:
-            return ok_record(item.id, key, Summary.model_validate_json(hit), cached=True)
-        await limiter.acquire(estimate_tokens(item.text))
-        try:
-            summary = await summarize(Report(name=item.id, text=item.text, source=item.id))
-        except SummarizerError as e:
-            return failed_record(item.id, key, e)
-        except Exception as e:  # never lose an item to a bug: record it and go on
-            return failed_record(item.id, key, e)
-        if cache is not None:
-            cache.put(key, summary.model_dump_json())
-        return ok_record(item.id, key, summary, cached=False)
+    def __init__(
+        self,
+        results_path: Path,
+        cache: ResultCache | None = None,
+        *,
+        retry_failed: bool = False,
+        on_record: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.results = ResultsFile(results_path)
+        self.cache = cache
+        self.retry_failed = retry_failed
+        self.on_record = on_record
+        self.stats = BatchStats()
+        self._started = time.monotonic()
 
-    def settle(rec: dict[str, Any]) -> None:
-        results.append(rec)
+    def skip(self, item: Item) -> bool:
+        """True (and counted) when the item already has a record this run must keep."""
+        previous = self.results.latest.get(item.id)
+        if previous == "ok" or (previous == "failed" and not self.retry_failed):
+            self.stats.skipped += 1
+            if self.on_record:
+                self.on_record({"id": item.id, "status": "skipped"})
+            return True
+        return False
+
+    def from_cache(self, item_id: str, key: str) -> bool:
+        """Settle the item from the cache when its key is there."""
+        hit = self.cache.get(key) if self.cache is not None else None
+        if hit is None:
+            return False
+        self.settle(ok_record(item_id, key, Summary.model_validate_json(hit), cached=True))
+        return True
+
+    def settle(self, rec: dict[str, Any]) -> None:
+        self.results.append(rec)
+        stats = self.stats
         if rec["status"] == "ok":
             if rec["cached"]:
                 stats.cached += 1
@@ -321,29 +329,64 @@ async def _run_async(
                 stats.done += 1
                 stats.prompt_tokens += rec["usage"]["prompt_tokens"]
                 stats.completion_tokens += rec["usage"]["completion_tokens"]
+                if self.cache is not None:
+                    self.cache.put(rec["key"], json.dumps(rec["summary"], ensure_ascii=False))
         else:
             stats.failed += 1
             stats.failures.append(f"{rec['id']}: {rec['error']}")
-        if on_record:
-            on_record(rec)
+        if self.on_record:
+            self.on_record(rec)
+
+    def close(self) -> BatchStats:
+        self.results.close()
+        if self.retry_failed:
+            self.results.compact()
+        self.stats.wall_s = round(time.monotonic() - self._started, 3)
+        return self.stats
+
+
+Summarize = Callable[[Report], Awaitable[Summary]]
+
+
+async def _run_async(
+    items: Iterable[Item],
+    summarize: Summarize,
+    key_of: Callable[[str], str],
+    recorder: Recorder,
+    *,
+    concurrency: int,
+    limiter: RateLimiter,
+    estimate_tokens: Callable[[str], int],
+) -> None:
+    async def one(item_id: str, key: str, text: str) -> dict[str, Any]:
+        await limiter.acquire(estimate_tokens(text))
+        try:
+            summary = await summarize(Report(name=item_id, text=text, source=item_id))
+        except SummarizerError as e:
+            return failed_record(item_id, key, e)
+        except Exception as e:  # never lose an item to a bug: record it and go on
+            return failed_record(item_id, key, e)
+        return ok_record(item_id, key, summary, cached=False)
 
     pending: set[asyncio.Task[dict[str, Any]]] = set()
     for item in items:
-        previous = results.latest.get(item.id)
-        if previous == "ok" or (previous == "failed" and not retry_failed):
-            stats.skipped += 1
-            if on_record:
-                on_record({"id": item.id, "status": "skipped"})
+        if recorder.skip(item):
+            continue
+        if item.text is None:
+            recorder.settle(failed_record(item.id, None, item.error or "unreadable"))
+            continue
+        key = key_of(item.text)
+        if recorder.from_cache(item.id, key):
             continue
         if len(pending) >= concurrency:
             finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
             for task in finished:
-                settle(task.result())
-        pending.add(asyncio.create_task(one(item)))
+                recorder.settle(task.result())
+        pending.add(asyncio.create_task(one(item.id, key, item.text)))
     while pending:
         finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
         for task in finished:
-            settle(task.result())
+            recorder.settle(task.result())
 
 
 def run_batch(
@@ -362,9 +405,7 @@ def run_batch(
     aclose: Callable[[], Awaitable[None]] | None = None,
 ) -> BatchStats:
     """Summarize every item into ``results_path``; returns the accounting."""
-    stats = BatchStats()
-    results = ResultsFile(results_path)
-    started = time.monotonic()
+    recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
 
     async def main() -> None:
         try:
@@ -372,14 +413,10 @@ def run_batch(
                 items,
                 summarize,
                 key_of,
-                results,
-                cache,
+                recorder,
                 concurrency=max(1, concurrency),
                 limiter=RateLimiter(rpm, tpm),
-                retry_failed=retry_failed,
                 estimate_tokens=lambda text: len(text) // 3 + max_tokens,
-                on_record=on_record,
-                stats=stats,
             )
         finally:
             if aclose is not None:
@@ -388,8 +425,5 @@ def run_batch(
     try:
         asyncio.run(main())
     finally:
-        results.close()
-        if retry_failed:
-            results.compact()
-        stats.wall_s = round(time.monotonic() - started, 3)
+        stats = recorder.close()
     return stats

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer.batch import BatchStats, Item, ResultsFile, failed_record, ok_record
+from summarizer.batch import BatchStats, Item, Recorder, failed_record, ok_record
 from summarizer.cache import ResultCache
 from summarizer.client import CallStats, StructuredResult
 from summarizer.errors import ModelCallError, SummarizerError
@@ -97,44 +97,21 @@ def run_batch_api(
     poll_cap: float = 60.0,
 ) -> BatchStats:
     """Summarize items through the Batch API; the same records, resume and cache as ``run_batch``."""
-    stats = BatchStats()
-    results = ResultsFile(results_path)
-    started = time.monotonic()
-
-    def settle(rec: dict[str, Any]) -> None:
-        results.append(rec)
-        if rec["status"] == "ok":
-            stats.cached += rec["cached"]
-            stats.done += not rec["cached"]
-            if not rec["cached"]:
-                stats.prompt_tokens += rec["usage"]["prompt_tokens"]
-                stats.completion_tokens += rec["usage"]["completion_tokens"]
-        else:
-            stats.failed += 1
-            stats.failures.append(f"{rec['id']}: {rec['error']}")
-        if on_record:
-            on_record(rec)
-
+    recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
+    settle = recorder.settle
     pending: dict[str, _Pending] = {}
     try:
         for item in items:
-            previous = results.latest.get(item.id)
-            if previous == "ok" or (previous == "failed" and not retry_failed):
-                stats.skipped += 1
-                if on_record:
-                    on_record({"id": item.id, "status": "skipped"})
+            if recorder.skip(item):
                 continue
             if item.text is None:
                 settle(failed_record(item.id, None, item.error or "unreadable"))
                 continue
             key = key_of(item.text)
-            if cache is not None and (hit := cache.get(key)) is not None:
-                from summarizer.schema import Summary
-
-                settle(ok_record(item.id, key, Summary.model_validate_json(hit), cached=True))
-                continue
             if key in pending:
                 pending[key].ids.append(item.id)
+                continue
+            if recorder.from_cache(item.id, key):
                 continue
             job = summarizer._prepare(Report(name=item.id, text=item.text, source=item.id))
             pending[key] = _Pending(key, job, [item.id], list(job.messages))
@@ -181,15 +158,12 @@ def run_batch_api(
                         ]
                         repair[key] = p
                     else:
-                        _finish(summarizer, p, StructuredResult(None, content, str(e), p.stats), settle, cache)
+                        _finish(summarizer, p, StructuredResult(None, content, str(e), p.stats), settle)
                     continue
-                _finish(summarizer, p, StructuredResult(parsed, None, None, p.stats), settle, cache)
+                _finish(summarizer, p, StructuredResult(parsed, None, None, p.stats), settle)
             pending = repair
     finally:
-        results.close()
-        if retry_failed:
-            results.compact()
-        stats.wall_s = round(time.monotonic() - started, 3)
+        stats = recorder.close()
     return stats
 
 
@@ -199,11 +173,7 @@ def _fail_all(p: _Pending, settle: Callable[[dict[str, Any]], None], message: st
 
 
 def _finish(
-    summarizer: Summarizer,
-    p: _Pending,
-    result: StructuredResult,
-    settle: Callable[[dict[str, Any]], None],
-    cache: ResultCache | None,
+    summarizer: Summarizer, p: _Pending, result: StructuredResult, settle: Callable[[dict[str, Any]], None]
 ) -> None:
     try:
         summary = summarizer._finish(p.job, result, summarizer.settings.max_tokens, CallStats())
@@ -211,7 +181,5 @@ def _finish(
         for item_id in p.ids:
             settle(failed_record(item_id, p.key, e))
         return
-    if cache is not None:
-        cache.put(p.key, summary.model_dump_json())
     for item_id in p.ids:
         settle(ok_record(item_id, p.key, summary, cached=False))

@@ -60,6 +60,14 @@ def _fail(message: str, code: int, debug: bool = False) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _items_progress(*, rate: bool = False, disable: bool = False) -> Progress:
+    """The progress bar of long work, on stderr: done/total, elapsed, ETA (and items/s for batches)."""
+    columns: list[Any] = [TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}")]
+    if rate:
+        columns.append(TextColumn("{task.fields[rate]}"))
+    return Progress(*columns, TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=disable)
+
+
 @contextmanager
 def _model_progress() -> Iterator[Any]:
     """A progress bar for assembling the local model the first time."""
@@ -114,15 +122,7 @@ def summarize(
         out.mkdir(parents=True, exist_ok=True)
     try:
         with _model_progress() as on_model, Summarizer(settings, prompt=prompt, on_model_progress=on_model) as s:
-            progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=err,
-                disable=len(reports) < 2,
-            )
+            progress = _items_progress(disable=len(reports) < 2)
             with progress:
                 task = progress.add_task("summarizing", total=len(reports))
                 for path in reports:
@@ -254,15 +254,7 @@ def batch(
             def key_of(text: str) -> str:
                 return item_key(text, settings, s.prompt, model_name)
 
-            progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
-                TextColumn("{task.fields[rate]}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=err,
-            )
+            progress = _items_progress(rate=True)
             with progress:
                 task = progress.add_task("batch", total=total, rate="")
                 import time as _time
@@ -419,14 +411,7 @@ def eval_run(
     failed = 0
     try:
         with _model_progress() as on_model, Summarizer(settings, prompt=prompt, on_model_progress=on_model) as s:
-            progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                TextColumn("{task.completed}/{task.total}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=err,
-            )
+            progress = _items_progress()
             with progress:
                 task = progress.add_task(f"eval {run_name}", total=len(samples))
 

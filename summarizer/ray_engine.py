@@ -8,16 +8,14 @@ works on one machine: on a real cluster use ``--backend openai`` or ``compatible
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch import BatchStats, Item, ResultsFile, failed_record
+from summarizer.batch import BatchStats, Item, Recorder, failed_record
 from summarizer.cache import ResultCache
 from summarizer.config import Settings
 from summarizer.summarize import Summarizer
@@ -78,27 +76,7 @@ def run_batch_ray(
     task = ray.remote(max_retries=0)(_summarize_task)
     settings = _worker_settings(summarizer)
     prompt_ref = f"{summarizer.prompt.id}@{summarizer.prompt.version}"
-    stats = BatchStats()
-    results = ResultsFile(results_path)
-    started = time.monotonic()
-
-    def settle(rec: dict[str, Any]) -> None:
-        results.append(rec)
-        if rec["status"] == "ok":
-            if rec["cached"]:
-                stats.cached += 1
-            else:
-                stats.done += 1
-                stats.prompt_tokens += rec["usage"]["prompt_tokens"]
-                stats.completion_tokens += rec["usage"]["completion_tokens"]
-                if cache is not None:
-                    cache.put(rec["key"], json.dumps(rec["summary"], ensure_ascii=False))
-        else:
-            stats.failed += 1
-            stats.failures.append(f"{rec['id']}: {rec['error']}")
-        if on_record:
-            on_record(rec)
-
+    recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
     in_flight: list[Any] = []
 
     def drain(keep: int) -> None:
@@ -106,32 +84,21 @@ def run_batch_ray(
         while len(in_flight) > keep:
             ready, in_flight = ray.wait(in_flight, num_returns=1)
             for ref in ready:
-                settle(ray.get(ref))
+                recorder.settle(ray.get(ref))
 
     try:
-        from summarizer.batch import ok_record
-        from summarizer.schema import Summary
-
         for item in items:
-            previous = results.latest.get(item.id)
-            if previous == "ok" or (previous == "failed" and not retry_failed):
-                stats.skipped += 1
-                if on_record:
-                    on_record({"id": item.id, "status": "skipped"})
+            if recorder.skip(item):
                 continue
             if item.text is None:
-                settle(failed_record(item.id, None, item.error or "unreadable"))
+                recorder.settle(failed_record(item.id, None, item.error or "unreadable"))
                 continue
             key = key_of(item.text)
-            if cache is not None and (hit := cache.get(key)) is not None:
-                settle(ok_record(item.id, key, Summary.model_validate_json(hit), cached=True))
+            if recorder.from_cache(item.id, key):
                 continue
             drain(max(0, concurrency - 1))
             in_flight.append(task.remote(settings, prompt_ref, item.id, key, item.text))
         drain(0)
     finally:
-        results.close()
-        if retry_failed:
-            results.compact()
-        stats.wall_s = round(time.monotonic() - started, 3)
+        stats = recorder.close()
     return stats

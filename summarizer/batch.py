@@ -319,6 +319,17 @@ class Recorder:
         self.settle(ok_record(item_id, key, Summary.model_validate_json(hit), cached=True))
         return True
 
+    def admit(self, item: Item, key_of: Callable[[str], str]) -> str | None:
+        """The item's key when it still needs a model call; None when it was skipped, unreadable or cached
+        (the last two are settled here)."""
+        if self.skip(item):
+            return None
+        if item.text is None:
+            self.settle(failed_record(item.id, None, item.error or "unreadable"))
+            return None
+        key = key_of(item.text)
+        return None if self.from_cache(item.id, key) else key
+
     def settle(self, rec: dict[str, Any]) -> None:
         self.results.append(rec)
         stats = self.stats
@@ -370,13 +381,8 @@ async def _run_async(
 
     pending: set[asyncio.Task[dict[str, Any]]] = set()
     for item in items:
-        if recorder.skip(item):
-            continue
-        if item.text is None:
-            recorder.settle(failed_record(item.id, None, item.error or "unreadable"))
-            continue
-        key = key_of(item.text)
-        if recorder.from_cache(item.id, key):
+        key = recorder.admit(item, key_of)
+        if key is None or item.text is None:
             continue
         if len(pending) >= concurrency:
             finished, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)

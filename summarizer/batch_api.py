@@ -102,16 +102,11 @@ def run_batch_api(
     pending: dict[str, _Pending] = {}
     try:
         for item in items:
-            if recorder.skip(item):
+            key = recorder.admit(item, key_of)
+            if key is None or item.text is None:
                 continue
-            if item.text is None:
-                settle(failed_record(item.id, None, item.error or "unreadable"))
-                continue
-            key = key_of(item.text)
             if key in pending:
                 pending[key].ids.append(item.id)
-                continue
-            if recorder.from_cache(item.id, key):
                 continue
             job = summarizer._prepare(Report(name=item.id, text=item.text, source=item.id))
             pending[key] = _Pending(key, job, [item.id], list(job.messages))

@@ -88,13 +88,8 @@ def run_batch_ray(
 
     try:
         for item in items:
-            if recorder.skip(item):
-                continue
-            if item.text is None:
-                recorder.settle(failed_record(item.id, None, item.error or "unreadable"))
-                continue
-            key = key_of(item.text)
-            if recorder.from_cache(item.id, key):
+            key = recorder.admit(item, key_of)
+            if key is None or item.text is None:
                 continue
             drain(max(0, concurrency - 1))
             in_flight.append(task.remote(settings, prompt_ref, item.id, key, item.text))

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from summarizer.evaluation.dataset import Sample
 from summarizer.evaluation.scorers import ErrorClass
 from summarizer.formatting import format_figure
-from summarizer.numbers import SCALE_NAMES_EN, Ledger, build_ledger
+from summarizer.numbers import Ledger, build_ledger
 from summarizer.schema import Indicator, Meeting, Provenance, Summary, Usage
+from summarizer.summarize import _indicator
 
 __all__ = ["MUTATIONS", "mutate", "perfect_summary"]
 
@@ -19,31 +20,14 @@ def perfect_summary(sample: Sample) -> Summary:
     assert sample.gold is not None, f"{sample.id} has no gold annotation"
     ledger = build_ledger(sample.text)
     indicators = []
-    for k, g in enumerate(sample.gold.indicators, start=1):
+    for g in sample.gold.indicators:
         fig = next(f for f in ledger.figures if f.start <= g.span[0] < f.end or g.span[0] <= f.start < g.span[1])
+        direction = fig.cue if fig.cue in ("increase", "decrease", "exceed", "reach", "equal", "share") else None
         indicators.append(
-            Indicator(
-                figure_id=fig.id,
-                name=g.name,
-                value=fig.value,
-                value_high=fig.high,
-                unit=fig.unit,
-                scale=SCALE_NAMES_EN.get(fig.scale) if fig.scale else None,
-                base_value=fig.base_value,
-                denominator=fig.denominator,
-                kind=fig.kind.value,
-                period=g.period,
-                comparison=g.comparison,
-                direction=fig.cue if fig.cue in ("increase", "decrease", "exceed", "reach", "equal", "share") else None,  # type: ignore[arg-type]
-                qualifier=fig.qualifier,
-                source_text=fig.text,
-                source_quote=ledger.quote(fig),
-                span=[fig.start, fig.end],
-                grounding="grounded",
-                grounding_note=None,
+            _indicator(fig.id, g.name, ledger, []).model_copy(
+                update={"period": g.period, "comparison": g.comparison, "direction": direction}
             )
         )
-        del k
     first = indicators[0] if indicators else None
     lead = ledger.get(first.figure_id) if first else None
     summary_text = "The meeting reviewed the period's results."

@@ -368,7 +368,11 @@ def _print_report(doc: dict[str, Any], dest: Path, as_json: bool) -> None:
 
     if as_json:
         sys.stdout.write(
-            json.dumps({"aggregate": doc["aggregate"], "reports": doc["reports"]}, ensure_ascii=False) + "\n"
+            json.dumps(
+                {"aggregate": doc["aggregate"], "baselines": doc.get("baselines", {}), "reports": doc["reports"]},
+                ensure_ascii=False,
+            )
+            + "\n"
         )
     else:
         sys.stdout.write(render_markdown_report(doc))

@@ -7,13 +7,12 @@ and again, leniently, on the last attempt, where what still fails is kept and fl
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from summarizer.language import fold
 from summarizer.numbers import EnglishNumber, Figure, FigureKind, Ledger, parse_english_numbers
 
 if TYPE_CHECKING:
@@ -50,14 +49,6 @@ class NumberMatch:
     number: EnglishNumber
     status: MatchStatus
     figure: Figure | None
-
-
-@lru_cache(maxsize=1024)
-def fold(text: str) -> str:
-    """Lower-case, no diacritics, single spaces: 'Lưu Ngọc Hà' -> 'luu ngoc ha'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
 
 
 def _close(a: float, b: float, tol: float) -> bool:

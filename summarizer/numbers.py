@@ -204,6 +204,7 @@ class Figure:
     qualifier: str | None = None
     sentence_index: int = 0
     period: str | None = None
+    target: bool = False
     notes: list[str] = field(default_factory=list)
 
     @property

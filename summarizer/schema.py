@@ -194,6 +194,11 @@ class Indicator(_Strict):
     kind: str
     period: str | None
     comparison: str | None = Field(description="vs same period last year, of plan, of budget estimate, ...")
+    basis: str | None = Field(
+        default=None,
+        description="level, growth vs same period, growth vs other, level vs same period, of plan, of estimate, "
+        "of total, ratio or target (summarizer.basis.Basis); null in outputs made before it was recorded.",
+    )
     direction: Direction | None
     qualifier: str | None = Field(description="more than, nearly, about, estimated, ...")
     source_text: str = Field(description="The figure as written in the source.")

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer.basis import basis_of
 from summarizer.client import AsyncModelClient, CallStats, ModelClient, StructuredResult
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
@@ -37,7 +38,15 @@ from summarizer.schema import (
     schema_sha256,
 )
 
-__all__ = ["MIN_INDICATORS", "Summarizer", "build_messages", "build_summary", "summarize"]
+__all__ = [
+    "MIN_INDICATORS",
+    "Summarizer",
+    "build_messages",
+    "build_summary",
+    "figure_indicator",
+    "ranked_candidates",
+    "summarize",
+]
 
 MIN_INDICATORS = 8
 _MAX_TOKENS_CAP = 4096
@@ -91,7 +100,8 @@ def _comparison(fig: Figure) -> str | None:
     return fig.basis
 
 
-def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -> Indicator:
+def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -> Indicator:
+    """The stored indicator for one ledger figure: every value from code, the name from the model."""
     fig = ledger.get(figure_id)
     mine = [p for p in problems if f" {figure_id} " in f" {p} " or f"{figure_id}," in p or f"{figure_id})" in p]
     if fig is None:
@@ -107,6 +117,7 @@ def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -
             kind="unknown",
             period=None,
             comparison=None,
+            basis=None,
             direction=None,
             qualifier=None,
             source_text="",
@@ -133,6 +144,7 @@ def _indicator(figure_id: str, name: str, ledger: Ledger, problems: list[str]) -
         kind=fig.kind.value,
         period=fig.period,
         comparison=_comparison(fig),
+        basis=basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value,
         direction=fig.cue,  # type: ignore[arg-type]
         qualifier=fig.qualifier,
         source_text=fig.text,
@@ -160,7 +172,7 @@ def build_summary(
         key = fig.value_key if fig is not None else (d.figure,)
         if key not in seen:
             seen.add(key)
-            indicators.append(_indicator(d.figure, clean_name(d.name), ledger, problems))
+            indicators.append(figure_indicator(d.figure, clean_name(d.name), ledger, problems))
     title = repair_prose(draft.title, ledger)
     summary_text = repair_prose(draft.summary, ledger)
     topics = [repair_prose(t, ledger) for t in draft.topics]
@@ -410,7 +422,7 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
                 moved = ind.model_copy(update={"span": [start, end]})
                 key: object = ("span", start, end)
             else:
-                moved = _indicator(fig.id, ind.name, ledger, []).model_copy(
+                moved = figure_indicator(fig.id, ind.name, ledger, []).model_copy(
                     update={"grounding": ind.grounding, "grounding_note": ind.grounding_note}
                 )
                 key = fig.value_key

@@ -1,4 +1,4 @@
-"""The harness on outputs with known answers, and mutation tests: every corruption detected and classified."""
+"""The harness on outputs with known answers: independent gold, meaning scorers, baselines, mutations."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import pytest
 
 from summarizer.briefing import render_markdown
 from summarizer.evaluation import ErrorClass, OutputRecord, Sample, aggregate, load_dataset, load_outputs, score_output
-from summarizer.evaluation.report import compare_markdown, render_html
+from summarizer.evaluation.baselines import BASELINES, baseline_outputs
+from summarizer.evaluation.report import compare_markdown, render_html, render_markdown_report
 from summarizer.evaluation.run import score_run
-from summarizer.evaluation.scorers import briefing_numbers, classify_wrong
-from summarizer.evaluation.synthetic import MUTATIONS, mutate, perfect_summary
+from summarizer.evaluation.scorers import briefing_numbers, check_body, classify_wrong, period_matches
+from summarizer.evaluation.synthetic import MUTATIONS, NotApplicable, mutate, perfect_summary
 from summarizer.numbers import EnglishNumber, build_ledger, parse_english_numbers
 
 SEEDS = ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")
+HEADLINE = ("fully_right", "clean_briefings", "label_accuracy", "basis_accuracy", "period_accuracy", "recall_by_span")
 
 
 @pytest.fixture(scope="module")
@@ -28,95 +30,259 @@ def seeds(dataset: list[Sample]) -> list[Sample]:
     return [s for s in dataset if s.id in SEEDS]
 
 
-def test_dataset_has_gold_for_every_report(dataset: list[Sample]) -> None:
+@pytest.fixture(scope="module")
+def btl(dataset: list[Sample]) -> Sample:
+    return next(s for s in dataset if s.id == SEEDS[0])
+
+
+def _score(sample: Sample, **changes: object) -> list[tuple[ErrorClass | None, str]]:
+    p = perfect_summary(sample).model_copy(update=changes)
+    sc = score_output(sample, OutputRecord(sample.id, summary=p))
+    return [(c.error, c.where) for c in sc.checks if c.error is not None]
+
+
+def test_gold_is_the_independent_annotation_located_in_the_text(dataset: list[Sample]) -> None:
     assert len(dataset) == 22
-    assert all(s.gold is not None and len(s.gold.indicators) >= 3 for s in dataset)
+    assert sum(len(s.gold.indicators) for s in dataset if s.gold) == 236
     for s in dataset:
         assert s.gold is not None
         for g in s.gold.indicators:
             assert s.text[g.span[0] : g.span[1]] == g.source_text, f"{s.id}: gold span of {g.source_text!r}"
+    meetings = [s for s in dataset if s.gold and s.gold.meeting]
+    assert len(meetings) == 17
 
 
-def test_perfect_output_scores_one(dataset: list[Sample]) -> None:
+def test_repeated_source_string_is_located_by_the_gold_basis(dataset: list[Sample]) -> None:
+    s = next(x for x in dataset if x.id.startswith("21_"))
+    assert s.gold is not None
+    g = next(g for g in s.gold.indicators if g.source_text == "3,8%")
+    assert s.text[g.span[0] - 6 : g.span[0]].strip().endswith("vượt")
+
+
+def test_perfect_output_scores_one_on_every_report(dataset: list[Sample]) -> None:
     scores = []
     for s in dataset:
         p = perfect_summary(s)
         sc = score_output(s, OutputRecord(s.id, summary=p, briefing=render_markdown(p)))
-        assert sc.recall == 1.0, (s.id, [c for c in sc.checks if c.error])
+        assert sc.clean, (s.id, [(c.where, c.text, c.explanation) for c in sc.errors])
         scores.append(sc)
     agg = aggregate(scores)
-    seed_scores = [sc for sc in scores if sc.id in SEEDS]
-    assert all(sc.precision == 1.0 for sc in seed_scores)
-    assert agg["key_number_recall"] == 1.0
-    assert agg["schema_valid_rate"] == 1.0
-    assert agg["field_accuracy"] == {"value": 1.0, "unit": 1.0, "scale": 1.0, "period": 1.0, "comparison": 1.0}
-    assert agg["meeting_accuracy"] == {"date": 1.0, "session": 1.0, "body": 1.0, "term": 1.0}
+    assert {k: agg[k] for k in HEADLINE} == dict.fromkeys(HEADLINE, 1.0)
+    assert set(agg["meeting_accuracy"].values()) == {1.0}
+    assert agg["number_precision"] == 1.0 and agg["found_by_value_only"] == 0
 
 
-def test_known_misses_lower_recall_exactly(seeds: list[Sample]) -> None:
-    s = seeds[0]
-    assert s.gold is not None
+def test_names_are_judged_by_the_gold_label_keys(btl: Sample) -> None:
+    p = perfect_summary(btl)
+    # the issue's example: "State budget revenue: 12.86%" (the growth of production value)
+    names = [p.indicators[0].name, "State budget revenue", *[i.name for i in p.indicators[2:]]]
+    swapped = [i.model_copy(update={"name": n}) for i, n in zip(p.indicators, names, strict=True)]
+    sc = score_output(btl, OutputRecord(btl.id, summary=p.model_copy(update={"indicators": swapped})))
+    assert [c.where for c in sc.checks if c.error == ErrorClass.WRONG_LABEL] == ["indicator 2"]
+    assert sc.label_ok == len(p.indicators) - 1 and not sc.clean
+    rotated = mutate(p, btl, "names rotated")
+    sc = score_output(btl, OutputRecord(btl.id, summary=rotated))
+    assert sc.label_ok / sc.found < 0.5
+
+
+def test_recall_counts_only_the_same_figure(dataset: list[Sample]) -> None:
+    """A value found elsewhere in the report is not the gold figure."""
+    s = next(x for x in dataset if x.id.startswith("35_"))
     p = perfect_summary(s)
-    n = len(s.gold.indicators)
-    dropped = p.model_copy(update={"indicators": p.indicators[3:]})
-    sc = score_output(s, OutputRecord(s.id, summary=dropped))
-    assert sc.recall == pytest.approx((n - 3) / n)
-    assert sum(c.error == ErrorClass.MISSING for c in sc.checks) == 3
-    assert sc.precision == 1.0
+    mutated = mutate(p, s, "value from the wrong sentence")
+    sc = score_output(s, OutputRecord(s.id, summary=mutated))
+    assert sc.found == len(p.indicators) - 1
+    assert ErrorClass.WRONG_SENTENCE in {c.error for c in sc.checks}
+
+
+def test_value_fallback_is_reported_separately(btl: Sample) -> None:
+    p = perfect_summary(btl)
+    no_spans = [i.model_copy(update={"span": [0, 0]}) for i in p.indicators]
+    sc = score_output(btl, OutputRecord(btl.id, summary=p.model_copy(update={"indicators": no_spans})))
+    assert sc.found_by_value == sc.found == len(p.indicators)
+    assert aggregate([sc])["found_by_value_only"] == len(p.indicators)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Production value reached 63.275 billion VND.", ErrorClass.SCALE),
+        ("Revenue was VND 3,594.", ErrorClass.SCALE),
+        ("Revenue rose 103% on last year.", ErrorClass.PLAN_AS_GROWTH),
+        ("Output grew 12.86% of the plan.", ErrorClass.GROWTH_AS_PLAN),
+        ("Revenue was 3,594 billion USD.", ErrorClass.UNIT),
+        ("Output grew 12.86 percentage points.", ErrorClass.PERCENT_POINTS),
+        ("A figure of 4,242 billion VND appeared.", ErrorClass.INVENTED),
+        ("Output grew 12.5%.", ErrorClass.ROUNDING),
+        ("Output grew about 12.5%.", ErrorClass.ROUNDING),
+        ("Output reached VND 63.3 trillion.", ErrorClass.ROUNDING),
+        ("Output grew 12.86% on the same period.", None),
+        ("Output grew about 12.9%.", None),
+        ("Output reached nearly VND 63.3 trillion.", None),
+        ("Revenue reached 103% of the estimate.", None),
+    ],
+)
+def test_prose_numbers_need_kind_basis_and_honest_rounding(btl: Sample, text: str, expected: ErrorClass) -> None:
+    errors = [e for e, where in _score(btl, summary=text) if where == "summary"]
+    assert errors == ([expected] if expected else [])
+
+
+def test_percent_of_last_year_stated_as_growth(dataset: list[Sample]) -> None:
+    s = next(x for x in dataset if x.id == SEEDS[1])
+    assert "bằng 142% so với cùng kỳ" in s.text
+    assert [e for e, w in _score(s, summary="Revenue grew 142%.") if w == "summary"] == [ErrorClass.LEVEL_AS_GROWTH]
+    assert [e for e, w in _score(s, summary="Revenue was 142% of last year's level.") if w == "summary"] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("summary", "Revenue beat the estimate compared to the同期,", {ErrorClass.CJK, ErrorClass.UNFINISHED}),
+        ("summary", "The district met its targets and", {ErrorClass.UNFINISHED}),
+        ("title", "Quận Bắc Từ Liêm reviews the year", {ErrorClass.UNTRANSLATED}),
+        ("summary", "Gia Lâm district reported strong growth.", {ErrorClass.ENTITY}),
+        ("summary", "Bắc Từ Liêm met all of its targets.", set()),
+        ("summary", "Residential groups (tổ dân phố) were recognised as cultured.", set()),
+    ],
+)
+def test_english_fields_are_whole_english_about_the_report(
+    btl: Sample, field: str, value: str, expected: set[ErrorClass]
+) -> None:
+    assert {e for e, where in _score(btl, **{field: value}) if where == field} == expected
+
+
+@pytest.mark.parametrize(
+    ("body_en", "ok"),
+    [
+        ("Bac Tu Liem District Party Executive Committee", True),
+        ("Executive Committee of the Bắc Từ Liêm District Party Organisation", True),
+        ("Quận Bắc Từ Liêm People's Council", False),
+        ("Bac Tu Liem District People's Committee", False),
+        ("Tay Ho District Party Committee", False),
+    ],
+)
+def test_body_judged_by_kind_and_place(body_en: str, ok: bool) -> None:
+    assert check_body("Ban Chấp hành Đảng bộ quận Bắc Từ Liêm", "", body_en)[0] is ok
+
+
+def test_meeting_facts_that_the_gold_does_not_state_are_errors(dataset: list[Sample]) -> None:
+    no_meeting = next(s for s in dataset if s.gold and s.gold.meeting is None)
+    p = perfect_summary(no_meeting)
+    fake = p.meeting.model_copy(update={"session": 12})
+    sc = score_output(no_meeting, OutputRecord(no_meeting.id, summary=p.model_copy(update={"meeting": fake})))
+    assert sc.meeting["session"] is False and "body" not in sc.meeting
+
+
+@pytest.mark.parametrize(
+    ("gold", "output", "ok"),
+    [
+        ("first 9 months of 2024", "first 9 months of 2024", True),
+        ("2023", "2023", True),
+        ("2023", "2022", False),
+        ("first 7 months (to 31 July)", "first 7 months of the year", True),
+        ("first 7 months of 2018", "2018", False),
+        ("second half of 2017", "last 6 months of 2017", True),
+        ("2016–2020", "2016–2020", True),
+        ("2016–2020", "2020", False),
+        ("2014", None, False),
+    ],
+)
+def test_periods(gold: str, output: str | None, ok: bool) -> None:
+    assert period_matches(gold, output) is ok
+
+
+def test_mutations_detected_and_classified_on_every_report(
+    dataset: list[Sample], capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = []
+    for s in dataset:
+        perfect = perfect_summary(s)
+        for kind, (_, expected) in MUTATIONS.items():
+            try:
+                mutated = mutate(perfect, s, kind)
+            except NotApplicable:
+                continue
+            sc = score_output(s, OutputRecord(s.id, summary=mutated))
+            errors = {c.error for c in sc.checks if c.error is not None}
+            clean_ok = sc.clean is (expected == ErrorClass.MISSING)
+            rows.append((s.id, kind, expected, expected in errors and clean_ok, len(errors)))
+    per_kind = {kind: [r for r in rows if r[1] == kind] for kind in MUTATIONS}
+    with capsys.disabled():
+        print("\nmutation detection table (all 22 reports; a mutation applies where the report offers a target)")
+        print(f"{'mutation':32} {'expected class':32} {'reports':>7} {'detected':>9}")
+        for kind, kind_rows in per_kind.items():
+            print(f"{kind:32} {MUTATIONS[kind][1].value:32} {len(kind_rows):7} {sum(r[3] for r in kind_rows):9}")
+        print(f"detected and classified: {sum(r[3] for r in rows)}/{len(rows)}")
+    assert all(r[3] for r in rows), [r[:3] for r in rows if not r[3]]
+    assert all(len(kind_rows) >= 3 for kind_rows in per_kind.values())
+    assert sum(len(kind_rows) >= 8 for kind_rows in per_kind.values()) >= 10
+    assert len({r[0] for r in rows}) == 22
+
+
+def test_baselines_are_scored_and_cannot_name_figures(dataset: list[Sample]) -> None:
+    s = next(x for x in dataset if x.id == SEEDS[0])
+    outs = baseline_outputs(s)
+    assert list(outs) == list(BASELINES)
+    first, every = (score_output(s, outs[name]) for name in BASELINES)
+    assert len(outs[BASELINES[0]].summary.indicators) == 10  # type: ignore[union-attr]
+    assert every.found >= first.found > 0
+    assert first.label_ok == 0 and not first.clean
+
+
+def test_score_run_writes_reports_with_baselines_and_compare(tmp_path: Path, seeds: list[Sample]) -> None:
+    for name, mutation in (("a", None), ("b", "names rotated")):
+        out = tmp_path / name / "outputs"
+        out.mkdir(parents=True)
+        for s in seeds:
+            p = perfect_summary(s)
+            p = mutate(p, s, mutation) if mutation else p
+            (out / f"{s.id}.summary.json").write_text(p.model_dump_json())
+            (out / f"{s.id}.briefing.md").write_text(render_markdown(p))
+    doc_a, dest_a = score_run(tmp_path / "a", seeds)
+    doc_b, _ = score_run(tmp_path / "b", seeds)
+    assert doc_a["aggregate"]["fully_right"] == 1.0
+    assert doc_b["aggregate"]["label_accuracy"] < 0.5
+    assert set(doc_a["baselines"]) == set(BASELINES)
+    assert doc_a["baselines"][BASELINES[0]]["fully_right"] < 0.2
+    md = (dest_a / "report.md").read_text()
+    for label in ("fully right", "clean briefings", "label accuracy", "basis accuracy", "period accuracy", "recall by"):
+        assert label in md
+    assert "Against trivial baselines" in md and "does not beat" not in md
+    worse = doc_b | {"aggregate": doc_b["aggregate"] | {"fully_right": 0.0}}
+    assert "does not beat the baseline" in render_markdown_report(worse)
+    html = (dest_a / "report.html").read_text()
+    assert "<svg" in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert render_html(doc_b).count("<rect") == 4
+    table = compare_markdown(doc_a, doc_b)
+    assert "| fully right (key figures with right name, basis, period) | 1.000 |" in table
+    assert "errors: wrong name | 0 |" in table
+
+
+def test_results_jsonl_scores_the_same_as_the_run_folder(tmp_path: Path, seeds: list[Sample]) -> None:
+    folder = tmp_path / "run" / "outputs"
+    folder.mkdir(parents=True)
+    lines = []
+    for s in seeds:
+        p = mutate(perfect_summary(s), s, "names rotated")
+        (folder / f"{s.id}.summary.json").write_text(p.model_dump_json())
+        lines.append(json.dumps({"id": s.id, "status": "ok", "summary": json.loads(p.model_dump_json())}))
+    lines.append(json.dumps({"id": "x", "status": "failed", "error": "boom"}))
+    path = tmp_path / "results.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    assert load_outputs(path)["x"].error == "boom"
+    doc_jsonl, _ = score_run(path, seeds)
+    doc_run, _ = score_run(tmp_path / "run", seeds)
+    for key in (*HEADLINE, "number_precision", "errors"):
+        assert doc_jsonl["aggregate"][key] == doc_run["aggregate"][key], key
+    assert doc_run["aggregate"]["label_accuracy"] < 1.0
 
 
 def test_missing_or_broken_output_scores_zero_with_reason(seeds: list[Sample]) -> None:
     s = seeds[1]
     sc = score_output(s, None)
-    assert not sc.schema_valid and sc.recall == 0.0 and sc.explanation == "no output"
+    assert not sc.schema_valid and sc.recall == 0.0 and sc.explanation == "no output" and not sc.clean
     broken = OutputRecord(s.id, error="schema: indicators: Field required")
     assert score_output(s, broken).explanation.startswith("schema:")
-
-
-def test_mutations_detected_and_classified_on_seeds(seeds: list[Sample], capsys: pytest.CaptureFixture[str]) -> None:
-    rows = []
-    for s in seeds:
-        perfect = perfect_summary(s)
-        for kind, (_, expected) in MUTATIONS.items():
-            mutated = mutate(perfect, s, kind)
-            sc = score_output(s, OutputRecord(s.id, summary=mutated))
-            errors = [c.error for c in sc.checks if c.error is not None]
-            first = next((e for e in errors if e != ErrorClass.MISSING), errors[0] if errors else None)
-            rows.append((s.id, kind, expected, first, first == expected))
-    with capsys.disabled():
-        print("\nmutation detection table")
-        print(f"{'report':26} {'mutation':28} {'expected':28} {'classified as':28} ok")
-        for rid, kind, exp, got, ok in rows:
-            got_text = got.value if got else "not detected"
-            print(f"{rid:26} {kind:28} {exp.value:28} {got_text:28} {'yes' if ok else 'NO'}")
-        print(f"detected and classified: {sum(r[4] for r in rows)}/{len(rows)}")
-    assert all(r[4] for r in rows), [r for r in rows if not r[4]]
-
-
-def test_prose_errors_classified(seeds: list[Sample]) -> None:
-    s = next(x for x in seeds if x.id.startswith("bac"))
-    p = perfect_summary(s)
-    cases = {
-        "Production value reached 63.275 billion VND.": ErrorClass.SCALE,
-        "Revenue rose 103% on last year.": ErrorClass.PLAN_AS_GROWTH,
-        "Revenue was 3,594 billion USD.": ErrorClass.UNIT,
-        "Output grew 12.86 percentage points.": ErrorClass.PERCENT_POINTS,
-        "A figure of 4,242 billion VND appeared.": ErrorClass.INVENTED,
-        "Output reached VND 63.3 trillion.": ErrorClass.ROUNDING,
-    }
-    for text, expected in cases.items():
-        sc = score_output(s, OutputRecord(s.id, summary=p.model_copy(update={"summary": text})))
-        prose = [c for c in sc.checks if c.where == "summary"]
-        assert [c.error for c in prose] == [expected], (text, prose)
-
-
-def test_rounding_reported_separately_from_exact(seeds: list[Sample]) -> None:
-    s = seeds[0]
-    p = perfect_summary(s).model_copy(update={"summary": "Output reached VND 63.3 trillion."})
-    sc = score_output(s, OutputRecord(s.id, summary=p))
-    assert sc.approx == 1
-    agg = aggregate([sc])
-    assert agg["number_precision_with_approx"] > agg["number_precision"]
 
 
 @pytest.mark.parametrize(
@@ -126,9 +292,7 @@ def test_rounding_reported_separately_from_exact(seeds: list[Sample]) -> None:
         ("63.3 trillion", 63.3e12, None, None),
         ("12.86%", 12.86, "%", None),
         ("24 of 24", 24, None, 24),
-        ("24/24", 24, None, 24),
         ("VND 3,594 billion", 3594e9, "VND", None),
-        ("3.594 trillion dong", 3.594e12, "VND", None),
         ("six targets", 6, None, None),
     ],
 )
@@ -138,20 +302,9 @@ def test_english_output_formats(text: str, base: float, unit: str | None, den: f
     assert (n.unit, n.denominator) == (unit, den)
 
 
-def test_scale_conversion_grounds_trillions(bac_tu_liem: str) -> None:
-    from summarizer.grounding import MatchStatus, match_number
-
+def test_classify_scale_sign_and_transposition(bac_tu_liem: str) -> None:
     ledger = build_ledger(bac_tu_liem)
-    for text in ("63,275 billion VND", "VND 63.275 trillion", "63,275,000,000,000 dong"):
-        (n,) = parse_english_numbers(text)
-        assert match_number(n, ledger).status == MatchStatus.EXACT, text
-    (n,) = parse_english_numbers("63.275 billion VND")
-    assert match_number(n, ledger).status == MatchStatus.NONE
-    assert classify_wrong(n, ledger)[0] == ErrorClass.SCALE
-
-
-def test_classify_sign_and_transposition(bac_tu_liem: str) -> None:
-    ledger = build_ledger(bac_tu_liem)
+    assert classify_wrong(EnglishNumber("63,275", 0, 0, 63275, 10**6, "VND", None), ledger)[0] == ErrorClass.SCALE
     assert classify_wrong(EnglishNumber("-12.86%", 0, 0, -12.86, None, "%", None), ledger)[0] == ErrorClass.SIGN
     assert classify_wrong(EnglishNumber("3,549", 0, 0, 3549, 10**9, "VND", None), ledger)[0] == ErrorClass.TRANSPOSED
 
@@ -159,37 +312,3 @@ def test_classify_sign_and_transposition(bac_tu_liem: str) -> None:
 def test_briefing_numbers_skip_vietnamese_quotes_and_footer() -> None:
     md = "# T\n\n**Body** · session no. 29\n\n| x | 12.86% | 2023 | | “63.275 tỷ đồng” |\n\n---\nsha256 9a8b7c 5e\n"
     assert [n.text for n in briefing_numbers(md)] == ["12.86%", "2023"]
-
-
-def test_score_run_writes_reports_and_compare(tmp_path: Path, seeds: list[Sample]) -> None:
-    for name, mutation in (("a", None), ("b", "scale x1000")):
-        out = tmp_path / name / "outputs"
-        out.mkdir(parents=True)
-        for s in seeds:
-            p = perfect_summary(s)
-            p = mutate(p, s, mutation) if mutation else p
-            (out / f"{s.id}.summary.json").write_text(p.model_dump_json())
-    doc_a, dest_a = score_run(tmp_path / "a", seeds)
-    doc_b, dest_b = score_run(tmp_path / "b", seeds)
-    assert doc_a["aggregate"]["number_precision"] == 1.0
-    assert doc_b["aggregate"]["number_precision"] < 1.0
-    html = (dest_a / "report.html").read_text()
-    assert "<svg" in html and "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
-    assert json.loads((dest_b / "metrics.json").read_text())["aggregate"]["errors"]["scale"] == 2
-    table = compare_markdown(doc_a, doc_b)
-    assert "| number precision | 1.000 |" in table and "errors: scale | 0 | 2 | +2" in table
-    assert render_html(doc_b).count("<rect") == 4
-
-
-def test_results_jsonl_is_scored(tmp_path: Path, seeds: list[Sample]) -> None:
-    path = tmp_path / "results.jsonl"
-    lines = [
-        json.dumps({"id": s.id, "status": "ok", "summary": json.loads(perfect_summary(s).model_dump_json())})
-        for s in seeds
-    ]
-    lines.append(json.dumps({"id": "x", "status": "failed", "error": "boom"}))
-    path.write_text("\n".join(lines) + "\n")
-    outputs = load_outputs(path)
-    assert outputs["x"].error == "boom" and outputs[SEEDS[0]].summary is not None
-    doc, dest = score_run(path, seeds)
-    assert doc["aggregate"]["key_number_recall"] == 1.0 and (dest / "report.md").exists()

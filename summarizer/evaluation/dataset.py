@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -13,55 +14,117 @@ from summarizer.errors import InputError
 from summarizer.inputs import read_report
 from summarizer.schema import Summary
 
-__all__ = ["Gold", "GoldIndicator", "OutputRecord", "Sample", "load_dataset", "load_outputs"]
+__all__ = ["Gold", "GoldIndicator", "GoldLabel", "OutputRecord", "Sample", "load_dataset", "load_outputs"]
 
 SCALES = {"thousand": 1e3, "ten-thousand": 1e4, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 @dataclass(frozen=True)
-class GoldIndicator:
-    """A key figure as an annotator read it."""
+class GoldLabel:
+    """What a correct English name must say: a stem of every ``all`` group, none of ``none``."""
 
-    name: str
+    all: tuple[tuple[str, ...], ...]
+    none: tuple[str, ...]
+
+    def judge(self, name: str) -> tuple[bool, str]:
+        """(correct, why) for one English name, case-insensitive substring match of stems."""
+        low = name.lower()
+        bad = [w for w in self.none if w in low]
+        if bad:
+            return False, f"says '{bad[0]}'"
+        missing = [group for group in self.all if not any(w in low for w in group)]
+        if missing:
+            return False, "lacks any of " + "/".join(missing[0][:4])
+        return True, ""
+
+
+@dataclass(frozen=True)
+class GoldIndicator:
+    """A key figure as an annotator read it (``../gold/README.md``), located in the report text."""
+
+    what: str
     source_text: str
     span: tuple[int, int]
     value: float
-    unit: str | None
-    scale: str | None
-    period: str | None
-    comparison: str | None
+    value_high: float | None
     denominator: float | None
-    quote: str
-    base_value: float = 0.0
+    period: str | None
+    basis: str
+    label: GoldLabel
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "base_value", self.value * SCALES.get(self.scale or "", 1.0))
+    @property
+    def name(self) -> str:
+        return self.what
 
 
 @dataclass(frozen=True)
 class Gold:
     report: str
-    meeting: dict[str, Any]
+    meeting: dict[str, Any] | None
     indicators: list[GoldIndicator]
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Gold:
-        inds = [
-            GoldIndicator(
-                name=i["name"],
-                source_text=i["source_text"],
-                span=(i["span"][0], i["span"][1]),
-                value=float(i["value"]),
-                unit=i.get("unit"),
-                scale=i.get("scale"),
-                period=i.get("period"),
-                comparison=i.get("comparison"),
-                denominator=float(i["denominator"]) if i.get("denominator") is not None else None,
-                quote=i.get("quote", ""),
+    def from_json(cls, data: dict[str, Any], text: str) -> Gold:
+        taken: set[int] = set()
+        inds = []
+        for k in data["key_numbers"]:
+            start = _locate(text, k, taken)
+            taken.add(start)
+            inds.append(
+                GoldIndicator(
+                    what=k["what"],
+                    source_text=k["source"],
+                    span=(start, start + len(k["source"])) if start >= 0 else (-1, -1),
+                    value=float(k["value"]),
+                    value_high=float(k["value_high"]) if k.get("value_high") is not None else None,
+                    denominator=float(k["of"]) if k.get("of") is not None else None,
+                    period=k.get("period"),
+                    basis=k["basis"],
+                    label=GoldLabel(
+                        all=tuple(tuple(g) for g in k["label"]["all"]), none=tuple(k["label"].get("none", []))
+                    ),
+                )
             )
-            for i in data["indicators"]
-        ]
-        return cls(report=data["report"], meeting=data.get("meeting", {}), indicators=inds)
+        return cls(report=data["report"], meeting=data.get("meeting"), indicators=inds)
+
+
+_TARGET_WORDS = re.compile(r"phấn đấu|mục tiêu|dự kiến|kế hoạch|chỉ tiêu|đề ra|năm tới|năm sau|đến năm|định hướng")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _locate(text: str, gold: dict[str, Any], taken: set[int]) -> int:
+    """Where the gold figure is: the occurrence of ``source`` whose sentence agrees best with the gold's
+    basis and period (first on ties), never one another gold figure already took. -1 when absent."""
+    source = gold["source"]
+    starts = [m.start() for m in re.finditer(r"(?<!\d)(?<!\d[.,])" + re.escape(source), text)] or [
+        m.start() for m in re.finditer(re.escape(source), text)
+    ]
+    free = [s for s in starts if s not in taken] or starts
+    if len(free) <= 1:
+        return free[0] if free else -1
+    basis, years = gold["basis"], set(_YEAR.findall(gold.get("period") or ""))
+
+    def agreement(pos: int) -> int:
+        lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+        hi_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+        hi = min(hi_candidates) if hi_candidates else len(text)
+        before, after = text[max(lo, pos - 80) : pos].lower(), text[pos + len(source) : pos + len(source) + 40].lower()
+        sentence = text[lo + 1 : hi]
+        score = 0
+        if basis == "target":
+            score += 2 * bool(_TARGET_WORDS.search(before))
+        elif basis == "growth vs same period":
+            score += 2 * bool(re.search(r"tăng|giảm", before[-25:]) or "cùng kỳ" in after)
+        elif basis == "of plan":
+            score += 2 * ("kế hoạch" in after)
+        elif basis == "of estimate":
+            score += 2 * ("dự toán" in after)
+        elif basis == "level":
+            score += not re.search(r"tăng|giảm|phấn đấu|mục tiêu", before[-25:])
+        score += bool(years and years & set(_YEAR.findall(sentence)))
+        return score
+
+    return max(free, key=lambda p: (agreement(p), -p))
 
 
 @dataclass(frozen=True)
@@ -91,7 +154,11 @@ def load_dataset(reports: Path, gold: Path | None = None) -> list[Sample]:
     for path in sorted(reports.glob("*.txt")):
         report = read_report(path)
         gold_path = gold_dir / f"{path.stem}.json"
-        g = Gold.from_json(json.loads(gold_path.read_text(encoding="utf-8"))) if gold_path.exists() else None
+        g = (
+            Gold.from_json(json.loads(gold_path.read_text(encoding="utf-8")), report.text)
+            if gold_path.exists()
+            else None
+        )
         samples.append(Sample(id=path.stem, text=report.text, gold=g))
     if not samples:
         raise InputError(str(reports), "holds no .txt reports")

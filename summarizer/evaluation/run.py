@@ -13,6 +13,7 @@ from typing import Any
 
 from summarizer.briefing import render_markdown
 from summarizer.errors import InputError, SummarizerError
+from summarizer.evaluation.baselines import BASELINES, baseline_outputs
 from summarizer.evaluation.dataset import Sample, load_outputs, records_from_lines
 from summarizer.evaluation.report import metrics_document, render_html, render_markdown_report
 from summarizer.evaluation.scorers import ReportScore, aggregate, score_output
@@ -20,7 +21,7 @@ from summarizer.inputs import Report
 from summarizer.io import write_atomic
 from summarizer.summarize import Summarizer
 
-__all__ = ["load_metrics", "run_eval", "score_jsonl", "score_run"]
+__all__ = ["load_metrics", "run_eval", "score_baselines", "score_jsonl", "score_run"]
 
 
 def run_eval(
@@ -108,13 +109,22 @@ def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:
         "commit": _git_commit() or "–",
     }
     name = path.stem if path.is_file() else path.name
-    doc = metrics_document(name, aggregate(scores), scores, meta)
+    doc = metrics_document(name, aggregate(scores), scores, meta, baselines=score_baselines(samples))
     dest = path.with_suffix(".eval") if path.is_file() else path
     dest.mkdir(parents=True, exist_ok=True)
     write_atomic(dest / "metrics.json", json.dumps(doc, ensure_ascii=False, indent=1))
     write_atomic(dest / "report.md", render_markdown_report(doc))
     write_atomic(dest / "report.html", render_html(doc))
     return doc, dest
+
+
+def score_baselines(samples: list[Sample]) -> dict[str, dict[str, Any]]:
+    """The trivial baselines' aggregate metrics on the same samples, by the same scorers."""
+    per: dict[str, list[ReportScore]] = {name: [] for name in BASELINES}
+    for sample in samples:
+        for name, record in baseline_outputs(sample).items():
+            per[name].append(score_output(sample, record))
+    return {name: aggregate(scores) for name, scores in per.items()}
 
 
 def load_metrics(path: Path) -> dict[str, Any]:

@@ -1,20 +1,27 @@
-"""Pure scorers: every figure of an output checked against the source ledger and the gold annotation.
+"""Pure scorers: what an output says about each figure, judged against the source and independent gold.
 
-A scorer never crashes on a bad output: it returns a score whose explanation says what it could not read.
+A gold figure is *found* only when the output's figure is that one (same source span); its English name
+is then judged by the gold label key, its basis and period by the gold's. Prose numbers must be source
+figures of the same kind, stated with the same relation ("up X%", "X% of the plan"). English fields
+must be whole English about this report. A scorer never crashes on a bad output: it returns a score
+whose explanation says what it could not read.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from summarizer.basis import Basis, basis_of
 from summarizer.evaluation.dataset import SCALES, GoldIndicator, OutputRecord, Sample
-from summarizer.grounding import MatchStatus, fold, match_number
+from summarizer.grounding import MatchStatus, match_number
+from summarizer.language import fold, language_issues
 from summarizer.numbers import INDICATOR_KINDS, EnglishNumber, Figure, Ledger, build_ledger
 from summarizer.numbers import parse_english_numbers as _parse_en
 from summarizer.schema import Indicator, Summary
@@ -25,24 +32,24 @@ __all__ = [
     "ReportScore",
     "aggregate",
     "briefing_numbers",
-    "check_indicator",
+    "check_body",
     "classify_wrong",
+    "indicator_basis",
+    "period_matches",
     "score_output",
 ]
 
 _CURRENCIES = {"VND", "USD", "EUR", "CNY", "JPY"}
-_PLAN_BASES = ("of plan", "of budget estimate", "of target")
-_GROWTH_WORDS = re.compile(r"\b(?:grew|grow|growth|increase[ds]?|up|rose|rise|higher|gain(?:ed)?)\b[^.;]{0,25}$", re.I)
-_PLAN_WORDS = re.compile(r"^[^.;]{0,25}\b(?:of (?:the )?(?:plan|estimate|target)|of the annual plan)\b", re.I)
 
 
 class ErrorClass(StrEnum):
-    """Why a figure is wrong."""
+    """Why a figure or a field is wrong."""
 
     SCALE = "scale"
     UNIT = "unit/currency"
     PLAN_AS_GROWTH = "percent of plan as growth"
     GROWTH_AS_PLAN = "growth as percent of plan"
+    LEVEL_AS_GROWTH = "percent of last year's level as growth"
     PERCENT_POINTS = "percent vs percentage points"
     WRONG_PERIOD = "wrong period"
     SIGN = "sign"
@@ -50,11 +57,23 @@ class ErrorClass(StrEnum):
     INVENTED = "invented"
     ROUNDING = "rounding"
     MISSING = "missing key figure"
+    WRONG_LABEL = "wrong name"
+    WRONG_BASIS = "wrong basis"
+    WRONG_SENTENCE = "value from the wrong sentence"
+    CJK = "CJK characters"
+    UNTRANSLATED = "untranslated Vietnamese"
+    UNFINISHED = "unfinished sentence"
+    ENTITY = "entity not in the report"
+    MEETING = "wrong meeting fact"
+
+
+#: Errors that change what a reader understands; a briefing with none of them is clean.
+MEANING_ERRORS = frozenset(ErrorClass) - {ErrorClass.MISSING}
 
 
 @dataclass
 class FigureCheck:
-    """One figure of the output (or one gold figure it lacks), with a verdict and the reason."""
+    """One figure or field of the output (or one gold figure it lacks), with a verdict and the reason."""
 
     where: str
     text: str
@@ -74,7 +93,11 @@ class ReportScore:
     briefing_exact: int = 0
     gold: int = 0
     found: int = 0
-    fields: dict[str, list[int]] = field(default_factory=dict)
+    found_by_value: int = 0
+    label_ok: int = 0
+    basis_ok: int = 0
+    period: list[int] = field(default_factory=lambda: [0, 0])
+    fully_right: int = 0
     meeting: dict[str, bool | None] = field(default_factory=dict)
     checks: list[FigureCheck] = field(default_factory=list)
     cost: dict[str, float] = field(default_factory=dict)
@@ -92,16 +115,17 @@ class ReportScore:
     def errors(self) -> list[FigureCheck]:
         return [c for c in self.checks if c.error is not None]
 
+    @property
+    def clean(self) -> bool:
+        """No error that changes meaning anywhere in the output (missing figures are recall, not meaning)."""
+        return self.schema_valid and not any(c.error in MEANING_ERRORS for c in self.checks)
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["precision"], d["recall"] = self.precision, self.recall
+        d["precision"], d["recall"], d["clean"] = self.precision, self.recall, self.clean
+        d["fully_right_rate"] = self.fully_right / self.gold if self.gold else None
         d["checks"] = [asdict(c) | {"error": c.error.value if c.error else None} for c in self.checks]
         return d
-
-
-@lru_cache(maxsize=8192)
-def _norm(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", fold(text or "")).strip()
 
 
 def _indicator_number(ind: Indicator) -> EnglishNumber:
@@ -140,70 +164,387 @@ def classify_wrong(n: EnglishNumber, ledger: Ledger) -> tuple[ErrorClass, str]:
     return ErrorClass.INVENTED, f"{n.text} is not in the source"
 
 
-def _is_plan(basis: str | None) -> bool:
-    return bool(basis) and any(b in (basis or "") for b in _PLAN_BASES)
+def indicator_basis(ind: Indicator) -> str:
+    """The output's basis category: the stored one, or mapped from its comparison words and cue."""
+    if ind.basis:
+        return ind.basis
+    return basis_of(ind.kind, ind.comparison, ind.direction, ind.denominator).value
 
 
-def _is_growth(basis: str | None, direction: str | None) -> bool:
-    return direction in ("increase", "decrease") or "same period" in (basis or "") or (basis or "").startswith("vs ")
+# --- periods ---------------------------------------------------------------------------------------
+
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
-def _gold_for(ind: Indicator, gold: list[GoldIndicator]) -> GoldIndicator | None:
+@lru_cache(maxsize=4096)
+def _period_key(period: str) -> tuple[frozenset[str], frozenset[int]]:
+    low = period.lower()
+    years = frozenset(re.findall(r"(?:19|20)\d{2}", low))
+    months = {int(m) for m in re.findall(r"(\d{1,2}) months?", low)}
+    if "half" in low:
+        months.add(6)
+    if re.search(r"\bq[1-4]\b|quarter", low):
+        months.add(3)
+    return years, frozenset(months)
+
+
+def period_matches(gold: str, output: str | None) -> bool:
+    """Same years and the same span of months ("first 7 months"), ignoring wording."""
+    if output is None:
+        return False
+    gy, gm = _period_key(gold)
+    oy, om = _period_key(output)
+    if gy and gy != oy:
+        return False
+    return not ((gm or om) and gm != om)
+
+
+# --- meeting facts ---------------------------------------------------------------------------------
+
+_BODY_KINDS: list[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...]]] = [
+    (re.compile(r"đại hội"), (("party",), ("congress",)), ("council",)),
+    (re.compile(r"hđnd|hội đồng nhân dân"), (("council",),), ("party", "people's committee")),
+    (
+        re.compile(r"ubnd|ủy ban nhân dân|uỷ ban nhân dân"),
+        (("committee", "administration", "authorit"),),
+        ("party", "council"),
+    ),
+    (
+        re.compile(r"ban chấp hành|đảng bộ|thành [uủ]y|tỉnh [uủ]y|quận [uủ]y|huyện [uủ]y"),
+        (("party",), ("committee",)),
+        ("council", "people's committee"),
+    ),
+    (re.compile(r"kho bạc"), (("treasury",),), ()),
+]
+_PLACE_AFTER = re.compile(r"(?:quận|huyện|tỉnh|thành phố|TP\.?|thị xã|phường|xã)\s+(.+)$", re.IGNORECASE)
+_PLACE_EXONYMS = {"ha noi": "hanoi", "hcm": "ho chi minh", "ho chi minh": "ho chi minh"}
+
+
+def _dashless(text: str) -> str:
+    return " ".join(re.sub(r"[-–—]", " ", text).split())
+
+
+def check_body(gold_vi: str, gold_en: str, output_en: str) -> tuple[bool, str]:
+    """Judge an English body name: the right kind of body (party committee vs council vs people's committee)
+    and the right place, both read from the gold's Vietnamese."""
+    out = output_en.lower()
+    low_vi = gold_vi.lower()
+    for pattern, needs, forbidden in _BODY_KINDS:
+        if pattern.search(low_vi):
+            for group in needs:
+                if not any(w in out for w in group):
+                    return False, f"a '{gold_vi}' is a {'/'.join(group)}"
+            bad = [w for w in forbidden if w in out]
+            if bad:
+                return False, f"'{bad[0]}' is another body than '{gold_vi}'"
+            break
+    else:
+        gold_words = set(re.findall(r"[a-z]+", fold(gold_en))) - {"of", "the", "and"}
+        out_words = set(re.findall(r"[a-z]+", fold(output_en)))
+        if not gold_words or len(gold_words & out_words) / len(gold_words) < 0.5:
+            return False, f"does not name the body '{gold_en}'"
+    place = _PLACE_AFTER.search(gold_vi)
+    if place:
+        where = _dashless(fold(place.group(1))).strip(" .")
+        where = _PLACE_EXONYMS.get(where, where)
+        folded_out = _dashless(fold(output_en))
+        if where not in folded_out and where.replace(" ", "") not in folded_out.replace(" ", ""):
+            return False, f"does not name the place '{place.group(1)}'"
+    return True, ""
+
+
+def _same_vi(a: str | None, b: str | None) -> bool:
+    def norm(x: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", x).casefold().split())
+
+    return a is not None and b is not None and norm(a) == norm(b)
+
+
+def _meeting_scores(summary: Summary, gold: dict[str, Any] | None) -> tuple[dict[str, bool | None], list[FigureCheck]]:
+    """Session, term, date scored where the gold states them or the output claims them; bodies where the
+    report holds a meeting."""
+    m = summary.meeting
+    g = gold or {}
+    out: dict[str, bool | None] = {}
+    checks: list[FigureCheck] = []
+
+    def record(name: str, ok: bool | None, text: str, why: str) -> None:
+        out[name] = ok
+        if ok is False:
+            checks.append(FigureCheck("meeting", text, "wrong", ErrorClass.MEETING, f"{name}: {why}"))
+
+    gd, od = g.get("date"), m.date
+    date_ok = None if gd is None and od is None else bool(gd and od and (od == gd or od[5:] == gd))
+    record("date", date_ok, str(od), f"gold {gd}")
+    gs = g.get("session")
+    record("session", None if gs is None and m.session is None else m.session == gs, str(m.session), f"gold {gs}")
+    gt = g.get("term")
+    term_ok = (
+        None if gt is None and m.term is None else re.findall(r"\d{4}", m.term or "") == re.findall(r"\d{4}", gt or "")
+    )
+    record("term", term_ok, str(m.term), f"gold {gt}")
+    if gold is not None:
+        record("body_vi", _same_vi(m.body_vi, g.get("body_vi")), str(m.body_vi), f"gold '{g.get('body_vi')}'")
+        ok, why = check_body(g.get("body_vi") or "", g.get("body_en") or "", m.body_en)
+        record("body", ok, m.body_en, why)
+    return out, checks
+
+
+# --- prose -----------------------------------------------------------------------------------------
+
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:grew|grow(?:s|ing|th)?|up|rose|rise[sn]?|increase[ds]?|higher|gain(?:ed|s)?|jump(?:ed)?|climb(?:ed)?)"
+    r"(?:\s+(?:by|of|to))?\s*$",
+    re.I,
+)
+_PLAN_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:(?:annual|year'?s?|yearly|city'?s?|assigned)\s+)*(?:plan|estimate|target|budget estimate)",
+    re.I,
+)
+_LEVEL_AFTER = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:(?:last|previous|prior)\s+year'?s?|(?:the\s+)?same\s+period|(?:the\s+)?year\s+before)",
+    re.I,
+)
+_APPROX_BEFORE = re.compile(
+    r"\b(?:about|around|nearly|almost|approximately|roughly|some|over|more than|close to|just under|just over)\s*$",
+    re.I,
+)
+_GROWTH_BASES = {Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value}
+_PLAN_BASES = {Basis.OF_PLAN.value, Basis.OF_ESTIMATE.value}
+
+
+def _source_basis(fig: Figure, gold: list[GoldIndicator]) -> str:
     for g in gold:
-        if ind.span and ind.span[1] > g.span[0] and ind.span[0] < g.span[1]:
-            return g
-    for g in gold:
-        if abs(g.base_value - ind.base_value) < 1e-6 * max(1.0, abs(g.base_value)) and (g.unit == ind.unit):
-            return g
+        if g.span[0] < fig.end and fig.start < g.span[1]:
+            return g.basis
+    return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator).value
+
+
+def _relation_error(text: str, n: EnglishNumber, basis: str) -> tuple[ErrorClass, str] | None:
+    """The relation the sentence states around a percent, checked against the source figure's basis."""
+    if n.unit != "%":
+        return None
+    before, after = text[max(0, n.start - 30) : n.start], text[n.end : n.end + 40]
+    if _GROWTH_BEFORE.search(before) and basis not in _GROWTH_BASES:
+        if basis in _PLAN_BASES:
+            return ErrorClass.PLAN_AS_GROWTH, f"source: {basis}"
+        if basis == Basis.LEVEL_SAME_PERIOD.value:
+            return ErrorClass.LEVEL_AS_GROWTH, "source: a percent of last year's level"
+    if _PLAN_AFTER.search(after) and basis not in _PLAN_BASES:
+        return ErrorClass.GROWTH_AS_PLAN, f"source: {basis}"
+    if _LEVEL_AFTER.search(after) and basis in _GROWTH_BASES:
+        return ErrorClass.LEVEL_AS_GROWTH, f"source: {basis}, stated as a level"
     return None
 
 
-def check_indicator(ind: Indicator, ledger: Ledger, gold: list[GoldIndicator], where: str) -> FigureCheck:
-    """An indicator is right when its value is in the source and its period and basis agree."""
-    n = _indicator_number(ind)
-    label = f"{ind.name}: {ind.value:g}" + (f" {ind.scale}" if ind.scale else "") + (f" {ind.unit}" if ind.unit else "")
-    m = match_number(n, ledger)
-    if m.status == MatchStatus.APPROX:
-        return FigureCheck(where, label, "approx", ErrorClass.ROUNDING, f"rounds '{m.figure.text if m.figure else ''}'")
-    if m.status == MatchStatus.NONE:
-        err, why = classify_wrong(n, ledger)
-        return FigureCheck(where, label, "wrong", err, why)
-    fig: Figure | None = m.figure
-    g = _gold_for(ind, gold)
-    src_basis = g.comparison if g is not None and g.comparison else (fig.basis if fig else None)
-    src_dir = fig.cue if fig else None
-    if _is_plan(src_basis) and _is_growth(ind.comparison, ind.direction):
-        return FigureCheck(where, label, "wrong", ErrorClass.PLAN_AS_GROWTH, f"source: {src_basis}")
-    if not _is_plan(src_basis) and _is_growth(src_basis, src_dir) and _is_plan(ind.comparison):
-        return FigureCheck(where, label, "wrong", ErrorClass.GROWTH_AS_PLAN, f"source: {src_basis or src_dir}")
-    opposite = {"increase": "decrease", "decrease": "increase"}
-    if ind.direction and src_dir and opposite.get(src_dir) == ind.direction:
-        return FigureCheck(where, label, "wrong", ErrorClass.SIGN, f"source says {src_dir}")
-    if g is not None and g.period and ind.period and _norm(g.period) != _norm(ind.period):
-        return FigureCheck(where, label, "wrong", ErrorClass.WRONG_PERIOD, f"gold period '{g.period}'")
-    return FigureCheck(where, label, "exact")
-
-
-def _check_prose(text: str, ledger: Ledger, where: str) -> list[FigureCheck]:
+def _check_prose(text: str, ledger: Ledger, gold: list[GoldIndicator], where: str) -> list[FigureCheck]:
     checks = []
     for n in _parse_en(text):
         m = match_number(n, ledger)
-        if m.status == MatchStatus.EXACT:
+        if m.status == MatchStatus.EXACT and m.figure is not None and m.figure.scale and n.scale is None:
             fig = m.figure
-            before, after = text[max(0, n.start - 40) : n.start], text[n.end : n.end + 40]
-            if fig is not None and n.unit == "%" and _is_plan(fig.basis) and _GROWTH_WORDS.search(before):
-                checks.append(FigureCheck(where, n.text, "wrong", ErrorClass.PLAN_AS_GROWTH, f"source: {fig.basis}"))
-            elif fig is not None and n.unit == "%" and fig.cue == "increase" and _PLAN_WORDS.search(after):
-                checks.append(FigureCheck(where, n.text, "wrong", ErrorClass.GROWTH_AS_PLAN, "source: growth"))
+            if abs(n.value - fig.value) < 1e-9 and fig.kind.value == "money":
+                checks.append(FigureCheck(where, n.text, "wrong", ErrorClass.SCALE, f"drops the scale of '{fig.text}'"))
+                continue
+        if m.status == MatchStatus.EXACT and m.figure is not None:
+            err = _relation_error(text, n, _source_basis(m.figure, gold))
+            checks.append(FigureCheck(where, n.text, "wrong", *err) if err else FigureCheck(where, n.text, "exact"))
+        elif m.status == MatchStatus.APPROX and m.figure is not None:
+            src = m.figure
+            within = abs(n.base_value - src.base_value) <= 0.01 * abs(src.base_value) or (
+                abs(n.value - src.value) <= 0.01 * abs(src.value)
+            )
+            if within and _APPROX_BEFORE.search(text[max(0, n.start - 20) : n.start]):
+                checks.append(FigureCheck(where, n.text, "approx", None, f"rounds '{src.text}', worded as approximate"))
             else:
-                checks.append(FigureCheck(where, n.text, "exact"))
-        elif m.status == MatchStatus.APPROX:
-            src = m.figure.text if m.figure else ""
-            checks.append(FigureCheck(where, n.text, "approx", ErrorClass.ROUNDING, f"rounds '{src}'"))
+                checks.append(
+                    FigureCheck(where, n.text, "wrong", ErrorClass.ROUNDING, f"rounds '{src.text}' as if exact")
+                )
         else:
-            err, why = classify_wrong(n, ledger)
-            checks.append(FigureCheck(where, n.text, "wrong", err, why))
+            err_class, why = classify_wrong(n, ledger)
+            checks.append(FigureCheck(where, n.text, "wrong", err_class, why))
     return checks
+
+
+_LANGUAGE_ERRORS = {
+    "cjk": ErrorClass.CJK,
+    "untranslated": ErrorClass.UNTRANSLATED,
+    "unfinished": ErrorClass.UNFINISHED,
+    "entity": ErrorClass.ENTITY,
+}
+
+
+def _english_fields(summary: Summary) -> list[tuple[str, str, bool]]:
+    """(where, text, is_prose) for every field a reader reads as English."""
+    fields = [
+        ("title", summary.title, False),
+        ("summary", summary.summary, True),
+        ("body", summary.meeting.body_en, False),
+    ]
+    if summary.meeting.place:
+        fields.append(("place", summary.meeting.place, False))
+    fields += [(f"topic {k}", t, False) for k, t in enumerate(summary.topics, start=1)]
+    fields += [(f"task {k}", d.task, False) for k, d in enumerate(summary.directives, start=1)]
+    fields += [(f"task {k} owner", d.owner, False) for k, d in enumerate(summary.directives, start=1) if d.owner]
+    fields += [(f"official {k} role", o.role, False) for k, o in enumerate(summary.officials, start=1)]
+    fields += [(f"indicator {k} name", i.name, False) for k, i in enumerate(summary.indicators, start=1)]
+    return fields
+
+
+def _language_checks(summary: Summary, report_folded: str) -> list[FigureCheck]:
+    checks = []
+    for where, text, prose in _english_fields(summary):
+        for issue in language_issues(text, where, report_folded, sentences=prose):
+            checks.append(FigureCheck(where, issue.text, "wrong", _LANGUAGE_ERRORS[issue.kind], issue.message))
+    return checks
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+
+def _overlaps(ind: Indicator, g: GoldIndicator) -> bool:
+    return ind.span[1] > ind.span[0] and ind.span[1] > g.span[0] and ind.span[0] < g.span[1]
+
+
+def _same_value(ind: Indicator, g: GoldIndicator) -> bool:
+    """Value fallback for an output with no span: the gold value in its own unit (billion VND etc.)."""
+    if g.denominator is not None and ind.denominator != g.denominator:
+        return False
+    if ind.unit == "%" and "percent" not in g.what and "%" not in g.source_text:
+        return False
+    candidates = {ind.value, ind.base_value / 1e9, ind.base_value / 1e6}
+    return any(abs(c - g.value) <= 1e-6 * max(1.0, abs(g.value)) for c in candidates)
+
+
+def _value_check(ind: Indicator, ledger: Ledger, where: str) -> FigureCheck | None:
+    """An indicator's value must be a source figure; None when it is."""
+    n = _indicator_number(ind)
+    m = match_number(n, ledger)
+    label = f"{ind.name}: {ind.value:g}" + (f" {ind.scale}" if ind.scale else "") + (f" {ind.unit}" if ind.unit else "")
+    if m.status == MatchStatus.EXACT:
+        return None
+    if m.status == MatchStatus.APPROX:
+        return FigureCheck(where, label, "approx", ErrorClass.ROUNDING, f"rounds '{m.figure.text if m.figure else ''}'")
+    err, why = classify_wrong(n, ledger)
+    return FigureCheck(where, label, "wrong", err, why)
+
+
+def _judge_gold(score: ReportScore, g: GoldIndicator, ind: Indicator, where: str, *, checks: list[FigureCheck]) -> None:
+    label_ok, why = g.label.judge(ind.name)
+    basis = indicator_basis(ind)
+    basis_ok = basis == g.basis
+    period_ok = None if g.period is None else period_matches(g.period, ind.period)
+    score.label_ok += label_ok
+    score.basis_ok += basis_ok
+    if period_ok is not None:
+        score.period[0] += period_ok
+        score.period[1] += 1
+    if label_ok and basis_ok and period_ok is not False:
+        score.fully_right += 1
+    text = f"{ind.name} ({g.source_text})"
+    if not label_ok:
+        checks.append(FigureCheck(where, text, "wrong", ErrorClass.WRONG_LABEL, f"{why}; gold: {g.what}"))
+    if not basis_ok:
+        checks.append(FigureCheck(where, text, "wrong", ErrorClass.WRONG_BASIS, f"'{basis}', gold '{g.basis}'"))
+    if period_ok is False:
+        checks.append(FigureCheck(where, text, "wrong", ErrorClass.WRONG_PERIOD, f"'{ind.period}', gold '{g.period}'"))
+
+
+def score_output(sample: Sample, record: OutputRecord | None) -> ReportScore:
+    """Score one output against its source and gold; a missing or broken output scores zero, explained."""
+    gold = sample.gold.indicators if sample.gold else []
+    if record is None or record.summary is None:
+        why = "no output" if record is None else (record.error or "no summary")
+        score = ReportScore(sample.id, schema_valid=False, gold=len(gold), explanation=why)
+        score.checks = [FigureCheck("gold", g.source_text, "missing", ErrorClass.MISSING, g.what) for g in gold]
+        return score
+    summary = record.summary
+    ledger = build_ledger(sample.text)
+    score = ReportScore(sample.id, schema_valid=True, gold=len(gold))
+    value_checks: list[FigureCheck] = []
+    meaning: list[FigureCheck] = []
+    for k, ind in enumerate(summary.indicators, start=1):
+        bad = _value_check(ind, ledger, f"indicator {k}")
+        value_checks.append(bad or FigureCheck(f"indicator {k}", ind.name, "exact"))
+    by_span: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        hit = next((k for k, i in enumerate(summary.indicators) if k not in by_span.values() and _overlaps(i, g)), None)
+        if hit is not None:
+            by_span[gi] = hit
+    used = set(by_span.values())
+    for gi, g in enumerate(gold):
+        hit = by_span.get(gi)
+        if hit is None:
+            hit = next(
+                (
+                    k
+                    for k, i in enumerate(summary.indicators)
+                    if k not in used and i.span[1] <= i.span[0] and _same_value(i, g)
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                score.found_by_value += 1
+        if hit is None:
+            elsewhere = next(
+                (
+                    i
+                    for k, i in enumerate(summary.indicators)
+                    if k not in used and i.span[1] > i.span[0] and _same_value(i, g)
+                ),
+                None,
+            )
+            if elsewhere is not None:
+                meaning.append(
+                    FigureCheck(
+                        "indicator",
+                        f"{elsewhere.name} ({elsewhere.source_text})",
+                        "wrong",
+                        ErrorClass.WRONG_SENTENCE,
+                        f"the value of '{g.what}' taken from characters {elsewhere.span}, gold {list(g.span)}",
+                    )
+                )
+            meaning.append(FigureCheck("gold", g.source_text, "missing", ErrorClass.MISSING, g.what))
+            continue
+        score.found += 1
+        _judge_gold(score, g, summary.indicators[hit], f"indicator {hit + 1}", checks=meaning)
+    prose = [("title", summary.title), ("summary", summary.summary)]
+    prose += [(f"topic {k}", t) for k, t in enumerate(summary.topics, start=1)]
+    prose += [(f"task {k}", d.task) for k, d in enumerate(summary.directives, start=1)]
+    for where, text in prose:
+        value_checks += _check_prose(text, ledger, gold, where)
+    score.figures = len(value_checks)
+    score.exact = sum(c.status == "exact" for c in value_checks)
+    score.approx = sum(c.status == "approx" for c in value_checks)
+    if record.briefing:
+        nums = briefing_numbers(record.briefing)
+        score.briefing_figures = len(nums)
+        score.briefing_exact = sum(match_number(n, ledger).status == MatchStatus.EXACT for n in nums)
+    meeting_scores, meeting_checks = _meeting_scores(summary, sample.gold.meeting if sample.gold else None)
+    score.meeting = meeting_scores
+    score.checks = value_checks + meaning + meeting_checks + _language_checks(summary, fold(sample.text))
+    usage = summary.provenance.usage
+    score.cost = {
+        "prompt_tokens": usage.prompt_tokens,
+        "completion_tokens": usage.completion_tokens,
+        "latency_s": summary.provenance.elapsed_s,
+        "retries": usage.reasks + max(0, usage.calls - 1 - usage.reasks),
+    }
+    return score
 
 
 _QUOTED = re.compile(r"“[^”]*”")
@@ -218,116 +559,19 @@ def briefing_numbers(markdown: str) -> list[EnglishNumber]:
     return _parse_en(_QUOTED.sub("", body), words=False)
 
 
-def _meeting_scores(summary: Summary, gold_meeting: dict[str, Any]) -> dict[str, bool | None]:
-    m = summary.meeting
-    out: dict[str, bool | None] = {}
-    out["date"] = None if not gold_meeting.get("date") else m.date == gold_meeting["date"]
-    out["session"] = None if gold_meeting.get("session") is None else m.session == gold_meeting["session"]
-    out["term"] = (
-        None
-        if not gold_meeting.get("term")
-        else re.findall(r"\d{4}", m.term or "") == re.findall(r"\d{4}", gold_meeting["term"])
-    )
-    gb_vi, ob_vi = fold(gold_meeting.get("body_vi") or ""), fold(m.body_vi or "")
-    gb_en, ob_en = set(_norm(gold_meeting.get("body")).split()), set(_norm(m.body_en).split())
-    vi_ok = bool(gb_vi and ob_vi and (gb_vi in ob_vi or ob_vi in gb_vi))
-    en_ok = bool(gb_en) and len(gb_en & ob_en) / len(gb_en) >= 0.6
-    out["body"] = None if not (gb_vi or gb_en) else (vi_ok or en_ok)
-    return out
-
-
-def _field_scores(summary: Summary, gold: list[GoldIndicator]) -> tuple[int, dict[str, list[int]]]:
-    fields: dict[str, list[int]] = {k: [0, 0] for k in ("value", "unit", "scale", "period", "comparison")}
-    found = 0
-    for g in gold:
-        match = next(
-            (i for i in summary.indicators if i.span and i.span[1] > g.span[0] and i.span[0] < g.span[1]), None
-        ) or next(
-            (
-                i
-                for i in summary.indicators
-                if abs(i.base_value - g.base_value) < 1e-6 * max(1.0, abs(g.base_value))
-                and i.unit == g.unit
-                and (g.denominator is None or i.denominator == g.denominator)
-            ),
-            None,
-        )
-        if match is None:
-            continue
-        if abs(match.base_value - g.base_value) < 1e-6 * max(1.0, abs(g.base_value)) and match.unit == g.unit:
-            found += 1
-        pairs = {
-            "value": (abs(match.value - g.value) < 1e-9 and match.denominator == g.denominator, True),
-            "unit": (match.unit == g.unit, True),
-            "scale": (match.scale == g.scale, True),
-            "period": (_norm(match.period) == _norm(g.period), g.period is not None),
-            "comparison": (_norm(match.comparison) == _norm(g.comparison), g.comparison is not None),
-        }
-        for name, (ok, scored) in pairs.items():
-            if scored:
-                fields[name][1] += 1
-                fields[name][0] += int(ok)
-    return found, fields
-
-
-def score_output(sample: Sample, record: OutputRecord | None) -> ReportScore:
-    """Score one output against its source and gold; a missing or broken output scores zero, explained."""
-    gold = sample.gold.indicators if sample.gold else []
-    if record is None or record.summary is None:
-        why = "no output" if record is None else (record.error or "no summary")
-        score = ReportScore(sample.id, schema_valid=False, gold=len(gold), explanation=why)
-        score.checks = [FigureCheck("gold", g.source_text, "missing", ErrorClass.MISSING, g.name) for g in gold]
-        return score
-    summary = record.summary
-    ledger = build_ledger(sample.text)
-    score = ReportScore(sample.id, schema_valid=True, gold=len(gold))
-    for k, ind in enumerate(summary.indicators, start=1):
-        score.checks.append(check_indicator(ind, ledger, gold, f"indicator {k}"))
-    prose = [("title", summary.title), ("summary", summary.summary)]
-    prose += [(f"topic {k}", t) for k, t in enumerate(summary.topics, start=1)]
-    prose += [(f"directive {k}", d.task) for k, d in enumerate(summary.directives, start=1)]
-    for where, text in prose:
-        score.checks += _check_prose(text, ledger, where)
-    score.figures = len(score.checks)
-    score.exact = sum(c.status == "exact" for c in score.checks)
-    score.approx = sum(c.status == "approx" for c in score.checks)
-    if record.briefing:
-        nums = briefing_numbers(record.briefing)
-        score.briefing_figures = len(nums)
-        score.briefing_exact = sum(match_number(n, ledger).status == MatchStatus.EXACT for n in nums)
-    score.found, score.fields = _field_scores(summary, gold)
-    for g in gold:
-        if not any(
-            abs(i.base_value - g.base_value) < 1e-6 * max(1.0, abs(g.base_value)) and i.unit == g.unit
-            for i in summary.indicators
-        ):
-            score.checks.append(FigureCheck("gold", g.source_text, "missing", ErrorClass.MISSING, g.name))
-    if sample.gold:
-        score.meeting = _meeting_scores(summary, sample.gold.meeting)
-    usage = summary.provenance.usage
-    score.cost = {
-        "prompt_tokens": usage.prompt_tokens,
-        "completion_tokens": usage.completion_tokens,
-        "latency_s": summary.provenance.elapsed_s,
-        "retries": usage.reasks + max(0, usage.calls - 1 - usage.reasks),
-    }
-    return score
-
-
 def _rate(num: float, den: float) -> float | None:
     return round(num / den, 4) if den else None
 
 
 def aggregate(scores: list[ReportScore]) -> dict[str, Any]:
-    """Corpus-level metrics: rates pooled over figures, medians over reports for cost."""
+    """Corpus-level metrics: rates pooled over gold figures, medians over reports for cost.
+
+    Label and basis accuracy are over the gold figures the output found (by span); ``fully_right`` is
+    over all gold figures, so a figure that is missing counts against it.
+    """
     n = len(scores)
     fig = sum(s.figures for s in scores)
-    fields: dict[str, list[int]] = {}
-    for s in scores:
-        for k, (ok, tot) in s.fields.items():
-            fields.setdefault(k, [0, 0])
-            fields[k][0] += ok
-            fields[k][1] += tot
+    found = sum(s.found for s in scores)
     meeting: dict[str, list[int]] = {}
     for s in scores:
         for k, v in s.meeting.items():
@@ -342,17 +586,23 @@ def aggregate(scores: list[ReportScore]) -> dict[str, Any]:
         vals = [c[key] for c in costs if key in c]
         return round(statistics.median(vals), 3) if vals else None
 
+    gold = sum(s.gold for s in scores)
     return {
         "reports": n,
         "schema_valid_rate": _rate(sum(s.schema_valid for s in scores), n),
+        "fully_right": _rate(sum(s.fully_right for s in scores), gold),
+        "clean_briefings": _rate(sum(s.clean for s in scores), n),
+        "label_accuracy": _rate(sum(s.label_ok for s in scores), found),
+        "basis_accuracy": _rate(sum(s.basis_ok for s in scores), found),
+        "period_accuracy": _rate(sum(s.period[0] for s in scores), sum(s.period[1] for s in scores)),
+        "recall_by_span": _rate(found, gold),
+        "found_by_value_only": sum(s.found_by_value for s in scores),
         "number_precision": _rate(sum(s.exact for s in scores), fig),
         "number_precision_with_approx": _rate(sum(s.exact + s.approx for s in scores), fig),
         "approximate_figures": sum(s.approx for s in scores),
         "figures_checked": fig,
         "briefing_precision": _rate(sum(s.briefing_exact for s in scores), sum(s.briefing_figures for s in scores)),
-        "key_number_recall": _rate(sum(s.found for s in scores), sum(s.gold for s in scores)),
-        "field_accuracy": {k: _rate(ok, tot) for k, (ok, tot) in fields.items()},
-        "meeting_accuracy": {k: _rate(ok, tot) for k, (ok, tot) in meeting.items()},
+        "meeting_accuracy": {k: _rate(ok, tot) for k, (ok, tot) in sorted(meeting.items())},
         "errors": dict(errors.most_common()),
         "median_prompt_tokens": med("prompt_tokens"),
         "median_completion_tokens": med("completion_tokens"),

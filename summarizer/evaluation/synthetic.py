@@ -1,57 +1,82 @@
-"""Known-answer outputs: a perfect summary built from gold, and the mutations the harness must catch."""
+"""Known-answer outputs: a perfect summary built from gold, and the mistakes a pipeline really makes.
+
+The mutations change what the model or the assembly decides (names, basis, period, which sentence a
+value is taken from, body, prose), not what code computes from the source, so each one is a test of
+whether the harness sees meaning.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 
-from summarizer.evaluation.dataset import Sample
+from summarizer.evaluation.dataset import GoldIndicator, Sample
 from summarizer.evaluation.scorers import ErrorClass
-from summarizer.formatting import format_figure
+from summarizer.language import fold
 from summarizer.numbers import Ledger, build_ledger
 from summarizer.schema import Indicator, Meeting, Provenance, Summary, Usage
-from summarizer.summarize import _indicator
+from summarizer.summarize import figure_indicator
 
-__all__ = ["MUTATIONS", "mutate", "perfect_summary"]
+__all__ = ["MUTATIONS", "Mutation", "mutate", "perfect_summary"]
+
+
+class NotApplicable(Exception):
+    """The report has nothing this mutation can change (e.g. no revenue figure to call spending)."""
+
+
+def _gold_indicator(g: GoldIndicator, ledger: Ledger) -> Indicator:
+    fig = next((f for f in ledger.figures if f.start < g.span[1] and g.span[0] < f.end), None)
+    base = figure_indicator(fig.id if fig else "F0", g.what, ledger, [])
+    if fig is None:
+        base = base.model_copy(
+            update={
+                "value": g.value,
+                "base_value": g.value,
+                "denominator": g.denominator,
+                "source_text": g.source_text,
+                "span": list(g.span),
+                "grounding": "grounded",
+                "grounding_note": None,
+            }
+        )
+    return base.model_copy(update={"name": english_name(g.what), "period": g.period, "basis": g.basis})
+
+
+def english_name(what: str) -> str:
+    """The gold's description as an English name: bracketed notes and Vietnamese glosses dropped."""
+    name = re.sub(r"\s*\([^)]*\)", "", what)
+    name = " ".join(w for w in name.split() if fold(w) == w.lower() or not w.isalpha())
+    return name.strip(" ,")
 
 
 def perfect_summary(sample: Sample) -> Summary:
-    """The summary a flawless model would give: every gold figure, values from the ledger at the gold span."""
-    assert sample.gold is not None, f"{sample.id} has no gold annotation"
+    """The summary a flawless pipeline would give: every gold figure at its gold span, named by the gold's
+    `what`, with the gold basis and period; meeting facts from the gold; prose without numbers."""
+    if sample.gold is None:
+        raise ValueError(f"{sample.id} has no gold annotation")
     ledger = build_ledger(sample.text)
-    indicators = []
-    for g in sample.gold.indicators:
-        fig = next(f for f in ledger.figures if f.start <= g.span[0] < f.end or g.span[0] <= f.start < g.span[1])
-        direction = fig.cue if fig.cue in ("increase", "decrease", "exceed", "reach", "equal", "share") else None
-        indicators.append(
-            _indicator(fig.id, g.name, ledger, []).model_copy(
-                update={"period": g.period, "comparison": g.comparison, "direction": direction}
-            )
-        )
-    first = indicators[0] if indicators else None
-    lead = ledger.get(first.figure_id) if first else None
-    summary_text = "The meeting reviewed the period's results."
-    if lead is not None and first is not None:
-        summary_text = f"{first.name} reached {format_figure(lead)}."
-    m = sample.gold.meeting
+    indicators = [_gold_indicator(g, ledger) for g in sample.gold.indicators]
+    m = sample.gold.meeting or {}
+    date = m.get("date")
     return Summary(
-        title=f"Briefing: {m.get('body') or sample.id}",
+        title="Briefing on the reported results",
         meeting=Meeting(
-            body_en=m.get("body") or "",
+            body_en=m.get("body_en") or "",
             body_vi=m.get("body_vi"),
             session=m.get("session"),
             session_text=None,
             term=m.get("term"),
-            date=m.get("date"),
+            date=date if date is None or len(date) == 10 else f"2000-{date}",
             date_as_written=None,
-            date_year_inferred=False,
+            date_year_inferred=date is not None and len(date) != 10,
             place=None,
         ),
         officials=[],
         topics=["Socio-economic results"],
         indicators=indicators,
         directives=[],
-        summary=summary_text,
+        summary="The report reviews the period's socio-economic results and sets tasks for the period ahead.",
         flags=[],
         provenance=Provenance(
             source_name=sample.id,
@@ -71,89 +96,136 @@ def perfect_summary(sample: Sample) -> Summary:
     )
 
 
-def _pick(s: Summary, pred: Callable[[Indicator], bool]) -> int:
-    return next(i for i, ind in enumerate(s.indicators) if pred(ind))
-
-
 def _with(s: Summary, i: int, **changes: object) -> Summary:
     inds = list(s.indicators)
     inds[i] = inds[i].model_copy(update=changes)
     return s.model_copy(update={"indicators": inds})
 
 
-def _scale(s: Summary, ledger: Ledger) -> Summary:
-    i = _pick(s, lambda x: x.unit in ("VND", "USD"))
-    ind = s.indicators[i]
-    return _with(s, i, value=ind.value * 1000, base_value=ind.base_value * 1000)
+def _pairs(s: Summary, sample: Sample) -> list[tuple[int, GoldIndicator]]:
+    assert sample.gold is not None
+    return list(enumerate(sample.gold.indicators))
 
 
-def _swap(s: Summary, ledger: Ledger) -> Summary:
-    def swappable(x: Indicator) -> bool:
-        d = str(int(x.value))
-        return x.unit in ("VND", "USD") and len(set(d)) >= 2 and float(d) == x.value
-
-    i = _pick(s, swappable)
-    ind = s.indicators[i]
-    d = list(str(int(ind.value)))
-    for j in range(len(d) - 2, -1, -1):
-        swapped = [*d]
-        swapped[j], swapped[j + 1] = d[j + 1], d[j]
-        if d[j] != d[j + 1] and swapped[-1] != "0" and swapped[0] != "0":
-            d = swapped
-            break
-    value = float("".join(d))
-    return _with(s, i, value=value, base_value=value * (ind.base_value / ind.value))
-
-
-def _invent(s: Summary, ledger: Ledger) -> Summary:
-    extra = s.indicators[0].model_copy(
-        update={
-            "name": "Invented figure",
-            "value": 777.0,
-            "base_value": 777e9,
-            "unit": "VND",
-            "scale": "billion",
-            "kind": "money",
-            "denominator": None,
-            "span": [0, 0],
-        }
+def _rotate_names(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    """Names shifted by one among figures whose labels then fail (what a model does when it loses its place)."""
+    assert sample.gold is not None
+    gold = sample.gold.indicators
+    names = [i.name for i in s.indicators]
+    rotated = names[1:] + names[:1]
+    if all(g.label.judge(n)[0] for g, n in zip(gold, rotated, strict=True)):
+        raise NotApplicable("rotated names still fit their labels")
+    return s.model_copy(
+        update={"indicators": [i.model_copy(update={"name": n}) for i, n in zip(s.indicators, rotated, strict=True)]}
     )
-    return s.model_copy(update={"indicators": [*s.indicators, extra]})
 
 
-def _period(s: Summary, ledger: Ledger) -> Summary:
-    i = _pick(s, lambda x: bool(x.period and any(c.isdigit() for c in x.period)))
-    period = s.indicators[i].period or ""
-    year = next(tok for tok in period.split() if tok[:4].isdigit())
-    return _with(s, i, period=period.replace(year, str(int(year[:4]) - 1)))
+def _revenue_as_spending(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    for i, g in _pairs(s, sample):
+        if any("revenu" in group for group in g.label.all) and "spend" in g.label.none:
+            return _with(s, i, name="Budget spending")
+    raise NotApplicable("no revenue figure")
 
 
-def _plan_as_growth(s: Summary, ledger: Ledger) -> Summary:
-    i = _pick(s, lambda x: x.unit == "%" and (x.comparison or "") in ("of plan", "of budget estimate"))
-    return _with(s, i, comparison="vs same period last year", direction="increase")
+def _jobs_as_unemployed(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    for i, g in _pairs(s, sample):
+        if "unemploy" in g.label.none:
+            return _with(s, i, name="Unemployed workers")
+    raise NotApplicable("no jobs figure")
 
 
-def _currency(s: Summary, ledger: Ledger) -> Summary:
-    i = _pick(s, lambda x: x.unit == "VND")
-    return _with(s, i, unit="USD")
+def _growth_as_plan(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    for i, g in _pairs(s, sample):
+        if g.basis == "growth vs same period":
+            return _with(s, i, basis="of plan", comparison="of plan", direction="reach")
+    raise NotApplicable("no growth figure")
 
 
-def _drop(s: Summary, ledger: Ledger) -> Summary:
+def _plan_as_growth(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    for i, g in _pairs(s, sample):
+        if g.basis in ("of plan", "of estimate"):
+            return _with(
+                s, i, basis="growth vs same period", comparison="vs same period last year", direction="increase"
+            )
+    raise NotApplicable("no percent-of-plan figure")
+
+
+def _growth_as_level(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    """'Up 12.86%' shown as '12.86% of last year's level'."""
+    for i, g in _pairs(s, sample):
+        if g.basis == "growth vs same period":
+            return _with(s, i, basis="level vs same period", comparison="vs same period last year", direction="equal")
+    raise NotApplicable("no growth figure")
+
+
+def _target_as_result(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    """Next year's target shown as this year's result: basis level, period the year before the target's."""
+    for i, g in _pairs(s, sample):
+        years = [int(t[:4]) for t in (g.period or "").replace("–", " ").split() if t[:4].isdigit()]
+        if g.basis == "target" and years:
+            return _with(s, i, basis="level", period=str(years[-1] - 1))
+    raise NotApplicable("no target with a year")
+
+
+def _wrong_sentence(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    """The right value taken from another sentence: the same figure text elsewhere in the report."""
+    for i, g in _pairs(s, sample):
+        other = next(
+            (
+                f
+                for f in ledger.figures
+                if f.is_indicator_kind
+                and f.value == s.indicators[i].value
+                and f.unit == s.indicators[i].unit
+                and f.denominator == s.indicators[i].denominator
+                and not (f.start < g.span[1] and g.span[0] < f.end)
+                and not any(f.start < o.span[1] and o.span[0] < f.end for o in sample.gold.indicators)  # type: ignore[union-attr]
+            ),
+            None,
+        )
+        if other is not None:
+            return _with(s, i, span=[other.start, other.end], source_quote=ledger.quote(other))
+    raise NotApplicable("no value repeated elsewhere")
+
+
+def _example_place(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    if "gia lam" in fold(sample.text):
+        raise NotApplicable("the report itself names Gia Lâm")
+    meeting = s.meeting.model_copy(update={"body_en": "Gia Lam District People's Council"})
+    return s.model_copy(update={"meeting": meeting, "summary": s.summary + " Gia Lâm district also reported."})
+
+
+def _truncated(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    return s.model_copy(update={"summary": "Budget revenue exceeded the estimate compared to the"})
+
+
+def _cjk(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    return s.model_copy(update={"summary": "Budget revenue rose compared with the同期."})
+
+
+def _dropped(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
     return s.model_copy(update={"indicators": s.indicators[1:]})
 
 
-MUTATIONS: dict[str, tuple[Callable[[Summary, Ledger], Summary], ErrorClass]] = {
-    "scale x1000": (_scale, ErrorClass.SCALE),
-    "swapped digits": (_swap, ErrorClass.TRANSPOSED),
-    "invented figure": (_invent, ErrorClass.INVENTED),
-    "wrong period": (_period, ErrorClass.WRONG_PERIOD),
-    "percent of plan as growth": (_plan_as_growth, ErrorClass.PLAN_AS_GROWTH),
-    "wrong currency": (_currency, ErrorClass.UNIT),
-    "dropped indicator": (_drop, ErrorClass.MISSING),
+Mutation = Callable[[Summary, Sample, Ledger], Summary]
+
+MUTATIONS: dict[str, tuple[Mutation, ErrorClass]] = {
+    "names rotated": (_rotate_names, ErrorClass.WRONG_LABEL),
+    "revenue as spending": (_revenue_as_spending, ErrorClass.WRONG_LABEL),
+    "jobs as unemployed": (_jobs_as_unemployed, ErrorClass.WRONG_LABEL),
+    "growth as percent of plan": (_growth_as_plan, ErrorClass.WRONG_BASIS),
+    "percent of plan as growth": (_plan_as_growth, ErrorClass.WRONG_BASIS),
+    "growth as percent of last year": (_growth_as_level, ErrorClass.WRONG_BASIS),
+    "target as this year's result": (_target_as_result, ErrorClass.WRONG_BASIS),
+    "value from the wrong sentence": (_wrong_sentence, ErrorClass.WRONG_SENTENCE),
+    "place from the prompt example": (_example_place, ErrorClass.ENTITY),
+    "truncated prose": (_truncated, ErrorClass.UNFINISHED),
+    "CJK in prose": (_cjk, ErrorClass.CJK),
+    "dropped key figure": (_dropped, ErrorClass.MISSING),
 }
 
 
 def mutate(summary: Summary, sample: Sample, kind: str) -> Summary:
-    """Apply one named corruption to a correct summary."""
+    """Apply one named mistake to a correct summary; ``NotApplicable`` when the report offers no target."""
     fn, _ = MUTATIONS[kind]
-    return fn(summary, build_ledger(sample.text))
+    return fn(summary, sample, build_ledger(sample.text))

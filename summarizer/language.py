@@ -1,0 +1,250 @@
+"""Is an English field whole English about this report? CJK, untranslated Vietnamese, cut-off sentences,
+and places or people that the report never names (a prompt example leaking into the answer).
+
+Pure functions over text; the pipeline uses them to re-ask and the evaluation harness to score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues"]
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageIssue:
+    """One problem in one English field."""
+
+    kind: str  # "cjk" | "untranslated" | "unfinished" | "entity"
+    where: str
+    text: str
+    message: str
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower-case, no diacritics, single spaces: 'Lưu Ngọc Hà' -> 'luu ngoc ha'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Vietnamese administrative words that an English field must translate, never copy.
+_ADMIN_VI = {
+    "quận",
+    "huyện",
+    "phường",
+    "xã",
+    "tỉnh",
+    "thành",
+    "phố",
+    "ủy",
+    "uỷ",
+    "đảng",
+    "bộ",
+    "hội",
+    "đồng",
+    "nhân",
+    "dân",
+    "chấp",
+    "hành",
+    "thường",
+    "vụ",
+    "bí",
+    "thư",
+    "chủ",
+    "tịch",
+    "kỳ",
+    "họp",
+    "nghị",
+    "ngân",
+    "sách",
+    "tỷ",
+    "tỉ",
+    "triệu",
+    "hđnd",
+    "ubnd",
+    "thị",
+    "trấn",
+}
+_VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+_SYLLABLE = re.compile(_ONSET + r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?")
+_ENGLISH_SYLLABLES = {
+    "the",
+    "in",
+    "on",
+    "an",
+    "at",
+    "to",
+    "do",
+    "he",
+    "me",
+    "we",
+    "no",
+    "go",
+    "so",
+    "than",
+    "then",
+    "them",
+    "long",
+    "men",
+    "ban",
+    "can",
+    "bang",
+    "hang",
+    "sang",
+    "rang",
+    "hung",
+    "main",
+    "may",
+    "new",
+    "key",
+    "by",
+    "my",
+    "up",
+    "it",
+    "as",
+    "is",
+    "vice",
+    "chair",
+    "cup",
+    "tech",
+    "hi",
+    "thu",
+    "ten",
+    "one",
+    "two",
+    "june",
+    "july",
+    "via",
+    "tet",
+    "hanoi",
+    "city",
+}
+# English exonyms and the Vietnamese spellings a report may use for them (folded).
+_EXONYMS: dict[str, tuple[str, ...]] = {
+    "hanoi": ("ha noi",),
+    "ho chi minh": ("ho chi minh", "hcm", "tp hcm", "tphcm"),
+    "saigon": ("sai gon", "hcm"),
+    "haiphong": ("hai phong",),
+    "danang": ("da nang",),
+    "vietnam": ("viet nam",),
+    "viet nam": ("viet nam",),
+    "tet": ("tet",),
+}
+_DANGLING = re.compile(
+    r"(?:[,;:–—\-(]|\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|as|than|compared|while|which|that|its|their))$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][”\"')\]]*$")
+
+
+def _has_vi_marks(word: str) -> bool:
+    if word.isascii():
+        return False
+    if any(c in _VI_LETTERS for c in word):
+        return True
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def _unquoted(text: str, report_folded: str = "") -> str:
+    """Blank out quoted text, and glosses in brackets that copy the report's words ('(tổ dân phố)')."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    if report_folded:
+        text = _PAREN.sub(lambda m: " " * len(m.group()) if fold(m.group(1)) in report_folded else m.group(), text)
+    return text
+
+
+def _vi_like(word: str) -> bool:
+    f = fold(word)
+    return _has_vi_marks(word) or (bool(_SYLLABLE.fullmatch(f)) and f not in _ENGLISH_SYLLABLES)
+
+
+def _name_runs(text: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised Vietnamese-looking words ('Gia Lâm', 'Nguyễn Văn An'): candidate names."""
+    runs: list[tuple[int, int, str]] = []
+    current: list[re.Match[str]] = []
+
+    def close() -> None:
+        if current and (len(current) >= 2 or any(_has_vi_marks(m.group()) for m in current)):
+            a, b = current[0].start(), current[-1].end()
+            runs.append((a, b, text[a:b]))
+        current.clear()
+
+    prev_end = -1
+    for m in _WORD.finditer(text):
+        word = m.group()
+        gap = text[prev_end : m.start()] if prev_end >= 0 else " "
+        contiguous = prev_end >= 0 and gap.strip() in ("", "-")
+        if word[:1].isupper() and _vi_like(word) and word.lower() not in _ADMIN_VI:
+            if not contiguous:
+                close()
+            current.append(m)
+        else:
+            close()
+        prev_end = m.end()
+    close()
+    return runs
+
+
+def _in_report(name: str, report_folded: str) -> bool:
+    f = fold(name).replace("-", " ")
+    if f in report_folded:
+        return True
+    for exonym, spellings in _EXONYMS.items():
+        if exonym in f:
+            rest = f.replace(exonym, " ").strip()
+            if any(s in report_folded for s in spellings) and (not rest or rest in report_folded):
+                return True
+    return False
+
+
+def foreign_entities(text: str, report_folded: str) -> list[str]:
+    """Names in ``text`` (Vietnamese-looking capitalised runs) that the report never writes."""
+    return [name for _, _, name in _name_runs(_unquoted(text)) if not _in_report(name, report_folded)]
+
+
+def language_issues(text: str, where: str, report_folded: str, *, sentences: bool = False) -> list[LanguageIssue]:
+    """Every language problem of one English field; ``sentences``: prose that must end a sentence.
+    Vietnamese names are allowed where the report writes them; administrative words must be translated."""
+    issues: list[LanguageIssue] = []
+    stripped = text.strip()
+    if not stripped:
+        return issues
+    for m in () if stripped.isascii() else _CJK.finditer(stripped):
+        issues.append(LanguageIssue("cjk", where, m.group(), f"{where} contains Chinese/Japanese/Korean '{m.group()}'"))
+    plain = _unquoted(stripped, report_folded)
+    names = _name_runs(plain)
+    in_name = [False] * len(plain)
+    for a, b, name in names:
+        if _in_report(name, report_folded):
+            for i in range(a, b):
+                in_name[i] = True
+        else:
+            issues.append(LanguageIssue("entity", where, name, f"{where} names '{name}', which the report never names"))
+            for i in range(a, b):
+                in_name[i] = True
+    untranslated = []
+    for m in _WORD.finditer(plain):
+        word = m.group()
+        if word.lower() in _ADMIN_VI or (_has_vi_marks(word) and not in_name[m.start()]):
+            untranslated.append(word)
+    if untranslated:
+        shown = " ".join(dict.fromkeys(untranslated))
+        issues.append(LanguageIssue("untranslated", where, shown, f"{where} leaves Vietnamese untranslated: {shown}"))
+    if _DANGLING.search(stripped) or (sentences and not _SENTENCE_END.search(stripped)):
+        tail = stripped[-30:]
+        issues.append(LanguageIssue("unfinished", where, tail, f"{where} stops mid-sentence: '…{tail}'"))
+    elif stripped.count("(") > stripped.count(")") or stripped.count("“") > stripped.count("”"):
+        issues.append(LanguageIssue("unfinished", where, stripped[-30:], f"{where} leaves a bracket or quote open"))
+    return issues

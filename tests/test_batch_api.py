@@ -110,11 +110,21 @@ def test_expired_batch_keeps_finished_lines(fake: FakeOpenAI, items: list[Item],
 
 
 def test_error_file_lines_are_failures_with_reason(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
-    fake.batch_line_fault = lambda line: "error" if line["custom_id"].startswith(("0", "1", "2", "3")) else None
+    faulted: list[str] = []
+
+    def fault(line: dict[str, Any]) -> str | None:
+        if len(faulted) < 2:
+            faulted.append(line["custom_id"])
+            return "error"
+        return None
+
+    fake.batch_line_fault = fault
     stats = _run(fake, items, tmp_path / "f.jsonl")
     recs = _records(tmp_path / "f.jsonl")
-    assert stats.done + stats.failed == 6 and len(recs) == 6
-    assert all("HTTP 500" in r["error"] for r in recs.values() if r["status"] == "failed")
+    failed = [r for r in recs.values() if r["status"] == "failed"]
+    assert (stats.done, stats.failed, len(recs)) == (4, 2, 6)
+    assert sorted(r["key"] for r in failed) == sorted(faulted)
+    assert all("HTTP 500" in r["error"] for r in failed)
 
 
 def test_cache_shared_with_batch_api(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:

@@ -159,14 +159,12 @@ def test_empty_choice_list_reported(fake: FakeOpenAI, report: Report) -> None:
         s.summarize(report)
 
 
-def test_malformed_body_retried_or_reported(fake: FakeOpenAI, report: Report) -> None:
+def test_malformed_body_is_retried_then_answered(fake: FakeOpenAI, report: Report) -> None:
     fake.queue(Fault("malformed"))
     with Summarizer(_settings(fake.base_url)) as s:
-        try:
-            s.summarize(report)
-        except ModelCallError as e:
-            assert "sk-test" not in str(e)
-    assert len(fake.requests) >= 1
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    assert summary.provenance.usage.calls == 2 and summary.indicators
 
 
 def test_strict_schema_sent_to_compatible_server(fake: FakeOpenAI, report: Report) -> None:
@@ -209,7 +207,7 @@ def test_retry_wait_backoff_grows_and_is_capped() -> None:
     fourth = [wait(_state(_status_error(500), 4)) for _ in range(20)]
     late = [wait(_state(_status_error(500), 12)) for _ in range(20)]
     assert max(first) <= 1.0 + 1e-9
-    assert min(fourth) >= 4.0 - 1e-9 or min(fourth) >= 2.0
+    assert min(fourth) == max(fourth) == 4.0  # 0.5 x 2^3 plus jitter, capped at 4
     assert max(late) <= 4.0
     assert len(set(first)) > 1  # jitter
 

@@ -66,6 +66,8 @@ def test_faulted_batch_loses_nothing(tmp_path: Path, bac_tu_liem: str, tay_ho: s
     assert len(recs) == 300 and len({r["id"] for r in recs}) == 300
     assert stats.done + stats.failed == 300
     failed = [r for r in recs if r["status"] == "failed"]
+    # about one call in five is faulted; retries and re-asks recover most items, a few fail with reasons
+    assert stats.done >= 240 and 1 <= len(failed) == stats.failed
     assert all(r["error"] and r["error_class"] for r in failed)
     assert all(r["error_class"] in ("ModelCallError", "RefusalError", "TruncatedOutputError") for r in failed)
     # bounded: per item at most (reasks+1) attempts x (transport retries+1) calls x 3 token budgets
@@ -117,6 +119,7 @@ def test_kill_9_mid_batch_then_rerun(tmp_path: Path, bac_tu_liem: str, tay_ho: s
     assert all(r["status"] == "ok" for r in recs)
     redone = total_requests - n
     in_flight_at_kill = first_requests - len(kept)
+    assert 20 <= len(kept) < n, "the kill must land mid-batch"
     print(
         f"\nkill -9 after {len(kept)} records: {in_flight_at_kill} requests in flight, "
         f"{redone} items redone (concurrency {conc}); final {len(ids)} records, 0 duplicates"

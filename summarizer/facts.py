@@ -1,25 +1,55 @@
-"""Meeting facts found by code: session number, term and date, each tied to the words that state it."""
+"""Meeting facts found by code: body, session, term and date, all from the sentence that reports the meeting.
+
+A report mentions many meetings and numbers ("Đại hội Đảng toàn quốc lần thứ XII", "Nghị quyết số 24",
+"kỳ họp thứ 3" of an earlier session); only the sentence that reports *this* meeting may give its facts.
+Where no sentence reports a meeting, the facts are null.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from summarizer.numbers import FigureKind, Ledger
+from summarizer.numbers import FigureKind, Ledger, Sentence
 
-__all__ = ["MeetingFacts", "find_meeting_facts"]
+__all__ = ["MeetingFacts", "body_english", "find_meeting_facts", "roman_to_int"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SESSION = re.compile(
     r"(?:kỳ họp|hội nghị|phiên họp|phiên|đại hội)(?:\s+[^\s,.;:]+){0,5}?\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXLC]{1,7})\b",
     re.IGNORECASE,
 )
+_NOT_THIS_MEETING = re.compile(r"toàn quốc|trung ương|quốc hội", re.IGNORECASE)
+_RESOLUTION_BEFORE = re.compile(r"(?:nghị quyết|kết luận|chỉ thị)\s*$", re.IGNORECASE)
 _TERM = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
 _DATE = re.compile(
     r"(?:^|[\s(,])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d{2}))?"
 )
+_EVENT = re.compile(
+    r"hội nghị|họp|phiên|đại hội|làm việc|tổ chức|diễn ra|khai mạc|bế mạc|trao|chủ trì|buổi|lễ|giao ban|thăm",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+_HEAD_SENTENCES = 6
+
+# Bodies as Vietnamese writes them; the place follows. Longest first.
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+)
+_PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
+_BODY = re.compile(
+    r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
+    r"|Thành [uủ]y|Thành uỷ|Tỉnh [uủ]y|Tỉnh uỷ|Quận [uủ]y|Quận uỷ|Huyện [uủ]y|Huyện uỷ|Kho bạc Nhà nước(?: \(KBNN\))?)"
+    r"(?:\s+(?P<level>quận|Quận|huyện|Huyện|thành phố|Thành phố|tỉnh|Tỉnh|phường|xã|thị xã))?"
+    rf"(?:\s+(?P<place>{_PLACE}))?"
+)
+_MEETING_NOUN = re.compile(r"cuộc họp|hội nghị|kỳ họp|phiên họp|buổi làm việc|buổi họp|đại hội", re.IGNORECASE)
+_SURNAMES = set(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lương Mai Đào Cao Lưu Tô "
+    "Đoàn Vương Trịnh Lâm Phùng Tạ Chu Thái Kiều Tăng Quách Văn".split()
+)
 
 
 @dataclass(frozen=True)
@@ -30,9 +60,14 @@ class MeetingFacts:
     date: str | None
     date_as_written: str | None
     date_year_inferred: bool
+    body_vi: str | None = None
+    body_en: str | None = None
+    sentence: tuple[int, int] | None = None
 
     def describe(self) -> str:
         parts = []
+        if self.body_vi:
+            parts.append(f"body {self.body_vi} ({self.body_en})")
         if self.session is not None:
             parts.append(f"session number {self.session}")
         if self.term:
@@ -42,7 +77,8 @@ class MeetingFacts:
         return "; ".join(parts) or "nothing"
 
 
-def _roman(token: str) -> int:
+def roman_to_int(token: str) -> int:
+    """'XII' -> 12; digits pass through."""
     if token.isdigit():
         return int(token)
     total, prev = 0, 0
@@ -56,21 +92,94 @@ def _roman(token: str) -> int:
 def _report_year(ledger: Ledger) -> int | None:
     title = ledger.sentences[0].text if ledger.sentences else ""
     in_title = _YEAR.findall(title)
-    if in_title:
-        return int(in_title[-1])
+    if len(set(in_title)) == 1:
+        return int(in_title[0])
     years = [int(f.text) for f in ledger.figures if f.kind == FigureKind.YEAR and f.text.isdigit()]
     if not years:
-        return None
+        return int(in_title[-1]) if in_title else None
     return Counter(years).most_common(1)[0][0]
 
 
+def _session_in(sentence: Sentence) -> re.Match[str] | None:
+    for m in _SESSION.finditer(sentence.text):
+        before = sentence.text[max(0, m.start() - 20) : m.start()]
+        if _NOT_THIS_MEETING.search(m.group()) or _RESOLUTION_BEFORE.search(before):
+            continue
+        return m
+    return None
+
+
+def _meeting_sentence(ledger: Ledger) -> tuple[Sentence, re.Match[str] | None] | None:
+    """The sentence reporting this meeting: a session phrase of this body, else a dated event in the head."""
+    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    for sent in head:
+        m = _session_in(sent)
+        if m is not None:
+            return sent, m
+    for sent in head[:_HEAD_SENTENCES]:
+        if _DATE.search(sent.text) and _EVENT.search(sent.text):
+            return sent, None
+    for sent in head[:_HEAD_SENTENCES]:
+        if _MEETING_NOUN.search(sent.text):
+            return sent, None
+    return None
+
+
+def _trim_place(place: str) -> str | None:
+    """'Hà Nội Hoàng Trung Hải' -> 'Hà Nội': a person's name (a surname and one or two more words) after
+    the place is not part of it; a 'place' that is only a person's name is none."""
+    words = place.split()
+    if words[0] in _SURNAMES and len(words) >= 3 and _place_key(place) not in _PLACES_EN:
+        return None
+    for i, w in enumerate(words[1:], start=1):
+        if w in _SURNAMES and words[i - 1] != "-" and len(words) - i >= 2:
+            return " ".join(words[:i])
+    return place
+
+
+def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) -> str | None:
+    found = []
+    for m in _BODY.finditer(sentence.text):
+        place = _trim_place(m.group("place")) if m.group("place") else None
+        if m.group("place") and place is None and not m.group("level"):
+            continue
+        end = m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")
+        found.append((m.start(), end, place))
+    if not found:
+        return None
+    if session is not None:
+        start, end, _ = min(
+            found,
+            key=lambda f: (
+                0
+                if f[0] < session.end() and f[1] > session.start()
+                else min(abs(f[0] - session.end()), abs(f[1] - session.start()))
+            ),
+        )
+    else:
+        start, end, _ = next((f for f in found if f[2]), found[0])
+    body = sentence.text[start:end].strip()
+    longer = re.search(re.escape(body) + r"[.]?\s[A-ZĐ]{2,4}\b", ledger.text)  # 'Thành uỷ TP' -> 'Thành uỷ TP. HCM'
+    return longer.group() if longer and body.endswith("TP") else body
+
+
 def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
-    """Session, term and date as the report states them; the year of a bare dd/mm is inferred and says so."""
-    text = ledger.text
-    head = text[: max(1200, len(text) // 3)]
-    s = _SESSION.search(head) or _SESSION.search(text)
-    t = _TERM.search(text)
-    d = _DATE.search(head)
+    """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
+    and says so. All null when no sentence reports a meeting."""
+    found = _meeting_sentence(ledger)
+    if found is None:
+        return MeetingFacts(None, None, None, None, None, False)
+    sent, session = found
+    body_vi = _body_in(ledger, sent, session)
+    t = _TERM.search(sent.text)
+    if t is None:
+        following = [s for s in ledger.sentences if sent.start < s.start][:3]
+        t = next((m for s in following if (m := _TERM.search(s.text)) and not _NOT_THIS_MEETING.search(s.text)), None)
+    if t is None and body_vi:
+        core = re.sub(r"^(?:Ban Chấp hành|Đại hội)\s+", "", body_vi)
+        t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + _TERM.pattern, ledger.text, re.IGNORECASE)
+        t = _TERM.search(t.group()) if t else None
+    d = _DATE.search(sent.text)
     date_iso = date_written = None
     inferred = False
     if d:
@@ -82,10 +191,71 @@ def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
             if y is not None:
                 date_iso = f"{y:04d}-{month:02d}-{day:02d}"
     return MeetingFacts(
-        session=_roman(s.group(1)) if s else None,
-        session_text=s.group() if s else None,
+        session=roman_to_int(session.group(1)) if session else None,
+        session_text=session.group() if session else None,
         term=f"{t.group(1)}–{t.group(2)}" if t else None,
         date=date_iso,
         date_as_written=date_written,
         date_year_inferred=inferred and date_iso is not None,
+        body_vi=body_vi,
+        body_en=body_english(body_vi) if body_vi else None,
+        sentence=(sent.start, sent.end),
     )
+
+
+# --- bodies in English, by rule ---------------------------------------------------------------------
+
+_PLACES_EN = {
+    "hà nội": "Hanoi",
+    "hcm": "Ho Chi Minh City",
+    "hồ chí minh": "Ho Chi Minh City",
+    "tp. hcm": "Ho Chi Minh City",
+    "tp hcm": "Ho Chi Minh City",
+    "tphcm": "Ho Chi Minh City",
+}
+_KINDS_EN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^ban chấp hành đảng bộ", re.I), "Party Executive Committee"),
+    (re.compile(r"^đại hội đảng bộ", re.I), "Party Congress"),
+    (re.compile(r"^đảng bộ", re.I), "Party Committee"),
+    (re.compile(r"^(?:hđnd|hội đồng nhân dân)", re.I), "People's Council"),
+    (re.compile(r"^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)", re.I), "People's Committee"),
+    (re.compile(r"^(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)", re.I), "Party Committee"),
+    (re.compile(r"^kho bạc nhà nước", re.I), "State Treasury"),
+]
+_LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _place_key(place: str) -> str:
+    key = " ".join(place.lower().replace("tp.", "tp. ").split())
+    return key.removeprefix("tp. ").removeprefix("tp ").strip()
+
+
+def _place_en(place: str) -> str:
+    key = _place_key(place)
+    if key in _PLACES_EN:
+        return _PLACES_EN[key]
+    city = re.match(r"tp\.?\s", place.lower()) is not None
+    name = " ".join(_plain(w) for w in key.title().replace(" - ", "-").split()).replace("-", " - ")
+    return f"{name} City" if city else name
+
+
+def body_english(body_vi: str) -> str:
+    """'Ban Chấp hành Đảng bộ quận Bắc Từ Liêm' -> 'Bac Tu Liem District Party Executive Committee';
+    'HĐND thành phố Hà Nội' -> "Hanoi People's Council"; the place is kept, transliterated."""
+    m = _BODY.match(body_vi)
+    if m is None:
+        return _plain(body_vi)
+    kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), _plain(m.group("kind")))
+    level_vi = (m.group("level") or "").lower()
+    if not level_vi and re.match(r"(?:tỉnh) ", m.group("kind").lower()):
+        level_vi = "tỉnh"
+    if not level_vi and re.match(r"(?:quận|huyện) ", m.group("kind").lower()):
+        level_vi = "quận"
+    place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
+    level = _LEVEL_EN.get(level_vi, "")
+    return " ".join(x for x in (place, level, kind) if x)

@@ -97,6 +97,8 @@ def _value_index(ledger: Ledger) -> dict[float, list[Figure]]:
         return cached  # type: ignore[no-any-return]
     index: dict[float, list[Figure]] = {}
     for f in ledger.figures:
+        if f.ambiguous:
+            continue
         values = {f.value, f.base_value}
         if f.denominator is not None:
             values.add(f.denominator)

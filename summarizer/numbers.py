@@ -17,6 +17,7 @@ from functools import lru_cache
 __all__ = [
     "INDICATOR_KINDS",
     "Figure",
+    "NumberReader",
     "FigureKind",
     "Ledger",
     "Sentence",
@@ -155,7 +156,9 @@ _DOC_TYPES = (
     "kết luận|chương trình|luật|tờ trình|báo cáo|hướng dẫn|đề án"
 )
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?!\d)|\d+"
+# A number token is the whole run of digits and separators; which separator is which is decided per
+# document (see ``NumberReader``), never by cutting the run into fragments.
+_NUM = r"\d+(?:[.,]\d+)*"
 
 _MASTER = re.compile(
     rf"""
@@ -205,6 +208,7 @@ class Figure:
     sentence_index: int = 0
     period: str | None = None
     target: bool = False
+    ambiguous: str | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -248,6 +252,7 @@ class Ledger:
     figures: list[Figure]
     sentences: list[Sentence]
     document_period: str | None = None
+    convention: str = "vietnamese"
     _index: dict[float, list[Figure]] | None = None
 
     def __iter__(self) -> Iterator[Figure]:
@@ -297,6 +302,78 @@ def normalize_text(raw: str) -> str:
     text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+_VI_CLEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_EN_CLEAN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SEPARATED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+")
+_THOUSANDS_ONLY = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def _vi_value(token: str) -> float:
+    return float(token.replace(".", "").replace(",", "."))
+
+
+def _en_value(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReader:
+    """How one document writes numbers, decided from its tokens that only one convention can read.
+
+    ``vietnamese``: ``.`` thousands, ``,`` decimals. ``english``: the reverse, shown by a comma-thousands
+    token (``1,234.5``). ``mixed``: the document uses both (``4,45 triệu`` and ``18.5%`` beside ``214,447 tỷ``
+    and ``75.500 tỷ``), so a single 3-digit group is a thousands group whichever separator precedes it.
+    ``uncertain``: only English decimals (``12.5%``) in Vietnamese text: ``63.275`` could be either, so such
+    tokens are ambiguous, never read silently.
+    """
+
+    convention: str = "vietnamese"
+    dot_thousands: bool = False
+
+    @classmethod
+    def for_text(cls, text: str) -> NumberReader:
+        vi_only = en_only = comma_thousands = 0
+        dot_thousands = False
+        for m in _SEPARATED.finditer(text):
+            token = m.group()
+            vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
+            if vi and not en:
+                vi_only += 1
+                dot_thousands = dot_thousands or "." in token
+            elif en and not vi:
+                en_only += 1
+                comma_thousands += bool(re.search(r",\d{3}[.,]", token))
+        if en_only and vi_only:
+            return cls("mixed", dot_thousands)
+        if en_only:
+            return cls("english" if comma_thousands else "uncertain", dot_thousands)
+        return cls("vietnamese", dot_thousands)
+
+    def read(self, token: str) -> tuple[float, str | None]:
+        """The value of one token, and why it is ambiguous (both readings) when the document cannot tell."""
+        vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
+        if vi and en:
+            if self.convention == "mixed" and _THOUSANDS_ONLY.fullmatch(token):
+                return float(re.sub(r"\D", "", token)), None
+            if self.convention == "uncertain":
+                vi_v, en_v = _vi_value(token), _en_value(token)
+                return vi_v, f"'{token}' reads as {vi_v:,g} (Vietnamese) or {en_v:,g} (English); the report uses both"
+            return (_en_value(token) if self.convention == "english" else _vi_value(token)), None
+        if vi:
+            return _vi_value(token), None
+        if en:
+            value = _en_value(token)
+            if self.dot_thousands and re.search(r"\.\d{3}$", token):
+                other = re.sub(r"\D", "", token)
+                return (
+                    value,
+                    f"'{token}' is written the English way in a report that writes '.' for thousands: {value:,g} or {int(other):,}",
+                )
+            return value, None
+        digits = re.match(r"\d+", token)
+        return (float(digits.group()) if digits else 0.0), f"'{token}' is not a number in either convention"
 
 
 def parse_vi_number(token: str) -> float:
@@ -460,7 +537,9 @@ def find_period(text: str) -> str | None:
     return best[1] if best else None
 
 
-def _classify_slash(text: str, m: re.Match[str], left: str, right: str) -> tuple[FigureKind, str | None, str | None]:
+def _classify_slash(
+    text: str, m: re.Match[str], left: str, right: str, reader: NumberReader
+) -> tuple[FigureKind, str | None, str | None]:
     before = _lower_before(text, m.start(), 25)
     after = _lower_after(text, m.end(), 30).lstrip()
     unit_match = _match_prefix(_COUNT_UNITS, after)
@@ -474,9 +553,8 @@ def _classify_slash(text: str, m: re.Match[str], left: str, right: str) -> tuple
         return FigureKind.DATE, None, None
     if re.fullmatch(r"\d{1,2}", left) and re.fullmatch(r"(?:19|20)\d{2}", right):
         return FigureKind.DATE, None, None
-    try:
-        lv, rv = parse_vi_number(left), parse_vi_number(right)
-    except ValueError:
+    (lv, lv_doubt), (rv, rv_doubt) = reader.read(left), reader.read(right)
+    if lv_doubt or rv_doubt:
         return FigureKind.DOC_CODE, None, None
     if rv in (0,):
         return FigureKind.DOC_CODE, None, None
@@ -496,13 +574,14 @@ def build_ledger(text: str) -> Ledger:
 def _build_ledger_cached(text: str) -> Ledger:
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
+    reader = NumberReader.for_text(text)
     figures: list[Figure] = []
     for m in _MASTER.finditer(text):
         if m.start() > 0 and _BEFORE_NUM.search(text[m.start() - 1]):
             prev = text[m.start() - 1]
             if prev.isalpha() or prev in "/":
                 continue
-        fig = _figure_from_match(text, m)
+        fig = _figure_from_match(text, m, reader)
         if fig is None:
             continue
         fig.sentence_index = _sentence_index(starts, fig.start)
@@ -510,7 +589,7 @@ def _build_ledger_cached(text: str) -> Ledger:
     _propagate_list_units(text, figures)
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
-    ledger = Ledger(text=text, figures=figures, sentences=sentences)
+    ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
     ledger.document_period = _document_period(text, sentences)
     for fig in figures:
         if fig.is_indicator_kind:
@@ -575,7 +654,7 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     return ledger.document_period
 
 
-def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
+def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Figure | None:
     kind_group = m.lastgroup
     raw = m.group()
     start, end = m.start(), m.end()
@@ -594,13 +673,13 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
         before = _lower_before(text, start, 12)
         if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|tháng|đến|từ)\s*$", before) or "/" in raw:
             return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
-        return _number_figure(text, m, raw.split("-")[0].strip(), start, end)
+        return _number_figure(text, m, raw.split("-")[0].strip(), start, end, reader)
     if kind_group == "slash":
         left, right = raw.split("/", 1)
-        kind, unit_vi, unit = _classify_slash(text, m, left, right)
-        fig = Figure("", raw, start, end, kind, _safe_number(left))
+        kind, unit_vi, unit = _classify_slash(text, m, left, right, reader)
+        fig = Figure("", raw, start, end, kind, reader.read(left)[0])
         if kind == FigureKind.RATIO:
-            fig.denominator = _safe_number(right)
+            fig.denominator = reader.read(right)[0]
             fig.unit_vi, fig.unit = unit_vi, unit
             if unit_vi:
                 fig.text = text[start : end + 1 + len(unit_vi)].rstrip() if text[end : end + 1] == " " else raw
@@ -608,7 +687,7 @@ def _figure_from_match(text: str, m: re.Match[str]) -> Figure | None:
             before = text[max(0, start - 40) : start]
             fig.cue = _detect_cue(before.lower())
         return fig
-    return _number_figure(text, m, raw, start, end)
+    return _number_figure(text, m, raw, start, end, reader)
 
 
 def _leading_int(raw: str) -> float:
@@ -616,27 +695,21 @@ def _leading_int(raw: str) -> float:
     return float(digits.group()) if digits else 0.0
 
 
-def _safe_number(token: str) -> float:
-    try:
-        return parse_vi_number(token)
-    except ValueError:
-        return _leading_int(token)
-
-
 _RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
 
 
-def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) -> Figure | None:
+def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, reader: NumberReader) -> Figure | None:
     parts = _RANGE_SPLIT.split(raw, maxsplit=1)
     low_tok = parts[0]
     high_tok = parts[1] if len(parts) == 2 else None
-    value = _safe_number(low_tok)
-    high = _safe_number(high_tok) if high_tok else None
+    value, doubt = reader.read(low_tok)
+    high, high_doubt = reader.read(high_tok) if high_tok else (None, None)
+    doubt = doubt or high_doubt
     before40 = _lower_before(text, start, 40)
     after = text[end : end + 40]
     after_l = after.lower()
 
-    ordinal = re.search(r"(?:thứ|số|lần|khóa|khoá)\s*$", before40)
+    ordinal = re.search(r"(?:thứ|(?<!dân )số|lần|khóa|khoá)\s*$", before40)
     if ordinal and ordinal.group().startswith("thứ"):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     if _DOC_BEFORE.search(before40):
@@ -714,6 +787,7 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int) 
     full_end = end + consumed
     fig_text = text[start:full_end]
     fig = Figure("", fig_text, start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi, high=high)
+    fig.ambiguous = doubt
     fig.cue = _detect_cue(before40)
     fig.qualifier = _detect_qualifier(before40)
     fig.basis = _detect_basis(text[full_end : full_end + 45].lower())

@@ -130,6 +130,8 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[s
     grounding = "grounded"
     if not fig.is_indicator_kind:
         grounding, note = "ungrounded", f"'{fig.text}' is a {fig.kind.value}, not an indicator"
+    elif fig.ambiguous:
+        grounding, note = "ungrounded", f"ambiguous number: {fig.ambiguous}"
     elif mine:
         grounding, note = "ungrounded", "; ".join(mine)
     return Indicator(
@@ -153,6 +155,12 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[s
         grounding=grounding,  # type: ignore[arg-type]
         grounding_note=note,
     )
+
+
+def _in_source(phrase: str, text: str) -> str | None:
+    """A Vietnamese phrase the model copied, kept only when the report really writes it."""
+    phrase = phrase.strip()
+    return phrase if phrase and phrase in text else None
 
 
 def build_summary(
@@ -194,8 +202,8 @@ def build_summary(
     return Summary(
         title=title,
         meeting=Meeting(
-            body_en=draft.body_en,
-            body_vi=draft.body_vi or None,
+            body_en=facts.body_en or draft.body_en,
+            body_vi=facts.body_vi or _in_source(draft.body_vi, ledger.text),
             session=facts.session,
             session_text=facts.session_text,
             term=facts.term,
@@ -456,6 +464,8 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
                 "date": facts.date,
                 "date_as_written": facts.date_as_written,
                 "date_year_inferred": facts.date_year_inferred,
+                "body_vi": facts.body_vi or first.meeting.body_vi,
+                "body_en": facts.body_en or first.meeting.body_en,
             }
         ),
         officials=list(officials.values()),

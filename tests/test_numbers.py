@@ -254,3 +254,70 @@ def test_find_period(text: str, period: str) -> None:
 def test_english_numbers(text: str, value: float, scale: int | None, unit: str | None, den: float | None) -> None:
     (n,) = parse_english_numbers(text)
     assert (n.value, n.scale, n.unit, n.denominator) == (pytest.approx(value), scale, unit, den)
+
+
+# --- separators: a number token is the whole run; the document decides which separator is which -----
+
+
+def _money(text: str) -> list[tuple[str, float, int | None, str | None]]:
+    return [(f.text, f.value, f.scale, f.ambiguous) for f in build_ledger(text).figures if f.is_indicator_kind]
+
+
+def test_english_separators_in_a_vietnamese_budget_sentence_are_one_figure() -> None:
+    text = "Năm 2023, chi đầu tư phát triển 33,448.222 triệu đồng, tăng 12,5% so với cùng kỳ."
+    figs = _money(text)
+    assert ("33,448.222 triệu đồng", 33448.222, 10**6, None) in figs
+    assert not any(f[0].startswith("222") for f in figs), "a fragment became a figure"
+
+
+def test_report_13_reads_english_thousands_where_the_report_mixes_conventions(reports_dir: Path) -> None:
+    text = normalize_text((reports_dir / "13_vietnews_train_062368.txt").read_text(encoding="utf-8"))
+    ledger = build_ledger(text)
+    assert ledger.convention == "mixed"
+    values = {f.text: f.value for f in ledger.figures}
+    assert values["214,447 tỷ đồng"] == 214447 and values["594,600 tỷ đồng"] == 594600
+    assert values["75.500 tỷ đồng"] == 75500 and values["4,45 triệu lượt khách"] == 4.45
+    assert values["18.5%"] == 18.5 and values["508.25 triệu đô"] == 508.25
+    assert all(f.ambiguous is None for f in ledger.figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "convention"),
+    [
+        ("Tổng thu đạt 1.234,5 tỷ đồng, tăng 12,5%.", 1234.5, "vietnamese"),
+        ("Tổng thu đạt 1,234.5 tỷ đồng, tăng 12.5%.", 1234.5, "english"),
+        ("Tổng thu đạt 1,234,567 đồng, tăng 12.5%.", 1234567, "english"),
+        ("Dân số 1.234.567 người, tăng 2,5%.", 1234567, "vietnamese"),
+        ("Tăng trưởng đạt 12,5%, thu 63.275 tỷ đồng.", 12.5, "vietnamese"),
+    ],
+)
+def test_conventions(sentence: str, value: float, convention: str) -> None:
+    ledger = build_ledger(sentence)
+    assert ledger.convention == convention
+    first = next(f for f in ledger.figures if f.is_indicator_kind)
+    assert first.value == value and first.ambiguous is None
+
+
+def test_english_reading_against_the_reports_dot_thousands_is_ambiguous_and_never_grounded() -> None:
+    from summarizer.summarize import figure_indicator
+
+    text = "Dân số 1.234.567 người. Chi đầu tư 33,448.222 triệu đồng."
+    ledger = build_ledger(text)
+    fig = next(f for f in ledger.figures if f.text.startswith("33,448.222"))
+    assert fig.ambiguous is not None and "33,448.222" in fig.ambiguous and "33,448,222" in fig.ambiguous
+    ind = figure_indicator(fig.id, "Development investment spending", ledger, [])
+    assert ind.grounding == "ungrounded" and "ambiguous" in (ind.grounding_note or "")
+
+
+def test_one_english_decimal_does_not_silently_rescale_the_report() -> None:
+    ledger = build_ledger("Thu ngân sách 63.275 tỷ đồng, tăng 12.5% so với cùng kỳ.")
+    assert ledger.convention == "uncertain"
+    money, pct = (f for f in ledger.figures if f.is_indicator_kind)
+    assert money.ambiguous is not None and "63,275" in money.ambiguous and "63.275" in money.ambiguous
+    assert (pct.value, pct.ambiguous) == (12.5, None)
+
+
+def test_list_and_range_keep_their_decimal_commas() -> None:
+    figs = build_ledger("Tỷ lệ lần lượt là: 91, 82, 81, 78, 75,4%. Tăng trưởng 8,3-8,5%.").figures
+    percents = [(f.value, f.high) for f in figs if f.kind == FigureKind.PERCENT]
+    assert percents == [(91, None), (82, None), (81, None), (78, None), (75.4, None), (8.3, 8.5)]

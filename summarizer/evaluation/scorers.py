@@ -223,7 +223,7 @@ _BODY_KINDS: list[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str,
         ("party", "council"),
     ),
     (
-        re.compile(r"ban chấp hành|đảng bộ|thành [uủ]y|tỉnh [uủ]y|quận [uủ]y|huyện [uủ]y"),
+        re.compile(r"ban chấp hành|đảng bộ|(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)"),
         (("party",), ("committee",)),
         ("council", "people's committee"),
     ),

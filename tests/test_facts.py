@@ -1,0 +1,88 @@
+"""Meeting facts come only from the sentence that reports the meeting (real sentences from the reports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.evaluation import load_dataset
+from summarizer.facts import body_english, find_meeting_facts, roman_to_int
+from summarizer.numbers import build_ledger
+
+
+def _facts(text: str):  # type: ignore[no-untyped-def]
+    return find_meeting_facts(build_ledger(text))
+
+
+def test_national_congress_is_not_this_meeting() -> None:
+    text = (
+        "Quận Cầu Giấy tổng kết công tác năm\n\n"
+        "Ngày 20/12, Ban Chấp hành Đảng bộ quận Cầu Giấy tổ chức hội nghị tổng kết năm 2016. "
+        "Quận tiếp tục quán triệt Nghị quyết Đại hội Đảng toàn quốc lần thứ XII."
+    )
+    f = _facts(text)
+    assert f.session is None and f.body_vi == "Ban Chấp hành Đảng bộ quận Cầu Giấy"
+    assert f.date is not None and f.date.endswith("-12-20")
+
+
+def test_resolution_of_an_earlier_congress_is_not_the_session() -> None:
+    text = (
+        "Kinh tế tăng trưởng\n\nHội nghị sáng 3/5 bàn về kinh tế. "
+        "Báo cáo việc thực hiện Nghị quyết Đại hội lần thứ IX, ông Hải cho biết kinh tế tăng trưởng khá."
+    )
+    assert _facts(text).session is None
+
+
+def test_no_meeting_sentence_gives_null_facts() -> None:
+    text = (
+        "Hà Nội: Tỷ lệ hộ dân dùng nước sạch tăng\n\n"
+        "Đến năm 2020, 100% người dân được dùng nước sạch, theo kế hoạch giai đoạn 2016 - 2020. "
+        "Thành phố đã triển khai Chương trình số 02 nhiệm kỳ 2015-2020 của Thành ủy."
+    )
+    f = _facts(text)
+    assert (f.session, f.term, f.date, f.body_vi) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(("token", "value"), [("XII", 12), ("X", 10), ("IV", 4), ("XXIX", 29), ("29", 29)])
+def test_roman_numerals(token: str, value: int) -> None:
+    assert roman_to_int(token) == value
+
+
+def test_session_in_roman_numerals_from_the_meeting_sentence() -> None:
+    text = "Đại hội\n\nSáng 14/10, khai mạc Đại hội Đảng bộ TP HCM lần thứ X, nhiệm kỳ 2015-2020."
+    f = _facts(text)
+    assert (f.session, f.term, f.body_vi) == (10, "2015–2020", "Đại hội Đảng bộ TP HCM")
+
+
+@pytest.mark.parametrize(
+    ("body_vi", "body_en"),
+    [
+        ("Ban Chấp hành Đảng bộ quận Bắc Từ Liêm", "Bac Tu Liem District Party Executive Committee"),
+        ("Ban Chấp hành Đảng bộ Quận Tây Hồ", "Tay Ho District Party Executive Committee"),
+        ("HĐND thành phố Hà Nội", "Hanoi People's Council"),
+        ("HĐND TP Hà Nội", "Hanoi People's Council"),
+        ("UBND TP. HCM", "Ho Chi Minh City People's Committee"),
+        ("UBND tỉnh Bà Rịa - Vũng Tàu", "Ba Ria - Vung Tau Provincial People's Committee"),
+        ("Thành ủy TP. Hải Phòng", "Hai Phong City Party Committee"),
+        ("Thành uỷ Hà Nội", "Hanoi Party Committee"),
+        ("Đại hội Đảng bộ TP HCM", "Ho Chi Minh City Party Congress"),
+        ("Kho bạc Nhà nước (KBNN) Hà Nội", "Hanoi State Treasury"),
+    ],
+)
+def test_bodies_in_english_by_rule(body_vi: str, body_en: str) -> None:
+    assert body_english(body_vi) == body_en
+
+
+def test_meeting_facts_match_the_gold_on_all_22_reports(reports_dir: Path) -> None:
+    """Session, term and date wherever the gold states them, and none where it does not; body_vi on every
+    report whose gold body is a body (three gold 'bodies' are an event name or a place)."""
+    body_right = 0
+    for s in load_dataset(reports_dir):
+        f = find_meeting_facts(build_ledger(s.text))
+        g = (s.gold.meeting if s.gold else None) or {}
+        assert f.session == g.get("session") and f.term == g.get("term"), s.id
+        gd = g.get("date")
+        assert (f.date[-len(gd) :] if f.date and gd else f.date) == gd, s.id
+        body_right += f.body_vi is not None and f.body_vi == g.get("body_vi")
+    assert body_right == 14

@@ -40,15 +40,52 @@ _UPPER = "".join(
 )
 _PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
 _BODY = re.compile(
-    r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
+    r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân"
+    r"|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
     r"|Thành [uủ]y|Thành uỷ|Tỉnh [uủ]y|Tỉnh uỷ|Quận [uủ]y|Quận uỷ|Huyện [uủ]y|Huyện uỷ|Kho bạc Nhà nước(?: \(KBNN\))?)"
     r"(?:\s+(?P<level>quận|Quận|huyện|Huyện|thành phố|Thành phố|tỉnh|Tỉnh|phường|xã|thị xã))?"
     rf"(?:\s+(?P<place>{_PLACE}))?"
 )
 _MEETING_NOUN = re.compile(r"cuộc họp|hội nghị|kỳ họp|phiên họp|buổi làm việc|buổi họp|đại hội", re.IGNORECASE)
 _SURNAMES = set(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lương Mai Đào Cao Lưu Tô "
-    "Đoàn Vương Trịnh Lâm Phùng Tạ Chu Thái Kiều Tăng Quách Văn".split()
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trương",
+        "Lương",
+        "Mai",
+        "Đào",
+        "Cao",
+        "Lưu",
+        "Tô",
+        "Đoàn",
+        "Vương",
+        "Trịnh",
+        "Lâm",
+        "Phùng",
+        "Tạ",
+        "Chu",
+        "Thái",
+        "Kiều",
+        "Tăng",
+        "Quách",
+        "Văn",
+    ]
 )
 
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 __all__ = [
     "INDICATOR_KINDS",
     "Figure",
-    "NumberReader",
     "FigureKind",
     "Ledger",
+    "NumberReader",
     "Sentence",
     "build_ledger",
     "normalize_text",
@@ -369,7 +369,8 @@ class NumberReader:
                 other = re.sub(r"\D", "", token)
                 return (
                     value,
-                    f"'{token}' is written the English way in a report that writes '.' for thousands: {value:,g} or {int(other):,}",
+                    f"'{token}' is written the English way in a report that writes '.' for thousands: "
+                    f"{value:,g} or {int(other):,}",
                 )
             return value, None
         digits = re.match(r"\d+", token)

@@ -27,7 +27,7 @@ class Basis(StrEnum):
     TARGET = "target"
 
 
-_CHANGE = ("increase", "decrease", "exceed", "rise_to", "fall_to")
+_CHANGE = ("increase", "decrease", "exceed")
 _SAME_PERIOD = ("same period", "previous year")
 
 
@@ -38,7 +38,7 @@ def basis_of(
     comp = (comparison or "").lower()
     if target:
         return Basis.TARGET
-    if kind == "ratio" and denominator is not None:
+    if (kind == "ratio" and denominator is not None) or comp == "ratio":
         return Basis.RATIO
     changed = direction in _CHANGE
     if any(w in comp for w in _SAME_PERIOD):
@@ -57,4 +57,6 @@ def basis_of(
         return Basis.GROWTH_OTHER
     if changed and kind == "percent":
         return Basis.GROWTH_SAME_PERIOD
+    if changed and kind == "count":
+        return Basis.GROWTH_OTHER
     return Basis.LEVEL

@@ -209,6 +209,9 @@ class Figure:
     period: str | None = None
     target: bool = False
     ambiguous: str | None = None
+    subject: str | None = None
+    subject_en: str | None = None
+    label: str | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -252,6 +255,7 @@ class Ledger:
     figures: list[Figure]
     sentences: list[Sentence]
     document_period: str | None = None
+    document_year: int | None = None
     convention: str = "vietnamese"
     _index: dict[float, list[Figure]] | None = None
 
@@ -514,6 +518,10 @@ def _detect_basis(after: str) -> str | None:
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"từ đầu năm ((?:19|20)\d{2}) đến (?:hết |ngày )?\d{1,2}/(\d{1,2})"),
+        "first {1} months of {0}",
+    ),
     (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
     (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
     (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
@@ -523,19 +531,44 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
     (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
     (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
+    (re.compile(r"\bcả năm\b"), "the year"),
     (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
 ]
 
 
-def find_period(text: str) -> str | None:
-    """The first reporting period named in ``text`` in English ("first 9 months of 2024")."""
+def find_period(text: str, *, last: bool = False) -> str | None:
+    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
     best: tuple[int, str] | None = None
     for pattern, template in _PERIOD_PATTERNS:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[0]):
-            groups = [str(_ROMAN.get(g, g)) for g in m.groups()]
-            best = (m.start(), template.format(*groups))
+        matches = list(pattern.finditer(text)) if last else [m for m in [pattern.search(text)] if m]
+        for m in matches[-1:] if last else matches:
+            if best is None or (m.start() > best[0] if last else m.start() < best[0]):
+                groups = [str(_ROMAN.get(g, g)) for g in m.groups()]
+                best = (m.start(), template.format(*groups))
     return best[1] if best else None
+
+
+def _with_year(period: str | None, year: int | None) -> str | None:
+    """'first 7 months of the year' -> 'first 7 months of 2018' with the report's year."""
+    if period is None or year is None:
+        return period
+    if period == "the year":
+        return str(year)
+    return period.replace("of the year", f"of {year}")
+
+
+def document_year(text: str, sentences: list[Sentence]) -> int | None:
+    """The report's year: the one year its title names, else the year its text names most."""
+    title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
+    if len(set(title_years)) == 1:
+        return int(title_years[0])
+    years = re.findall(r"[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)", text)
+    if not years:
+        return int(title_years[-1]) if title_years else None
+    counts: dict[str, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return int(max(counts, key=lambda y: (counts[y], y)))
 
 
 def _classify_slash(
@@ -591,10 +624,14 @@ def _build_ledger_cached(text: str) -> Ledger:
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
     ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
-    ledger.document_period = _document_period(text, sentences)
+    ledger.document_year = document_year(text, sentences)
+    ledger.document_period = _with_year(_document_period(text, sentences), ledger.document_year)
     for fig in figures:
         if fig.is_indicator_kind:
             fig.period = _figure_period(ledger, fig)
+    from summarizer.meaning import annotate
+
+    annotate(ledger)
     return ledger
 
 
@@ -641,18 +678,19 @@ def _document_period(text: str, sentences: list[Sentence]) -> str | None:
 
 
 def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
+    """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
+    the document's; a period without a year takes the report's year."""
     sent = ledger.sentence_of(fig)
     before = ledger.text[sent.start : fig.start]
-    found = find_period(before) or find_period(sent.text)
-    if found:
-        return found
-    for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
-        if prev.paragraph != sent.paragraph:
-            break
-        found = find_period(prev.text)
-        if found:
-            return found
-    return ledger.document_period
+    found = find_period(before, last=True) or find_period(sent.text)
+    if not found:
+        for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
+            if prev.paragraph != sent.paragraph:
+                break
+            found = find_period(prev.text)
+            if found:
+                break
+    return _with_year(found, ledger.document_year) if found else ledger.document_period
 
 
 def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Figure | None:

@@ -194,6 +194,8 @@ def _period_key(period: str) -> tuple[frozenset[str], frozenset[int]]:
     low = period.lower()
     years = frozenset(re.findall(r"(?:19|20)\d{2}", low))
     months = {int(m) for m in re.findall(r"(\d{1,2}) months?", low)}
+    months |= {int(m) for m in re.findall(r"as of \d{1,2}/(\d{1,2})", low)}
+    months |= {i for i, name in enumerate(_MONTH_NAMES, start=1) if f"to 31 {name}" in low or f"to 30 {name}" in low}
     if "half" in low:
         months.add(6)
     if re.search(r"\bq[1-4]\b|quarter", low):

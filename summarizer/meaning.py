@@ -1,0 +1,165 @@
+"""What each figure measures, read from the Vietnamese around it: subject, target or result, basis, label.
+
+Runs once per ledger, after parsing. The subject is the term nearest before the figure in its clause
+("thu ngân sách ... đạt 3.594 tỷ đồng"), the counted noun after it ("6.100 người lao động được tạo việc
+làm"), or, for "…, tăng 12,86%", the previous figure's subject. Its English comes from the reviewed
+terminology; the label adds the basis ("growth", "as % of plan", "target") so a reader cannot mistake a
+share of the plan for growth.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from summarizer.basis import Basis, basis_of
+from summarizer.terminology import Term, find_terms, normalize_vi
+
+if TYPE_CHECKING:
+    from summarizer.numbers import Figure, Ledger
+
+__all__ = ["annotate", "figure_label"]
+
+_HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
+_SOFT_BOUNDARY = re.compile(r",")
+_TARGET_CUE = re.compile(
+    r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b|đặt ra|đề ra|\bphải\b|định hướng"
+    r"|kế hoạch năm (?:tới|sau)|cần (?:đạt|phấn đấu)",
+    re.IGNORECASE,
+)
+_RESULT_CUE = re.compile(
+    r"\b(?:ước đạt|ước thực hiện|thực hiện được|đạt được|chỉ đạt|(?<!để )hoàn thành|chỉ có thể)\b", re.IGNORECASE
+)
+_TIMES = re.compile(r"gấp\s*$", re.IGNORECASE)
+_HORIZON = re.compile(r"(?:đến|vào|tới)(?: cuối| hết)? năm ((?:19|20)\d{2})", re.IGNORECASE)
+_GROWTH_CONTEXT = re.compile(r"tăng trưởng|tăng bình quân|\bgdp\b|\bgrdp\b|\btăng\b", re.IGNORECASE)
+_SHARE_CONTEXT = re.compile(r"trong đó|đóng góp|chiếm", re.IGNORECASE)
+_PREV_MONTH = re.compile(r"^\W*so với tháng trước", re.IGNORECASE)
+_COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"không hoàn thành|chưa hoàn thành|không đạt"), "not met"),
+    (re.compile(r"đạt và vượt"), "met or exceeded"),
+    (re.compile(r"\bvượt\b"), "exceeding the plan"),
+    (re.compile(r"hoàn thành|\bđạt\b"), "met"),
+    (re.compile(r"không hoạt động"), "not operating"),
+    (re.compile(r"đang hoạt động"), "operating"),
+    (re.compile(r"được công nhận"), "recognised"),
+]
+
+
+def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
+    """(clause before the figure, the part of it after the last comma, the words after the figure)."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    hard = [m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip()]
+    clause = before[hard[-1] :] if hard else before
+    soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
+    tail = clause[soft[-1] :] if soft else clause
+    after_full = ledger.text[fig.end : sent.end]
+    cut = re.search(r"[,;.()]|\s[-–]\s", after_full)
+    after = after_full[: cut.start()] if cut else after_full
+    return clause, tail, after[:80]
+
+
+def _nearest(terms: list[Term]) -> Term | None:
+    return terms[-1] if terms else None
+
+
+def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
+    """A goal, not a result: the clause's first cue is a target word ('mục tiêu', 'phấn đấu', 'được giao'),
+    or the sentence looks ahead to a year after the report's."""
+    cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
+    if cue and (result is None or cue.start() < result.start()):
+        return True
+    if result is not None:
+        return False
+    sentence = ledger.sentence_of(fig).text
+    horizon = _HORIZON.search(sentence)
+    return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
+
+
+def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str, after: str) -> None:
+    """Bases the comparison words right after a figure do not show on their own."""
+    year = re.fullmatch(r"vs ((?:19|20)\d{2})", fig.basis or "")
+    period_years = re.findall(r"(?:19|20)\d{2}", fig.period or "")
+    if year and period_years and int(period_years[-1]) == int(year.group(1)) + 1:
+        fig.basis = "vs previous year"
+    if fig.unit == "times" and _TIMES.search(clause):
+        fig.basis = fig.basis or "ratio"
+        return
+    if fig.kind.value != "percent":
+        return
+    if _PREV_MONTH.search(ledger.text[fig.end : fig.end + 30]):
+        fig.basis = "vs previous month"
+        return
+    if fig.basis is None and fig.cue in (None, "reach", "equal"):
+        if _SHARE_CONTEXT.search(tail):
+            fig.basis = "of total"
+        elif _GROWTH_CONTEXT.search(clause) and not re.search(r"tỷ lệ|tỉ lệ", clause, re.IGNORECASE):
+            fig.cue = "increase"
+
+
+def _count_qualifier(after: str) -> str | None:
+    low = normalize_vi(after)
+    return next((q for pattern, q in _COUNT_QUALIFIERS if pattern.search(low)), None)
+
+
+def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:
+    """An English name that carries the basis: 'Budget revenue as % of the budget estimate'."""
+    s = subject[:1].upper() + subject[1:]
+    suffix = {
+        Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
+        Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
+        Basis.OF_PLAN.value: " as % of plan",
+        Basis.OF_ESTIMATE.value: " as % of the budget estimate",
+        Basis.TARGET.value: " (target)",
+    }.get(basis, "")
+    if basis == Basis.GROWTH_OTHER.value:
+        base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
+        suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
+        if base in ("previous month",):
+            suffix = " growth vs the previous month"
+    if basis == Basis.OF_TOTAL.value:
+        return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
+    return s + suffix
+
+
+def annotate(ledger: Ledger) -> None:
+    """Set target, refined basis, subject and label on every indicator figure of ``ledger``."""
+    previous: Figure | None = None
+    for fig in ledger.figures:
+        if not fig.is_indicator_kind:
+            continue
+        clause, tail, after = _segments(ledger, fig)
+        fig.target = _is_target(ledger, fig, clause)
+        _refine_basis(ledger, fig, clause, tail, after)
+        tail_terms, clause_terms = find_terms(tail), find_terms(clause)
+        unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
+        after_terms = find_terms(after[:40])
+        same_clause = (
+            previous is not None
+            and previous.sentence_index == fig.sentence_index
+            and previous.end <= fig.start
+            and not _HARD_BOUNDARY.search(ledger.text[previous.end : fig.start])
+        )
+        head: Term | None
+        if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2:
+            head = unit_terms[0]
+        elif tail_terms:
+            head = _nearest(tail_terms)
+        elif same_clause and previous is not None and previous.subject:
+            fig.subject, fig.subject_en = previous.subject, previous.subject_en
+            head = None
+        else:
+            head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
+        if head is not None:
+            fig.subject, fig.subject_en = head.vi, head.en
+        if fig.subject_en is None:
+            previous = fig
+            continue
+        basis = basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value
+        subject = fig.subject_en
+        if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
+            subject = f"{subject} {q}"
+        of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+        fig.label = figure_label(fig, basis, subject, of_what)
+        previous = fig

@@ -1,0 +1,85 @@
+"""Vietnamese government and economic terms in English, from the reviewed data file ``data/terminology.tsv``.
+
+Spelling variants the corpora mix (tỷ/tỉ, uỷ/ủy, hoá/hóa) are normalised on both sides before matching;
+a longer entry wins over the shorter ones it contains.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Term", "find_terms", "load_terminology", "normalize_vi"]
+
+_OLD_TONES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+
+
+@lru_cache(maxsize=8192)
+def normalize_vi(text: str) -> str:
+    """Lower case, NFC, one tone placement and one spelling of tỷ: the form terms are matched in."""
+    low = unicodedata.normalize("NFC", text).lower()
+    low = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group()], low)
+    low = re.sub(r"\btỉ\b", "tỷ", low)
+    return " ".join(low.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One terminology match: the Vietnamese as normalised, its English, and where it sits in the text."""
+
+    vi: str
+    en: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def load_terminology() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(Vietnamese, English, pattern) for every entry, longest Vietnamese first."""
+    text = resources.files("summarizer").joinpath("data/terminology.tsv").read_text(encoding="utf-8")
+    entries: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        vi, en = line.split("\t")
+        entries[normalize_vi(vi)] = en.strip()
+    ordered = sorted(entries.items(), key=lambda kv: len(kv[0]), reverse=True)
+    return tuple((vi, en, re.compile(r"(?<!\w)" + re.escape(vi) + r"(?!\w)")) for vi, en in ordered)
+
+
+def find_terms(text: str) -> list[Term]:
+    """Every non-overlapping term in ``text`` (normalised first), longest first where they compete,
+    returned in text order. Offsets are into ``normalize_vi(text)``."""
+    norm = normalize_vi(text)
+    taken = [False] * len(norm)
+    found: list[Term] = []
+    for vi, en, pattern in load_terminology():
+        if vi not in norm:
+            continue
+        for m in pattern.finditer(norm):
+            if any(taken[m.start() : m.end()]):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            found.append(Term(vi, en, m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)

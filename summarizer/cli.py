@@ -20,6 +20,7 @@ from summarizer.config import Settings
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.inputs import read_report
 from summarizer.io import write_atomic
+from summarizer.prompts import DEFAULT_PROMPT
 from summarizer.summarize import Summarizer
 
 app = typer.Typer(
@@ -104,7 +105,7 @@ def summarize(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
-    prompt: PromptOpt = "summarize@v1",
+    prompt: PromptOpt = DEFAULT_PROMPT,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -221,7 +222,7 @@ def batch(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
-    prompt: PromptOpt = "summarize@v1",
+    prompt: PromptOpt = DEFAULT_PROMPT,
     as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -390,7 +391,7 @@ def eval_run(
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
-    prompt: PromptOpt = "summarize@v1",
+    prompt: PromptOpt = DEFAULT_PROMPT,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:

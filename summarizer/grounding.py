@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from summarizer.language import fold
+from summarizer.language import LanguageIssue, fold, language_issues
 from summarizer.numbers import EnglishNumber, Figure, FigureKind, Ledger, parse_english_numbers
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ __all__ = [
     "NumberMatch",
     "clean_name",
     "draft_checker",
+    "draft_language_issues",
+    "english_fields",
     "fold",
     "match_number",
     "prose_fields",
@@ -223,9 +225,38 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
             problems.append(f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids")
         for where, text in prose_fields(draft):
             problems += text_problems(text, ledger, where)
+        problems += [issue.message for issue in draft_language_issues(draft, folded)]
         return problems
 
+    folded = fold(ledger.text)
     return check
+
+
+_MAX_TITLE = 140
+_MAX_SUMMARY = 700
+
+
+def draft_language_issues(draft: Draft, report_folded: str) -> list[LanguageIssue]:
+    """English fields that are not whole English about this report, or too long to read as written."""
+    issues: list[LanguageIssue] = []
+    for where, text in english_fields(draft):
+        issues += language_issues(text, where, report_folded, sentences=where == "summary")
+    if len(draft.title) > _MAX_TITLE:
+        issues.append(LanguageIssue("long", "title", draft.title[-30:], f"title is over {_MAX_TITLE} characters"))
+    sentences = len(re.findall(r"[.!?](?:\s|$)", draft.summary.strip()))
+    if len(draft.summary) > _MAX_SUMMARY or sentences > 4:
+        issues.append(LanguageIssue("long", "summary", draft.summary[-30:], "summary is over three sentences"))
+    return issues
+
+
+def english_fields(draft: Draft) -> list[tuple[str, str]]:
+    """Every field of a draft a reader reads as English, with its name (names written as '=' skipped)."""
+    fields = [("title", draft.title), ("summary", draft.summary)]
+    fields += [(f"topic {k}", t) for k, t in enumerate(draft.topics, start=1)]
+    fields += [(f"directive {k}", d.task) for k, d in enumerate(draft.directives, start=1)]
+    fields += [(f"official {k} role", o.role) for k, o in enumerate(draft.officials, start=1)]
+    fields += [(f"indicator {k} name", i.name) for k, i in enumerate(draft.indicators, start=1) if i.name != "="]
+    return fields
 
 
 def prose_fields(draft: Draft) -> list[tuple[str, str]]:

@@ -140,8 +140,7 @@ _EXONYMS: dict[str, tuple[str, ...]] = {
     "tet": ("tet",),
 }
 _DANGLING = re.compile(
-    r"(?:[,;:–—\-(]|\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|as|than|compared|while|which|that|its|their))$",
-    re.IGNORECASE,
+    r"(?:[,;:–—\-(]|\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|as|than|compared|while|which|that|its|their))$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][”\"')\]]*$")
 

@@ -22,6 +22,7 @@ __all__ = ["annotate", "figure_label"]
 
 _HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
 _SOFT_BOUNDARY = re.compile(r",")
+_CLOSED_PAREN = re.compile(r"\([^()]*\)")
 _TARGET_CUE = re.compile(
     r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b|đặt ra|đề ra|\bphải\b|định hướng"
     r"|kế hoạch năm (?:tới|sau)|cần (?:đạt|phấn đấu)",
@@ -49,7 +50,7 @@ _COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
 def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     """(clause before the figure, the part of it after the last comma, the words after the figure)."""
     sent = ledger.sentence_of(fig)
-    before = ledger.text[sent.start : fig.start]
+    before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
     hard = [m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip()]
     clause = before[hard[-1] :] if hard else before
     soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
@@ -60,8 +61,38 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     return clause, tail, after[:80]
 
 
+# Terms that qualify a subject rather than name one: growth words, comparison bases, bare entities.
+_MODIFIERS = {"growth", "growth rate", "average growth", "economic growth rate"}
+_GENERIC = {"budget", "works", "construction", "capacity", "area", "land", "central budget", "local budget", "goods"}
+_BASES = {"budget estimate", "targets", "plans", "set of criteria", "criteria"}
+_ENTITIES = {"projects", "new projects", "enterprises", "foreign investment projects", "FDI projects"}
+
+
 def _nearest(terms: list[Term]) -> Term | None:
-    return terms[-1] if terms else None
+    """The subject among a clause's terms: the nearest one that names a quantity, not a base or modifier."""
+    for kinds in (
+        _MODIFIERS | _BASES | _ENTITIES | _GENERIC,
+        _MODIFIERS | _BASES | _GENERIC,
+        _MODIFIERS | _BASES,
+        set(),
+    ):
+        named = [t for t in terms if t.en not in kinds]
+        if named:
+            return named[-1]
+    return None
+
+
+def _compose(head: Term, terms: list[Term]) -> str:
+    """'Registered capital' + 'new projects' in the same clause -> 'Registered capital of new projects';
+    'GDP' + 'average growth' -> 'GDP average growth'."""
+    subject = head.en
+    growth = next((t for t in terms if t.en in _MODIFIERS and t.start > head.start), None)
+    if growth is not None and "growth" not in subject.lower():
+        subject = f"{subject} {growth.en}"
+    entity = next((t for t in terms if t.en in _ENTITIES and t is not head), None)
+    if entity is not None and head.en not in _ENTITIES and entity.en.lower() not in subject.lower():
+        subject = f"{subject} of {entity.en}"
+    return subject
 
 
 def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
@@ -106,6 +137,8 @@ def _count_qualifier(after: str) -> str | None:
 def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:
     """An English name that carries the basis: 'Budget revenue as % of the budget estimate'."""
     s = subject[:1].upper() + subject[1:]
+    if "growth" in subject.lower() and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value):
+        return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else "")
     suffix = {
         Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
         Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
@@ -113,6 +146,8 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         Basis.OF_ESTIMATE.value: " as % of the budget estimate",
         Basis.TARGET.value: " (target)",
     }.get(basis, "")
+    if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
+        return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
     if basis == Basis.GROWTH_OTHER.value:
         base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
         suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
@@ -134,25 +169,30 @@ def annotate(ledger: Ledger) -> None:
         _refine_basis(ledger, fig, clause, tail, after)
         tail_terms, clause_terms = find_terms(tail), find_terms(clause)
         unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
-        after_terms = find_terms(after[:40])
+        after_terms = find_terms(after[:60])
         same_clause = (
             previous is not None
             and previous.sentence_index == fig.sentence_index
             and previous.end <= fig.start
-            and not _HARD_BOUNDARY.search(ledger.text[previous.end : fig.start])
+            and not _HARD_BOUNDARY.search(_CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]))
         )
         head: Term | None
-        if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2:
-            head = unit_terms[0]
-        elif tail_terms:
-            head = _nearest(tail_terms)
+        context = clause_terms
+        counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
+        if counted is not None and (named := _nearest(tail_terms)) is not None and counted.en not in named.en:
+            fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
+            head = None
+        elif counted is not None:
+            head, context = counted, unit_terms
+        elif _nearest(tail_terms) is not None:
+            head, context = _nearest(tail_terms), tail_terms
         elif same_clause and previous is not None and previous.subject:
             fig.subject, fig.subject_en = previous.subject, previous.subject_en
             head = None
         else:
             head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
         if head is not None:
-            fig.subject, fig.subject_en = head.vi, head.en
+            fig.subject, fig.subject_en = head.vi, _compose(head, context)
         if fig.subject_en is None:
             previous = fig
             continue

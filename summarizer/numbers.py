@@ -131,6 +131,35 @@ _COUNT_UNITS: dict[str, str] = {
     "tổ dân phố": "residential groups",
     "đơn vị": "units",
     "km": "km",
+    "bậc": "places",
+    "hồ sơ": "applications",
+    "nghị quyết": "resolutions",
+    "báo cáo": "reports",
+    "đầu việc": "tasks",
+    "phiên chợ": "market fairs",
+    "bql": "management boards",
+    "ban quản lý": "management boards",
+    "cái": "items",
+    "tờ trình": "submissions",
+    "chi bộ": "party cells",
+    "thủ tục": "procedures",
+    "hợp tác xã": "cooperatives",
+    "khu công nghiệp": "industrial parks",
+    "cụm công nghiệp": "industrial clusters",
+    "phòng học": "classrooms",
+    "giường bệnh": "hospital beds",
+    "căn nhà": "houses",
+    "ngôi nhà": "houses",
+    "tuyến đường": "roads",
+    "tuyến": "routes",
+    "sản phẩm": "products",
+    "mô hình": "models",
+    "cơ quan": "agencies",
+    "nhà đầu tư": "investors",
+    "giấy phép": "licences",
+    "trạm biến áp": "transformer stations",
+    "vụ việc": "cases",
+    "đơn thư": "petitions",
 }
 
 _QUANTITY_UNITS: dict[str, str] = {
@@ -272,17 +301,23 @@ class Ledger:
         return {f.id: f for f in self.figures}
 
     def candidates(self) -> list[Figure]:
-        """Figures that may be indicators, first mention of each distinct value; bare unitless counts left out."""
-        seen: set[tuple[object, ...]] = set()
-        out = []
+        """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
+
+        The mention kept is the first one in the body with a known subject (a headline repeats a figure
+        with less context), else the first one."""
+        chosen: dict[tuple[object, ...], Figure] = {}
         for f in self.figures:
             if not f.is_indicator_kind or (f.kind == FigureKind.COUNT and f.unit is None and f.scale is None):
                 continue
             key = f.value_key
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-        return out
+            kept = chosen.get(key)
+            if (
+                kept is None
+                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label and not kept.label)
+                or (kept.label is None and f.label is not None and kept.sentence_index > 0)
+            ):
+                chosen[key] = f
+        return sorted(chosen.values(), key=lambda f: f.start)
 
     def sentence_of(self, figure: Figure) -> Sentence:
         return self.sentences[figure.sentence_index]

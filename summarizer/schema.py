@@ -54,9 +54,9 @@ class DraftIndicator(_Strict):
 
     figure: str = Field(description="Id of a figure from the FIGURES list, e.g. F12.")
     name: str = Field(
-        max_length=70,
-        description="What the figure measures, in plain English, without any digits "
-        "(e.g. 'State budget revenue', 'Growth of production value').",
+        max_length=90,
+        description="'=' to keep the proposed English name from FIGURES; otherwise what the figure measures, "
+        "in plain English, without any digits.",
     )
 
 
@@ -66,7 +66,7 @@ class DraftOfficial(_Strict):
 
 
 class DraftDirective(_Strict):
-    task: str = Field(max_length=140, description="What is to be done, in English, without digits.")
+    task: str = Field(description="What is to be done, in English, without digits.")
     owner: str | None = Field(max_length=60, description="Who must do it, or null if not stated.")
     deadline: str | None = Field(max_length=30, description="Deadline as stated, or null.")
 
@@ -74,7 +74,7 @@ class DraftDirective(_Strict):
 class Draft(_Strict):
     """The model's draft; subclassed per report with the figure ids as an enum."""
 
-    title: str = Field(max_length=110, description="English headline of the meeting, without digits.")
+    title: str = Field(description="English headline of the meeting, without digits.")
     body_en: str = Field(max_length=90, description="The organising body in English.")
     body_vi: str = Field(max_length=90, description="The organising body as written in Vietnamese.")
     place: str | None = Field(max_length=60, description="Where the meeting was held, or null if not stated.")
@@ -82,9 +82,9 @@ class Draft(_Strict):
         max_length=14, description="The key socio-economic figures, most important first."
     )
     officials: list[DraftOfficial] = Field(max_length=3, description="Officials named in the report.")
-    topics: list[str] = Field(max_length=3, description="Topics discussed, in English, each under 90 characters.")
+    topics: list[str] = Field(max_length=3, description="Topics discussed, in English, a few words each.")
     directives: list[DraftDirective] = Field(max_length=3, description="Tasks set for the period ahead.")
-    summary: str = Field(max_length=360, description="Two or three English sentences; no digits.")
+    summary: str = Field(description="Two or three complete English sentences; no digits.")
 
     figure_ids: ClassVar[tuple[str, ...] | None] = None
     min_indicators: ClassVar[int] = 0

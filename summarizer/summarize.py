@@ -17,7 +17,15 @@ from summarizer.client import AsyncModelClient, CallStats, ModelClient, Structur
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
 from summarizer.facts import MeetingFacts, find_meeting_facts
-from summarizer.grounding import clean_name, draft_checker, fold, prose_fields, prose_issues, repair_prose
+from summarizer.grounding import (
+    clean_name,
+    draft_checker,
+    draft_language_issues,
+    fold,
+    prose_fields,
+    prose_issues,
+    repair_prose,
+)
 from summarizer.inputs import Report
 from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger, split_sentences
@@ -89,7 +97,7 @@ def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[
     """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports."""
     candidates = ranked_candidates(ledger)
     ids = {f.id for f in candidates}
-    figures = "\n".join(f"{f.id}: {f.text}" for f in candidates) or "(none)"
+    figures = "\n".join(f"{f.id}: {f.text} = {f.label or '?'}" for f in candidates) or "(none)"
     user = prompt.render_user(report=_tagged_report(ledger, ids), figures=figures, facts=facts.describe())
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
@@ -157,6 +165,30 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[s
     )
 
 
+_GENERIC_NAMES = {
+    "money": "Amount",
+    "percent": "Rate",
+    "quantity": "Quantity",
+}
+
+
+def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str:
+    """The program's English name where the terminology knows the subject; else the model's, when it is
+    clean English; else a plain description of the figure's kind."""
+    if fig is not None and fig.label:
+        return fig.label
+    name = clean_name(drafted) if drafted.strip() not in ("", "=") and language_problem is None else ""
+    if name:
+        return name
+    if fig is not None and fig.unit and fig.kind.value in ("count", "ratio"):
+        return f"Number of {fig.unit}"
+    return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
+
+
+def _fallback_title(facts: MeetingFacts) -> str:
+    return f"{facts.body_en}: meeting briefing" if facts.body_en else "Meeting briefing"
+
+
 def _in_source(phrase: str, text: str) -> str | None:
     """A Vietnamese phrase the model copied, kept only when the report really writes it."""
     phrase = phrase.strip()
@@ -173,19 +205,32 @@ def build_summary(
     exactly in the source is flagged, as are the problems left after the last re-ask.
     """
     folded = fold(ledger.text)
+    bad_language = {issue.where: issue.message for issue in draft_language_issues(draft, folded)}
     indicators: list[Indicator] = []
     seen: set[tuple[object, ...]] = set()
-    for d in draft.indicators:
+    for k, d in enumerate(draft.indicators, start=1):
         fig = ledger.get(d.figure)
         key = fig.value_key if fig is not None else (d.figure,)
         if key not in seen:
             seen.add(key)
-            indicators.append(figure_indicator(d.figure, clean_name(d.name), ledger, problems))
-    title = repair_prose(draft.title, ledger)
-    summary_text = repair_prose(draft.summary, ledger)
-    topics = [repair_prose(t, ledger) for t in draft.topics]
+            name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
+            indicators.append(figure_indicator(d.figure, name, ledger, problems))
+    withheld: list[str] = []
+
+    def checked(where: str, text: str) -> str:
+        """Prose that failed the language checks after the last re-ask is withheld, and said so."""
+        if where in bad_language:
+            withheld.append(f"{where} withheld: {bad_language[where]}")
+            return ""
+        return repair_prose(text, ledger)
+
+    title = checked("title", draft.title) or _fallback_title(facts)
+    summary_text = checked("summary", draft.summary)
+    topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
     directives = [
-        Directive(task=repair_prose(d.task, ledger), owner=d.owner, deadline=d.deadline) for d in draft.directives
+        Directive(task=task, owner=d.owner, deadline=d.deadline)
+        for k, d in enumerate(draft.directives, start=1)
+        if (task := checked(f"directive {k}", d.task))
     ]
     repaired = draft.model_copy(
         update={
@@ -195,9 +240,15 @@ def build_summary(
             "directives": [DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives],
         }
     )
-    messages = [p for p in problems if not p.startswith(tuple(w for w, _ in prose_fields(draft)))]
+    language = {issue.message for issue in draft_language_issues(draft, folded)}
+    messages = [p for p in problems if not p.startswith(tuple(w for w, _ in prose_fields(draft))) and p not in language]
     messages += [msg for where, text in prose_fields(repaired) for _, msg in prose_issues(text, ledger, where)]
-    officials = [Official(name=o.name, role=o.role, grounded=fold(o.name) in folded) for o in draft.officials]
+    messages += withheld
+    officials = [
+        Official(name=o.name, role=o.role, grounded=fold(o.name) in folded)
+        for k, o in enumerate(draft.officials, start=1)
+        if f"official {k} role" not in bad_language
+    ]
     messages += [f"official '{o.name}' is not named in the source" for o in officials if not o.grounded]
     return Summary(
         title=title,

@@ -96,9 +96,9 @@ def _locate(text: str, gold: dict[str, Any], taken: set[int]) -> int:
     """Where the gold figure is: the occurrence of ``source`` whose sentence agrees best with the gold's
     basis and period (first on ties), never one another gold figure already took. -1 when absent."""
     source = gold["source"]
-    starts = [m.start() for m in re.finditer(r"(?<!\d)(?<!\d[.,])" + re.escape(source), text)] or [
-        m.start() for m in re.finditer(re.escape(source), text)
-    ]
+    starts = [
+        m.start() for m in re.finditer(r"(?<!\d)(?<!\d[.,])(?<!\d[-–])(?<!\d [-–] )" + re.escape(source), text)
+    ] or [m.start() for m in re.finditer(re.escape(source), text)]
     free = [s for s in starts if s not in taken] or starts
     if len(free) <= 1:
         return free[0] if free else -1

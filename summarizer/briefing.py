@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from summarizer.formatting import format_quantity
 from summarizer.schema import Indicator, Summary
 
@@ -69,9 +71,10 @@ def render_markdown(summary: Summary) -> str:
     """The briefing; ungrounded figures and unverified text carry a visible ⚠ flag."""
     p = summary.provenance
     lines = [f"# {_md(summary.title)}", "", _meeting_line(summary), ""]
-    if any(f.message.startswith(("summary", "title")) for f in summary.flags):
+    if any(f.message.startswith(("summary", "title")) and "withheld" not in f.message for f in summary.flags):
         lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
-    lines += ["## Summary", "", summary.summary.strip(), ""]
+    text = summary.summary.strip() or "_No summary could be written in checked English; see ⚠ Unverified._"
+    lines += ["## Summary", "", text, ""]
     if summary.indicators:
         lines += [
             "## Key figures",
@@ -96,7 +99,8 @@ def render_markdown(summary: Summary) -> str:
     if summary.directives:
         lines += ["## Tasks ahead", ""]
         for d in summary.directives:
-            extra = ", ".join(x for x in (d.owner and f"owner: {d.owner}", d.deadline and f"by {d.deadline}") if x)
+            deadline = re.sub(r"^(?:by|before)\s+", "", d.deadline or "", flags=re.IGNORECASE)
+            extra = ", ".join(x for x in (d.owner and f"owner: {d.owner}", deadline and f"by {deadline}") if x)
             lines.append(f"- {_md(d.task)}" + (f" ({_md(extra)})" if extra else ""))
         lines.append("")
     if summary.officials:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from summarizer.numbers import FigureKind, Ledger, Sentence
 
-__all__ = ["MeetingFacts", "body_english", "find_meeting_facts", "roman_to_int"]
+__all__ = [
+    "MeetingFacts",
+    "body_english",
+    "find_meeting_facts",
+    "roman_to_int",
+    "split_official",
+    "translate_admin",
+]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SESSION = re.compile(
@@ -296,3 +303,59 @@ def body_english(body_vi: str) -> str:
     place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
     level = _LEVEL_EN.get(level_vi, "")
     return " ".join(x for x in (place, level, kind) if x)
+
+
+_ADMIN_PLACE = re.compile(
+    r"\b(?P<kind>[Qq]uận|[Hh]uyện|[Pp]hường|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+"
+    rf"(?P<name>[{_UPPER}][^\s,.;:()]*(?:\s+[{_UPPER}][^\s,.;:()]*){{0,3}})"
+)
+_PLACE_WORDS = {"quận": "District", "huyện": "District", "phường": "Ward", "xã": "Commune", "tỉnh": "Province"}
+
+
+def translate_admin(text: str) -> str:
+    """Vietnamese bodies and administrative words an English field copied, put in English by rule:
+    'HĐND thành phố Hà Nội' -> "Hanoi People's Council", 'Quận Bắc Từ Liêm' -> 'Bac Tu Liem District'."""
+    out = _BODY.sub(lambda m: body_english(m.group()) if m.group("place") or m.group("level") else m.group(), text)
+
+    def place(m: re.Match[str]) -> str:
+        kind = m.group("kind").lower().rstrip(".")
+        if kind in ("thành phố", "tp"):
+            return _place_en("TP " + m.group("name"))
+        return f"{_place_en(m.group('name'))} {_PLACE_WORDS[kind]}"
+
+    return _ADMIN_PLACE.sub(place, out)
+
+
+_TITLES_EN = [
+    ("phó bí thư thường trực", "Standing Deputy Secretary"),
+    ("phó bí thư", "Deputy Secretary"),
+    ("bí thư", "Secretary"),
+    ("phó chủ tịch thường trực", "Standing Vice Chairman"),
+    ("phó chủ tịch", "Vice Chairman"),
+    ("chủ tịch", "Chairman"),
+    ("giám đốc", "Director"),
+    ("phó giám đốc", "Deputy Director"),
+    ("trưởng ban", "Head"),
+]
+
+
+def split_official(written: str) -> tuple[str, str | None]:
+    """'Bí thư Quận ủy Bắc Từ Liêm Lưu Ngọc Hà' -> ('Lưu Ngọc Hà', 'Secretary of the Bac Tu Liem District Party
+    Committee'): a title copied into a name becomes the role, translated by rule."""
+    words = written.strip().split()
+    starts = [i for i in range(len(words) - 1) if words[i] in _SURNAMES and 2 <= len(words) - i <= 4]
+    if not starts or not all(w[:1].isupper() for w in words[starts[0] :]):
+        return written.strip(), None
+    i = max((j for j in starts if len(words) - j >= 3), default=starts[-1])
+    if i == 0:
+        return written.strip(), None
+    name, title = " ".join(words[i:]), " ".join(words[:i]).strip(" ,-")
+    low = title.lower()
+    role = next((en for vi, en in _TITLES_EN if low.startswith(vi)), None)
+    if role is None:
+        return name, None
+    rest = title[len(next(vi for vi, en in _TITLES_EN if low.startswith(vi))) :].strip()
+    body = translate_admin(rest) if rest else ""
+    if body and _BODY.match(rest) is None and not re.search(r"[A-Z]", body[:1]):
+        body = ""
+    return name, f"{role} of the {body}" if body else role

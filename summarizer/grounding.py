@@ -29,6 +29,7 @@ __all__ = [
     "match_number",
     "prose_fields",
     "prose_issues",
+    "repair_draft",
     "repair_prose",
     "text_problems",
 ]
@@ -211,6 +212,7 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
     kinds = {f.id: f for f in ledger.figures}
 
     def check(draft: Draft) -> list[str]:
+        repair_draft(draft)
         problems: list[str] = []
         distinct: set[tuple[object, ...]] = set()
         for i, ind in enumerate(draft.indicators, start=1):
@@ -225,7 +227,7 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
             problems.append(f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids")
         for where, text in prose_fields(draft):
             problems += text_problems(text, ledger, where)
-        problems += [issue.message for issue in draft_language_issues(draft, folded)]
+        problems += [issue.message for issue in draft_language_issues(draft, folded) if issue.where in _REASKED_FIELDS]
         return problems
 
     folded = fold(ledger.text)
@@ -233,6 +235,27 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
 
 
 _MAX_TITLE = 140
+# Only the headline prose is worth a re-ask (each costs a whole answer); other fields that still fail are
+# withheld from the briefing with the reason.
+_REASKED_FIELDS = ("title", "summary")
+
+
+def repair_draft(draft: Draft) -> None:
+    """Put Vietnamese bodies and place words the model copied into English, by rule, before checking."""
+    from summarizer.facts import translate_admin
+
+    draft.title = translate_admin(draft.title)
+    draft.summary = translate_admin(draft.summary)
+    draft.topics = [translate_admin(t) for t in draft.topics]
+    for d in draft.directives:
+        d.task = translate_admin(d.task)
+        d.owner = translate_admin(d.owner) if d.owner else d.owner
+    for o in draft.officials:
+        o.role = translate_admin(o.role)
+    if draft.place:
+        draft.place = translate_admin(draft.place)
+
+
 _MAX_SUMMARY = 700
 
 

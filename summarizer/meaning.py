@@ -200,6 +200,8 @@ def annotate(ledger: Ledger) -> None:
         subject = fig.subject_en
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
             subject = f"{subject} {q}"
+        elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
+            subject = f"{subject} reduced"
         of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
         fig.label = figure_label(fig, basis, subject, of_what)
         previous = fig

@@ -16,7 +16,7 @@ from summarizer.basis import basis_of
 from summarizer.client import AsyncModelClient, CallStats, ModelClient, StructuredResult
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
-from summarizer.facts import MeetingFacts, find_meeting_facts
+from summarizer.facts import MeetingFacts, find_meeting_facts, split_official
 from summarizer.grounding import (
     clean_name,
     draft_checker,
@@ -27,6 +27,7 @@ from summarizer.grounding import (
     repair_prose,
 )
 from summarizer.inputs import Report
+from summarizer.language import language_issues
 from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger, split_sentences
 from summarizer.prompts import DEFAULT_PROMPT, Prompt, load_prompt
@@ -244,11 +245,12 @@ def build_summary(
     messages = [p for p in problems if not p.startswith(tuple(w for w, _ in prose_fields(draft))) and p not in language]
     messages += [msg for where, text in prose_fields(repaired) for _, msg in prose_issues(text, ledger, where)]
     messages += withheld
-    officials = [
-        Official(name=o.name, role=o.role, grounded=fold(o.name) in folded)
-        for k, o in enumerate(draft.officials, start=1)
-        if f"official {k} role" not in bad_language
-    ]
+    officials = []
+    for k, o in enumerate(draft.officials, start=1):
+        person, role = split_official(o.name)
+        if role is None and f"official {k} role" in bad_language:
+            continue
+        officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))
     messages += [f"official '{o.name}' is not named in the source" for o in officials if not o.grounded]
     return Summary(
         title=title,
@@ -261,7 +263,7 @@ def build_summary(
             date=facts.date,
             date_as_written=facts.date_as_written,
             date_year_inferred=facts.date_year_inferred,
-            place=draft.place,
+            place=draft.place if draft.place and not language_issues(draft.place, "place", folded) else None,
         ),
         officials=officials,
         topics=topics,

@@ -95,10 +95,15 @@ def _compose(head: Term, terms: list[Term]) -> str:
     return subject
 
 
+_TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b", re.IGNORECASE)
+
+
 def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     """A goal, not a result: the clause's first cue is a target word ('mục tiêu', 'phấn đấu', 'được giao'),
     or the sentence looks ahead to a year after the report's."""
     cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
+    if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
+        return True
     if cue and (result is None or cue.start() < result.start()):
         return True
     if result is not None:
@@ -179,11 +184,16 @@ def annotate(ledger: Ledger) -> None:
         head: Term | None
         context = clause_terms
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
-        if counted is not None and (named := _nearest(tail_terms)) is not None and counted.en not in named.en:
+        named = _nearest(tail_terms) or _nearest(clause_terms)
+        if counted is not None and named is not None and counted.en not in named.en:
             fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
             head = None
         elif counted is not None:
             head, context = counted, unit_terms
+            extra = next((t for t in unit_terms[1:] if t.en not in _BASES and t.en not in counted.en), None)
+            if extra is not None:
+                fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
+                head = None
         elif _nearest(tail_terms) is not None:
             head, context = _nearest(tail_terms), tail_terms
         elif same_clause and previous is not None and previous.subject:

@@ -1,0 +1,86 @@
+"""Meaning read from the Vietnamese: subjects, labels, targets and bases of real figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.basis import basis_of
+from summarizer.evaluation import Sample, load_dataset
+from summarizer.evaluation.scorers import period_matches
+from summarizer.numbers import Figure, Ledger, build_ledger
+
+
+def _fig(text: str, source: str) -> tuple[Ledger, Figure]:
+    ledger = build_ledger(text)
+    return ledger, next(f for f in ledger.figures if f.text.startswith(source))
+
+
+def _basis(f: Figure) -> str:
+    return basis_of(f.kind.value, f.basis, f.cue, f.denominator, target=f.target).value
+
+
+@pytest.fixture(scope="module")
+def seeds(reports_dir: Path) -> list[Sample]:
+    return [s for s in load_dataset(reports_dir) if s.id in ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")]
+
+
+def test_bac_tu_liem_figures_named_as_the_gold_says(seeds: list[Sample]) -> None:
+    """The issue's examples: production value is not GDP, revenue is not the national budget, 6,100
+    workers were given jobs (not unemployed), and 12.86% is the growth of production value."""
+    sample = next(s for s in seeds if s.id.startswith("bac"))
+    assert sample.gold is not None
+    ledger = build_ledger(sample.text)
+    for g in sample.gold.indicators:
+        f = next(f for f in ledger.figures if f.start < g.span[1] and g.span[0] < f.end)
+        assert f.label is not None and g.label.judge(f.label)[0], (g.source_text, f.label, g.label)
+        assert _basis(f) == g.basis, (g.source_text, _basis(f))
+        assert g.period is None or period_matches(g.period, f.period), (g.source_text, f.period)
+
+
+def test_tay_ho_money_and_rates(seeds: list[Sample]) -> None:
+    sample = next(s for s in seeds if s.id.startswith("tay"))
+    ledger = build_ledger(sample.text)
+    labels = {f.text: (f.label, _basis(f), f.period) for f in ledger.figures if f.label}
+    assert labels["2.511 tỷ đồng"] == ("Budget revenue", "level", "first 9 months of 2024")
+    assert labels["89%"] == ("Budget revenue as % of plan", "of plan", "first 9 months of 2024")
+    assert labels["142%"] == (
+        "Budget revenue as % of the same period last year",
+        "level vs same period",
+        "first 9 months of 2024",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "basis"),
+    [
+        ("Năm 2018, TP. HCM được trung ương giao thu ngân sách 376.000 tỷ đồng.", "376.000", "target"),
+        ("Các đại biểu thảo luận về mục tiêu tăng trưởng GRDP 8,3-8,5% trong năm 2018.", "8,3", "target"),
+        ("Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%.", "8,25", "level"),
+        ("Hà Nội phải phấn đấu cả năm đạt được 14%.", "14%", "target"),
+        ("Thu ngân sách ước đạt 2.511 tỷ đồng bằng 89% kế hoạch năm.", "89%", "of plan"),
+        (
+            "Doanh thu ước đạt hơn 188.000 tỷ đồng (tăng 6,5% so với tháng trước, tăng 9,3% so với cùng kỳ).",
+            "6,5",
+            "growth vs other",
+        ),
+        ("Năm 2016 vốn đầu tư đạt 41.000 tỷ đồng, tăng 46,2 tỷ đồng so với năm 2015.", "46,2", "growth vs same period"),
+        (
+            "Tổng sản phẩm nội địa (GDP) tăng bình quân 9,6% mỗi năm, gấp 1,66 lần mức tăng bình quân cả nước.",
+            "1,66",
+            "ratio",
+        ),
+        ("Thu ngân sách 2016 vượt 3,8%", "3,8", "growth vs other"),
+        ("Năm 2011 đóng góp hơn 27% ngân sách.", "27%", "of total"),
+        ("Chỉ số PCI tăng 10 bậc, xếp 14/63 tỉnh.", "10 bậc", "growth vs other"),
+    ],
+)
+def test_bases_from_real_sentences(text: str, source: str, basis: str) -> None:
+    _, f = _fig(text, source)
+    assert _basis(f) == basis
+
+
+def test_growth_inherits_the_subject_of_the_previous_figure() -> None:
+    _, f = _fig("Giá trị sản xuất ước đạt 63.275 tỷ đồng, tăng 12,86% so với cùng kỳ.", "12,86")
+    assert f.label == "Production value growth (year on year)"

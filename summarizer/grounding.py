@@ -244,8 +244,8 @@ def repair_draft(draft: Draft) -> None:
     """Put Vietnamese bodies and place words the model copied into English, by rule, before checking."""
     from summarizer.facts import translate_admin
 
-    draft.title = translate_admin(draft.title)
-    draft.summary = translate_admin(draft.summary)
+    draft.title = translate_admin(draft.title).strip()
+    draft.summary = _whole_sentences(translate_admin(draft.summary))
     draft.topics = [translate_admin(t) for t in draft.topics]
     for d in draft.directives:
         d.task = translate_admin(d.task)
@@ -270,6 +270,21 @@ def draft_language_issues(draft: Draft, report_folded: str) -> list[LanguageIssu
     if len(draft.summary) > _MAX_SUMMARY or sentences > 4:
         issues.append(LanguageIssue("long", "summary", draft.summary[-30:], "summary is over three sentences"))
     return issues
+
+
+_DANGLING_END = re.compile(r"(?:[,;:–—\-(]|\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|as|than|compared))\s*$")
+
+
+def _whole_sentences(text: str) -> str:
+    """A summary that only lacks its final full stop gets one; a last fragment cut mid-clause is dropped
+    when whole sentences come before it. Anything else is left for the checks to judge."""
+    text = text.strip()
+    if not text or re.search(r"[.!?…][”\"')\]]*$", text):
+        return text
+    if not _DANGLING_END.search(text):
+        return text + "."
+    ends = [m.end() for m in re.finditer(r"[.!?…][”\"')\]]*(?=\s)", text)]
+    return text[: ends[-1]] if ends else text
 
 
 def english_fields(draft: Draft) -> list[tuple[str, str]]:

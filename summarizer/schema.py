@@ -75,8 +75,12 @@ class Draft(_Strict):
     """The model's draft; subclassed per report with the figure ids as an enum."""
 
     title: str = Field(description="English headline of the meeting, without digits.")
-    body_en: str = Field(max_length=90, description="The organising body in English.")
-    body_vi: str = Field(max_length=90, description="The organising body as written in Vietnamese.")
+    body_en: str | None = Field(
+        max_length=90, description="The organising body in English; null when the body is already known."
+    )
+    body_vi: str | None = Field(
+        max_length=90, description="The organising body as written in Vietnamese; null when already known."
+    )
     place: str | None = Field(max_length=60, description="Where the meeting was held, or null if not stated.")
     indicators: list[DraftIndicator] = Field(
         max_length=14, description="The key socio-economic figures, most important first."

@@ -255,8 +255,8 @@ def build_summary(
     return Summary(
         title=title,
         meeting=Meeting(
-            body_en=facts.body_en or draft.body_en,
-            body_vi=facts.body_vi or _in_source(draft.body_vi, ledger.text),
+            body_en=facts.body_en or draft.body_en or "",
+            body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
             session=facts.session,
             session_text=facts.session_text,
             term=facts.term,

@@ -62,7 +62,7 @@ def test_summarize_writes_outputs(fake: FakeOpenAI, reports_dir: Path, tmp_path:
     record = json.loads(result.stdout)
     assert record["status"] == "ok" and record["indicators"] == 8
     summary = json.loads((out / "bac-tu-liem-2023-12-15.summary.json").read_text())
-    assert summary["provenance"]["prompt_id"] == "summarize" and summary["provenance"]["prompt_version"] == "v2"
+    assert summary["provenance"]["prompt_id"] == "summarize" and summary["provenance"]["prompt_version"] == "v3"
     assert len(summary["provenance"]["schema_sha256"]) == 64
     assert (out / "bac-tu-liem-2023-12-15.briefing.md").read_text().startswith("# ")
 

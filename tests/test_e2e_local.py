@@ -62,7 +62,7 @@ def test_local_model_briefing_says_the_right_thing(local_run: dict[str, object],
     ledger = build_ledger(sample.text)
     briefing = (out / f"{stem}.briefing.md").read_text()
     assert briefing == render_markdown(summary)
-    assert summary.provenance.backend == "local" and summary.provenance.prompt_version == "v2"
+    assert summary.provenance.backend == "local" and summary.provenance.prompt_version == "v3"
 
     score = score_output(sample, OutputRecord(stem, summary=summary, briefing=briefing))
     # every key figure the briefing carries is named as the gold label key says

@@ -323,7 +323,8 @@ def translate_admin(text: str) -> str:
             return _place_en("TP " + m.group("name"))
         return f"{_place_en(m.group('name'))} {_PLACE_WORDS[kind]}"
 
-    return _ADMIN_PLACE.sub(place, out)
+    out = _ADMIN_PLACE.sub(place, out)
+    return re.sub(r"\bHà Nội\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", out))
 
 
 _TITLES_EN = [

@@ -184,7 +184,7 @@ def annotate(ledger: Ledger) -> None:
         head: Term | None
         context = clause_terms
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
-        named = _nearest(tail_terms) or _nearest(clause_terms)
+        named = _nearest(tail_terms)
         if counted is not None and named is not None and counted.en not in named.en:
             fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
             head = None

@@ -306,9 +306,12 @@ class Ledger:
         The mention kept is the first one in the body with a known subject (a headline repeats a figure
         with less context), else the first one."""
         chosen: dict[tuple[object, ...], Figure] = {}
+        ratios = {(f.value, f.unit) for f in self.figures if f.kind == FigureKind.RATIO and f.unit}
         for f in self.figures:
             if not f.is_indicator_kind or (f.kind == FigureKind.COUNT and f.unit is None and f.scale is None):
                 continue
+            if f.kind == FigureKind.COUNT and (f.value, f.unit) in ratios:
+                continue  # '24 chỉ tiêu' in a headline is the '24/24 chỉ tiêu' of the body
             key = f.value_key
             kept = chosen.get(key)
             if (

@@ -56,7 +56,7 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
     tail = clause[soft[-1] :] if soft else clause
     after_full = ledger.text[fig.end : sent.end]
-    cut = re.search(r"[,;.()]|\s[-–]\s", after_full)
+    cut = re.search(r"[,;:.()]|\s[-–]\s", after_full)
     after = after_full[: cut.start()] if cut else after_full
     return clause, tail, after[:80]
 
@@ -80,6 +80,26 @@ def _nearest(terms: list[Term]) -> Term | None:
         if named:
             return named[-1]
     return None
+
+
+_PREDICATE = re.compile(r".{0,40}?\b(?:được|đạt)\b(.{0,80})")
+_QUOTED_LIST = re.compile(r"“[^”]*”(?:\s*,\s*“[^”]*”)*")
+
+
+def _domain_before(
+    ledger: Ledger, fig: Figure, previous: Figure | None, clause_terms: list[Term], counted: Term | None
+) -> Term | None:
+    """For a count whose own comma segment names nothing ('…, 13/13 chỉ tiêu thi đua'), the domain named
+    earlier in the clause ('Chất lượng giáo dục …') when no other figure stands between them and it is not
+    another counted population ('hộ nghèo' beside 'hộ cận nghèo')."""
+    if counted is None or not clause_terms:
+        return None
+    if previous is not None and previous.sentence_index == fig.sentence_index:
+        return None
+    named = _nearest(clause_terms)
+    if named is None or set(named.en.lower().split()) & set(counted.en.lower().split()):
+        return None
+    return named
 
 
 def _compose(head: Term, terms: list[Term]) -> str:
@@ -184,13 +204,16 @@ def annotate(ledger: Ledger) -> None:
         head: Term | None
         context = clause_terms
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
-        named = _nearest(tail_terms)
+        named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
         if counted is not None and named is not None and counted.en not in named.en:
             fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
             head = None
         elif counted is not None:
             head, context = counted, unit_terms
-            extra = next((t for t in unit_terms[1:] if t.en not in _BASES and t.en not in counted.en), None)
+            rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
+            predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
+            later = find_terms(predicate.group(1)) if predicate else []
+            extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
             if extra is not None:
                 fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
                 head = None

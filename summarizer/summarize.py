@@ -186,6 +186,11 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
 
 
+def _clean_owner(owner: str | None, report_folded: str) -> str | None:
+    """A task's owner is shown only when it is whole English about this report."""
+    return owner if owner and not language_issues(owner, "owner", report_folded) else None
+
+
 def _fallback_title(facts: MeetingFacts) -> str:
     return f"{facts.body_en}: meeting briefing" if facts.body_en else "Meeting briefing"
 
@@ -229,7 +234,7 @@ def build_summary(
     summary_text = checked("summary", draft.summary)
     topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
     directives = [
-        Directive(task=task, owner=d.owner, deadline=d.deadline)
+        Directive(task=task, owner=_clean_owner(d.owner, folded), deadline=d.deadline)
         for k, d in enumerate(draft.directives, start=1)
         if (task := checked(f"directive {k}", d.task))
     ]

@@ -1,0 +1,107 @@
+"""Benchmark: seconds and tokens per report on the embedded model, per prompt, with medians and ratios.
+
+    python benchmarks/bench_local.py --runs eval/runs/local-v1 eval/runs/local-v3
+    python benchmarks/bench_local.py --prompts summarize@v1 summarize@v3 --reports 4
+
+``--runs`` reads saved evaluation runs (``summarizer eval run``): each output records its elapsed time and
+token usage. ``--prompts`` summarizes the first N reports of ``eval/reports`` live, one server, the
+prompts interleaved report by report so both see the same machine load. Only medians and ratios measured
+in the same run are comparable; an absolute time depends on the machine and what else it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.config import Settings  # noqa: E402
+from summarizer.evaluation import load_dataset  # noqa: E402
+from summarizer.inputs import Report  # noqa: E402
+from summarizer.prompts import load_prompt  # noqa: E402
+from summarizer.summarize import Summarizer  # noqa: E402
+
+
+def _row(
+    name: str, seconds: list[float], prompt: list[int], completion: list[int], calls: list[int]
+) -> dict[str, object]:
+    return {
+        "name": name,
+        "reports": len(seconds),
+        "median_s": round(statistics.median(seconds), 1),
+        "min_s": round(min(seconds), 1),
+        "max_s": round(max(seconds), 1),
+        "median_prompt_tokens": statistics.median(prompt),
+        "median_completion_tokens": statistics.median(completion),
+        "calls_per_report": round(sum(calls) / len(calls), 2),
+    }
+
+
+def from_runs(paths: list[Path]) -> list[dict[str, object]]:
+    rows = []
+    for path in paths:
+        seconds, prompt, completion, calls = [], [], [], []
+        for f in sorted((path / "outputs").glob("*.summary.json")):
+            usage = json.loads(f.read_text(encoding="utf-8"))["provenance"]
+            seconds.append(usage["elapsed_s"])
+            prompt.append(usage["usage"]["prompt_tokens"])
+            completion.append(usage["usage"]["completion_tokens"])
+            calls.append(usage["usage"]["calls"])
+        if seconds:
+            rows.append(_row(path.name, seconds, prompt, completion, calls))
+    return rows
+
+
+def live(prompts: list[str], n: int) -> list[dict[str, object]]:
+    """One embedded server; each report summarized with every prompt in turn (interleaved)."""
+    samples = load_dataset(ROOT / "eval" / "reports")[:n]
+    stats: dict[str, tuple[list[float], list[int], list[int], list[int]]] = {p: ([], [], [], []) for p in prompts}
+    with Summarizer(Settings.resolve(backend="local")) as summarizer:
+        for s in samples:
+            for p in prompts:
+                summarizer.prompt = load_prompt(p)
+                out = summarizer.summarize(Report(name=s.id, text=s.text, source=s.id))
+                u = out.provenance.usage
+                seconds, prompt_tokens, completion_tokens, calls = stats[p]
+                seconds.append(out.provenance.elapsed_s)
+                prompt_tokens.append(u.prompt_tokens)
+                completion_tokens.append(u.completion_tokens)
+                calls.append(u.calls)
+                print(
+                    f"{s.id:28} {p:16} {out.provenance.elapsed_s:6.1f} s {u.completion_tokens:5} out", file=sys.stderr
+                )
+    return [_row(p, *stats[p]) for p in prompts]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", nargs="*", type=Path, default=[], help="saved evaluation run folders")
+    parser.add_argument("--prompts", nargs="*", default=[], help="prompts to run live, e.g. summarize@v1")
+    parser.add_argument("--reports", type=int, default=4, help="reports to run live (first N of eval/reports)")
+    args = parser.parse_args()
+    if not args.runs and not args.prompts:
+        parser.error("give --runs or --prompts")
+    rows = from_runs(args.runs) if args.runs else live(args.prompts, args.reports)
+    print(
+        f"{'run':24} {'reports':>7} {'median s':>9} {'min':>6} {'max':>6} "
+        f"{'prompt tok':>10} {'compl. tok':>10} {'calls':>6}"
+    )
+    for r in rows:
+        print(
+            f"{r['name']!s:24} {r['reports']:>7} {r['median_s']:>9} {r['min_s']:>6} {r['max_s']:>6} "
+            f"{r['median_prompt_tokens']:>10} {r['median_completion_tokens']:>10} {r['calls_per_report']:>6}"
+        )
+    if len(rows) >= 2:
+        base = rows[0]
+        for r in rows[1:]:
+            ratio = float(r["median_s"]) / float(base["median_s"])  # type: ignore[arg-type]
+            print(f"median seconds {r['name']} / {base['name']}: {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,7 @@ from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.inputs import read_report
 from summarizer.io import write_atomic
 from summarizer.prompts import DEFAULT_PROMPT
+from summarizer.review import render_review
 from summarizer.summarize import Summarizer
 
 app = typer.Typer(
@@ -99,7 +100,8 @@ def _settings(backend: str | None, model: str | None, base_url: str | None, mode
 def summarize(
     reports: Annotated[list[Path], typer.Argument(help="Report text files (UTF-8 Vietnamese).", show_default=False)],
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write <stem>.summary.json and .briefing.md here.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write <stem>.summary.json, .briefing.md and .review.html here."),
     ] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
@@ -142,9 +144,13 @@ def summarize(
                         if out is not None:
                             stem = report.name
                             json_path, md_path = out / f"{stem}.summary.json", out / f"{stem}.briefing.md"
+                            review_path = out / f"{stem}.review.html"
                             write_atomic(json_path, summary.model_dump_json(indent=2))
                             write_atomic(md_path, briefing)
-                            record.update(summary_path=str(json_path), briefing_path=str(md_path))
+                            write_atomic(review_path, render_review(summary, report.text))
+                            record.update(
+                                summary_path=str(json_path), briefing_path=str(md_path), review_path=str(review_path)
+                            )
                         elif len(reports) == 1:
                             record["summary"] = summary.model_dump(mode="json")
                             if not as_json:
@@ -224,6 +230,9 @@ def batch(
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
     as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
+    html_dir: Annotated[
+        Path | None, typer.Option("--html", help="Also write a review page per result and an index.html here.")
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Summarize many reports: resumable, cached, one record per input, with cost accounting.
@@ -333,6 +342,12 @@ def batch(
         "wall_s": stats.wall_s,
         "results": str(out),
     }
+    if html_dir is not None:
+        from summarizer.review import write_batch_pages
+
+        pages, index = write_batch_pages(out, source, html_dir)
+        report["html_index"] = str(index)
+        err.print(f"wrote {pages} review pages and {index}", highlight=False)
     if as_json:
         sys.stdout.write(json.dumps(report) + "\n")
     else:
@@ -345,6 +360,81 @@ def batch(
         )
     if stats.failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    path: Annotated[Path, typer.Argument(help="A saved SUMMARY.json, or a batch RESULTS.jsonl.", show_default=False)],
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The report the summary was made from (for SUMMARY.json).")
+    ] = None,
+    inputs: Annotated[
+        Path | None, typer.Option("--inputs", help="What the batch read: a folder of .txt or a JSONL (for results).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (one summary) or folder (results).")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write a review page: the English briefing beside the Vietnamese source, every figure linked.
+
+    Example: summarizer review out/bac-tu-liem-2023-12-15.summary.json --source eval/reports/bac-tu-liem-2023-12-15.txt
+    Example: summarizer review results.jsonl --inputs eval/reports --out pages/
+    """
+    from summarizer.review import write_batch_pages
+    from summarizer.schema import Summary
+
+    try:
+        if not path.is_file():
+            raise InputError(str(path), "no such file")
+        if path.suffix == ".jsonl":
+            if inputs is None:
+                raise ConfigError("reviewing batch results needs --inputs (the folder or JSONL the batch read)")
+            pages, index = write_batch_pages(path, inputs, out or path.with_suffix(".review"))
+            err.print(f"wrote {pages} review pages and {index}", highlight=False)
+            return
+        if source is None:
+            raise ConfigError("reviewing a summary needs --source (the report it was made from)")
+        try:
+            summary = Summary.model_validate_json(path.read_bytes())
+        except ValueError:
+            raise InputError(str(path), "is not a saved summary (summary.json)") from None
+        report = read_report(source)
+        dest = out or path.with_name(path.name.removesuffix(".summary.json").removesuffix(".json") + ".review.html")
+        write_atomic(dest, render_review(summary, report.text))
+        err.print(f"wrote {dest}", highlight=False)
+    except ConfigError as e:
+        raise _fail(str(e), 2, debug) from None
+    except SummarizerError as e:
+        raise _fail(str(e), 1, debug) from None
+
+
+@app.command()
+def table(
+    path: Annotated[
+        Path, typer.Argument(help="Batch RESULTS.jsonl, or a folder of *.summary.json.", show_default=False)
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="indicators.csv, or .parquet (needs pyarrow).")] = Path(
+        "indicators.csv"
+    ),
+    debug: DebugOpt = False,
+) -> None:
+    """One row per indicator across all reports, numbers as numbers, for pandas or a spreadsheet.
+
+    Example: summarizer table results.jsonl --out indicators.csv
+    """
+    from summarizer.table import indicator_rows, load_summaries, write_table
+
+    try:
+        loaded = load_summaries(path)
+        rows = write_table(indicator_rows(loaded.summaries), out)
+    except ConfigError as e:
+        raise _fail(str(e), 2, debug) from None
+    except SummarizerError as e:
+        raise _fail(str(e), 1, debug) from None
+    if loaded.failed:
+        err.print(f"left out {len(loaded.failed)} failed record(s)", highlight=False)
+    err.print(f"wrote {rows} rows from {len(loaded.summaries)} reports -> {out}", highlight=False)
 
 
 eval_app = typer.Typer(

@@ -7,12 +7,12 @@ no prose. A model that does not beat (a) on fully-right adds nothing a regex doe
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from summarizer.evaluation.dataset import OutputRecord, Sample
+from summarizer.evaluation.synthetic import made_by_code
 from summarizer.numbers import Figure, Ledger, build_ledger
-from summarizer.schema import Meeting, Provenance, Summary, Usage
+from summarizer.schema import Meeting, Summary
 from summarizer.summarize import figure_indicator, ranked_candidates
 
 __all__ = ["BASELINES", "BASELINE_K", "baseline_outputs"]
@@ -48,21 +48,7 @@ def _summary(sample: Sample, ledger: Ledger, figures: list[Figure], method: str)
         directives=[],
         summary="",
         flags=[],
-        provenance=Provenance(
-            source_name=sample.id,
-            source_sha256=hashlib.sha256(sample.text.encode()).hexdigest(),
-            prompt_id="baseline",
-            prompt_version=method,
-            prompt_sha256="0" * 64,
-            schema_sha256="0" * 64,
-            backend="baseline",
-            model="none",
-            temperature=0.0,
-            max_tokens=0,
-            created_at="1970-01-01T00:00:00",
-            elapsed_s=0.0,
-            usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=0, reasks=0, per_call=[]),
-        ),
+        provenance=made_by_code(sample, "baseline", method),
     )
 
 

@@ -307,7 +307,7 @@ def body_english(body_vi: str) -> str:
 
 _ADMIN_PLACE = re.compile(
     r"\b(?P<kind>[Qq]uận|[Hh]uyện|[Pp]hường|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+"
-    rf"(?P<name>[{_UPPER}][^\s,.;:()]*(?:\s+[{_UPPER}][^\s,.;:()]*){{0,3}})"
+    rf"(?P<name>[{_UPPER}][^\s,.;:()'’]*(?:\s+[{_UPPER}][^\s,.;:()'’]*){{0,3}})"
 )
 _PLACE_WORDS = {"quận": "District", "huyện": "District", "phường": "Ward", "xã": "Commune", "tỉnh": "Province"}
 
@@ -315,6 +315,9 @@ _PLACE_WORDS = {"quận": "District", "huyện": "District", "phường": "Ward"
 def translate_admin(text: str) -> str:
     """Vietnamese bodies and administrative words an English field copied, put in English by rule:
     'HĐND thành phố Hà Nội' -> "Hanoi People's Council", 'Quận Bắc Từ Liêm' -> 'Bac Tu Liem District'."""
+    text = re.sub(
+        r"\bHà Nội\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", text)
+    )
     out = _BODY.sub(lambda m: body_english(m.group()) if m.group("place") or m.group("level") else m.group(), text)
 
     def place(m: re.Match[str]) -> str:
@@ -323,8 +326,7 @@ def translate_admin(text: str) -> str:
             return _place_en("TP " + m.group("name"))
         return f"{_place_en(m.group('name'))} {_PLACE_WORDS[kind]}"
 
-    out = _ADMIN_PLACE.sub(place, out)
-    return re.sub(r"\bHà Nội\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", out))
+    return _ADMIN_PLACE.sub(place, out)
 
 
 _TITLES_EN = [

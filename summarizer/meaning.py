@@ -102,6 +102,16 @@ def _domain_before(
     return named
 
 
+def _nearest_named(terms: list[Term]) -> Term | None:
+    """The nearest term that names a quantity rather than qualifying one."""
+    named = [t for t in terms if t.en not in _MODIFIERS | _BASES]
+    return named[-1] if named else None
+
+
+def _strip_growth(subject: str) -> str:
+    return re.sub(r"\s*(?:average )?growth(?: rate)?\b", "", subject).strip() or subject
+
+
 def _compose(head: Term, terms: list[Term]) -> str:
     """'Registered capital' + 'new projects' in the same clause -> 'Registered capital of new projects';
     'GDP' + 'average growth' -> 'GDP average growth'."""
@@ -217,6 +227,16 @@ def annotate(ledger: Ledger) -> None:
             if extra is not None:
                 fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
                 head = None
+        elif (
+            tail_terms
+            and _nearest_named(tail_terms) is None
+            and same_clause
+            and previous is not None
+            and previous.subject_en
+        ):
+            # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject
+            fig.subject, fig.subject_en = previous.subject, _strip_growth(previous.subject_en)
+            head = None
         elif _nearest(tail_terms) is not None:
             head, context = _nearest(tail_terms), tail_terms
         elif same_clause and previous is not None and previous.subject:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -178,12 +179,21 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     clean English; else a plain description of the figure's kind."""
     if fig is not None and fig.label:
         return fig.label
-    name = clean_name(drafted) if drafted.strip() not in ("", "=") and language_problem is None else ""
+    written = drafted.strip().strip("\"'")
+    name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
     if name:
         return name
     if fig is not None and fig.unit and fig.kind.value in ("count", "ratio"):
         return f"Number of {fig.unit}"
     return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
+
+
+def _short_name(name: str | None, report_folded: str) -> str:
+    """A body the model named, kept only when it reads as a name (a few words of clean English)."""
+    name = (name or "").strip()
+    if not name or len(name.split()) > 10 or re.search(r"[.!?]|\b(?:is|are|was|discuss|report)", name):
+        return ""
+    return name if not language_issues(name, "body", report_folded) else ""
 
 
 def _clean_owner(owner: str | None, report_folded: str) -> str | None:
@@ -260,7 +270,7 @@ def build_summary(
     return Summary(
         title=title,
         meeting=Meeting(
-            body_en=facts.body_en or draft.body_en or "",
+            body_en=facts.body_en or _short_name(draft.body_en, folded),
             body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
             session=facts.session,
             session_text=facts.session_text,

@@ -256,5 +256,7 @@ def annotate(ledger: Ledger) -> None:
         elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
             subject = f"{subject} reduced"
         of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+        if of_what and re.match(r"\s*là\b", after):
+            subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
         fig.label = figure_label(fig, basis, subject, of_what)
         previous = fig

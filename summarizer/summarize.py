@@ -19,6 +19,7 @@ from summarizer.config import Settings
 from summarizer.errors import ModelCallError, TruncatedOutputError
 from summarizer.facts import MeetingFacts, find_meeting_facts, split_official
 from summarizer.grounding import (
+    MatchStatus,
     clean_name,
     draft_checker,
     draft_language_issues,
@@ -222,6 +223,12 @@ def build_summary(
     """
     folded = fold(ledger.text)
     bad_language = {issue.where: issue.message for issue in draft_language_issues(draft, folded)}
+    for where, text in prose_fields(draft):
+        invented = [
+            msg for status, msg in prose_issues(repair_prose(text, ledger), ledger, where) if status == MatchStatus.NONE
+        ]
+        if invented:
+            bad_language.setdefault(where, invented[0])
     indicators: list[Indicator] = []
     seen: set[tuple[object, ...]] = set()
     for k, d in enumerate(draft.indicators, start=1):
@@ -244,7 +251,11 @@ def build_summary(
     summary_text = checked("summary", draft.summary)
     topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
     directives = [
-        Directive(task=task, owner=_clean_owner(d.owner, folded), deadline=d.deadline)
+        Directive(
+            task=task,
+            owner=_clean_owner(d.owner, folded),
+            deadline=None if f"directive {k} deadline" in bad_language else d.deadline,
+        )
         for k, d in enumerate(draft.directives, start=1)
         if (task := checked(f"directive {k}", d.task))
     ]

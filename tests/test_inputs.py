@@ -199,6 +199,7 @@ def test_prompt_injection_cannot_change_shape_or_pass_ungrounded_figures(files: 
         summary = s.summarize(read_report(files / "injection.txt"))
     assert len(fake.requests) == 2  # re-asked once with the reason
     assert "USD 5 trillion" in fake.requests[1]["messages"][-1]["content"]  # type: ignore[index]
-    assert any("USD 5 trillion" in f.message for f in summary.flags)
+    assert any("USD 5 trillion" in f.message and "withheld" in f.message for f in summary.flags)
+    assert summary.summary == ""  # the invented figure is not shown as the summary
     assert all(i.grounding == "grounded" for i in summary.indicators)
     assert fake.requests[0]["response_format"]["type"] == "json_schema"  # type: ignore[index]

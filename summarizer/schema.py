@@ -61,14 +61,14 @@ class DraftIndicator(_Strict):
 
 
 class DraftOfficial(_Strict):
-    name: str = Field(max_length=40, description="Full name exactly as written in the report (Vietnamese).")
-    role: str = Field(max_length=70, description="Their title in English.")
+    name: str = Field(description="Full name exactly as written in the report (Vietnamese).")
+    role: str = Field(description="Their title in English.")
 
 
 class DraftDirective(_Strict):
     task: str = Field(description="What is to be done, in English, without digits.")
-    owner: str | None = Field(max_length=60, description="Who must do it, or null if not stated.")
-    deadline: str | None = Field(max_length=30, description="Deadline as stated, or null.")
+    owner: str | None = Field(description="Who must do it, or null if not stated.")
+    deadline: str | None = Field(description="Deadline as stated, or null.")
 
 
 class Draft(_Strict):
@@ -81,7 +81,7 @@ class Draft(_Strict):
     body_vi: str | None = Field(
         max_length=90, description="The organising body as written in Vietnamese; null when already known."
     )
-    place: str | None = Field(max_length=60, description="Where the meeting was held, or null if not stated.")
+    place: str | None = Field(description="Where the meeting was held, or null if not stated.")
     indicators: list[DraftIndicator] = Field(
         max_length=14, description="The key socio-economic figures, most important first."
     )

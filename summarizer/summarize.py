@@ -264,7 +264,9 @@ def build_summary(
             "title": title,
             "summary": summary_text,
             "topics": topics,
-            "directives": [DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives],
+            "directives": [
+                DraftDirective.model_construct(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives
+            ],
         }
     )
     language = {issue.message for issue in draft_language_issues(draft, folded)}

@@ -103,3 +103,52 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
     assert [i.grounding for i in summary.indicators] == ["grounded", "ungrounded", "ungrounded"]
     md = render_markdown(summary)
     assert md.count("⚠ unverified") == 2
+
+
+def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: str) -> None:
+    """Administrative words put in English can lengthen a field; assembly must not re-validate it to death,
+    and what the model wrote is judged: a copied title is translated, an invented number withheld."""
+    from summarizer.facts import find_meeting_facts
+    from summarizer.grounding import draft_checker
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftDirective, Provenance, Usage
+    from summarizer.summarize import build_summary
+
+    ledger = build_ledger(bac_tu_liem)
+    draft = Draft.model_construct(
+        title="Quận Bắc Từ Liêm reviews its results",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[],
+        topics=[],
+        directives=[
+            DraftDirective(
+                task="Speed up site clearance", owner="Bí thư Quận ủy, Chủ tịch UBND quận Bắc Từ Liêm", deadline=None
+            )
+        ],
+        summary="Revenue reached 4,242 billion VND",
+    )
+    problems = draft_checker(ledger)(draft)
+    assert any("4,242" in p for p in problems)
+    prov = Provenance(
+        source_name="x",
+        source_sha256="0",
+        prompt_id="p",
+        prompt_version="v3",
+        prompt_sha256="0",
+        schema_sha256="0",
+        backend="local",
+        model="m",
+        temperature=0,
+        max_tokens=1,
+        created_at="",
+        elapsed_s=0,
+        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
+    )
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, problems)
+    assert summary.title == "Bac Tu Liem District reviews its results"
+    assert summary.summary == "" and any("summary withheld" in f.message for f in summary.flags)
+    assert summary.meeting.body_en == "Bac Tu Liem District Party Executive Committee"
+    assert summary.directives[0].owner is None  # still holds "Bí thư", "Chủ tịch": not shown

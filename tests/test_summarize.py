@@ -11,6 +11,7 @@ from summarizer.briefing import format_value, render_markdown
 from summarizer.config import Settings
 from summarizer.fakeserver import FakeOpenAI
 from summarizer.inputs import Report
+from summarizer.schema import Provenance, Usage
 from summarizer.summarize import Summarizer, split_report
 
 
@@ -65,7 +66,7 @@ def test_briefing_formats_figures_in_english(fake: FakeOpenAI, bac_tu_liem: str)
 def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) -> None:
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftIndicator, Provenance, Usage
+    from summarizer.schema import Draft, DraftIndicator
     from summarizer.summarize import build_summary
 
     ledger = build_ledger(bac_tu_liem)
@@ -84,21 +85,7 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
             DraftIndicator(figure="F99", name="Nothing"),
         ],
     )
-    prov = Provenance(
-        source_name="x",
-        source_sha256="0",
-        prompt_id="p",
-        prompt_version="v1",
-        prompt_sha256="0",
-        schema_sha256="0",
-        backend="local",
-        model="m",
-        temperature=0,
-        max_tokens=1,
-        created_at="",
-        elapsed_s=0,
-        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
-    )
+    prov = _provenance()
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
     assert [i.grounding for i in summary.indicators] == ["grounded", "ungrounded", "ungrounded"]
     md = render_markdown(summary)
@@ -111,7 +98,7 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
     from summarizer.facts import find_meeting_facts
     from summarizer.grounding import draft_checker
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftDirective, Provenance, Usage
+    from summarizer.schema import Draft, DraftDirective
     from summarizer.summarize import build_summary
 
     ledger = build_ledger(bac_tu_liem)
@@ -132,11 +119,20 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
     )
     problems = draft_checker(ledger)(draft)
     assert any("4,242" in p for p in problems)
-    prov = Provenance(
+    prov = _provenance()
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, problems)
+    assert summary.title == "Bac Tu Liem District reviews its results"
+    assert summary.summary == "" and any("summary withheld" in f.message for f in summary.flags)
+    assert summary.meeting.body_en == "Bac Tu Liem District Party Executive Committee"
+    assert summary.directives[0].owner is None  # still holds "Bí thư", "Chủ tịch": not shown
+
+
+def _provenance() -> Provenance:
+    return Provenance(
         source_name="x",
         source_sha256="0",
         prompt_id="p",
-        prompt_version="v3",
+        prompt_version="v1",
         prompt_sha256="0",
         schema_sha256="0",
         backend="local",
@@ -147,8 +143,3 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
         elapsed_s=0,
         usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
     )
-    summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, problems)
-    assert summary.title == "Bac Tu Liem District reviews its results"
-    assert summary.summary == "" and any("summary withheld" in f.message for f in summary.flags)
-    assert summary.meeting.body_en == "Bac Tu Liem District Party Executive Committee"
-    assert summary.directives[0].owner is None  # still holds "Bí thư", "Chủ tịch": not shown

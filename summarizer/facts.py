@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
-from summarizer.numbers import FigureKind, Ledger, Sentence
+from summarizer.numbers import Ledger, Sentence
 
 __all__ = [
     "MeetingFacts",
@@ -38,7 +37,6 @@ _EVENT = re.compile(
     r"hội nghị|họp|phiên|đại hội|làm việc|tổ chức|diễn ra|khai mạc|bế mạc|trao|chủ trì|buổi|lễ|giao ban|thăm",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 _HEAD_SENTENCES = 6
 
 # Bodies as Vietnamese writes them; the place follows. Longest first.
@@ -133,17 +131,6 @@ def roman_to_int(token: str) -> int:
     return total
 
 
-def _report_year(ledger: Ledger) -> int | None:
-    title = ledger.sentences[0].text if ledger.sentences else ""
-    in_title = _YEAR.findall(title)
-    if len(set(in_title)) == 1:
-        return int(in_title[0])
-    years = [int(f.text) for f in ledger.figures if f.kind == FigureKind.YEAR and f.text.isdigit()]
-    if not years:
-        return int(in_title[-1]) if in_title else None
-    return Counter(years).most_common(1)[0][0]
-
-
 def _session_in(sentence: Sentence) -> re.Match[str] | None:
     for m in _SESSION.finditer(sentence.text):
         before = sentence.text[max(0, m.start() - 20) : m.start()]
@@ -230,7 +217,7 @@ def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
         day, month, year = int(d.group(1)), int(d.group(2)), d.group(3)
         date_written = d.group().strip(" (,\n")
         if 1 <= day <= 31 and 1 <= month <= 12:
-            y = int(year) if year else _report_year(ledger)
+            y = int(year) if year else ledger.document_year
             inferred = year is None
             if y is not None:
                 date_iso = f"{y:04d}-{month:02d}-{day:02d}"

@@ -143,7 +143,7 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
 
 
-def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str, after: str) -> None:
+def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
     """Bases the comparison words right after a figure do not show on their own."""
     year = re.fullmatch(r"vs ((?:19|20)\d{2})", fig.basis or "")
     period_years = re.findall(r"(?:19|20)\d{2}", fig.period or "")
@@ -201,7 +201,7 @@ def annotate(ledger: Ledger) -> None:
             continue
         clause, tail, after = _segments(ledger, fig)
         fig.target = _is_target(ledger, fig, clause)
-        _refine_basis(ledger, fig, clause, tail, after)
+        _refine_basis(ledger, fig, clause, tail)
         tail_terms, clause_terms = find_terms(tail), find_terms(clause)
         unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
         after_terms = find_terms(after[:60])

@@ -139,28 +139,39 @@ def _jobs_as_unemployed(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
     raise NotApplicable("no jobs figure")
 
 
-def _growth_as_plan(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+def _rebase(s: Summary, sample: Sample, bases: tuple[str, ...], **changes: object) -> Summary:
+    """The first gold figure with one of ``bases`` shown with another basis (comparison and cue to match)."""
     for i, g in _pairs(s, sample):
-        if g.basis == "growth vs same period":
-            return _with(s, i, basis="of plan", comparison="of plan", direction="reach")
-    raise NotApplicable("no growth figure")
+        if g.basis in bases:
+            return _with(s, i, **changes)
+    raise NotApplicable(f"no figure with basis {' or '.join(bases)}")
+
+
+def _growth_as_plan(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
+    return _rebase(s, sample, ("growth vs same period",), basis="of plan", comparison="of plan", direction="reach")
 
 
 def _plan_as_growth(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
-    for i, g in _pairs(s, sample):
-        if g.basis in ("of plan", "of estimate"):
-            return _with(
-                s, i, basis="growth vs same period", comparison="vs same period last year", direction="increase"
-            )
-    raise NotApplicable("no percent-of-plan figure")
+    return _rebase(
+        s,
+        sample,
+        ("of plan", "of estimate"),
+        basis="growth vs same period",
+        comparison="vs same period last year",
+        direction="increase",
+    )
 
 
 def _growth_as_level(s: Summary, sample: Sample, ledger: Ledger) -> Summary:
     """'Up 12.86%' shown as '12.86% of last year's level'."""
-    for i, g in _pairs(s, sample):
-        if g.basis == "growth vs same period":
-            return _with(s, i, basis="level vs same period", comparison="vs same period last year", direction="equal")
-    raise NotApplicable("no growth figure")
+    return _rebase(
+        s,
+        sample,
+        ("growth vs same period",),
+        basis="level vs same period",
+        comparison="vs same period last year",
+        direction="equal",
+    )
 
 
 def _target_as_result(s: Summary, sample: Sample, ledger: Ledger) -> Summary:

@@ -38,7 +38,7 @@ def _inputs(path: Path, n: int) -> None:
 
 
 def child(url: str, src: Path, out: Path, concurrency: int) -> None:
-    from summarizer.batch import item_key, iter_items, run_batch
+    from summarizer.batch import iter_items, run_batch
     from summarizer.config import Settings
     from summarizer.summarize import Summarizer
 
@@ -49,7 +49,7 @@ def child(url: str, src: Path, out: Path, concurrency: int) -> None:
             iter_items(src),
             out,
             summarize=s.asummarize,
-            key_of=lambda text: item_key(text, settings, s.prompt, "fake-model"),
+            key_of=lambda text: s.recipe.key(text),
             cache=None,
             concurrency=concurrency,
             aclose=s.aclose,
@@ -71,7 +71,7 @@ def main() -> None:
         child(url, Path(src), Path(out), int(conc))
         return
     server = subprocess.Popen(
-        [sys.executable, "-m", "summarizer.fakeserver", "--latency", str(args.latency)],
+        [sys.executable, "-m", "summarizer.testing.fakeserver", "--latency", str(args.latency)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,

@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.batch import Item, item_key, run_batch  # noqa: E402
+from summarizer.batch import Item, run_batch  # noqa: E402
 
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
 from summarizer.config import Settings  # noqa: E402
-from summarizer.fakeserver import FakeOpenAI, Fault  # noqa: E402
 from summarizer.summarize import Summarizer  # noqa: E402
+from summarizer.testing.fakeserver import FakeOpenAI, Fault  # noqa: E402
 
 FAULTS = [
     Fault("status", 429, {"Retry-After": "0"}),
@@ -84,7 +84,7 @@ def main() -> None:
                 out,
                 summarize=s.asummarize,
                 concurrency=args.concurrency,
-                key_of=lambda t: item_key(t, s.settings, s.prompt, "m"),
+                key_of=lambda t: s.recipe.key(t),
                 aclose=s.aclose,
             )
         wall = time.perf_counter() - t0

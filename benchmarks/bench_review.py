@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.evaluation import load_dataset  # noqa: E402
-from summarizer.evaluation.synthetic import perfect_summary  # noqa: E402
 from summarizer.review import write_batch_pages  # noqa: E402
 from summarizer.table import indicator_rows, load_summaries, write_table  # noqa: E402
+from summarizer.testing.synthetic import perfect_summary  # noqa: E402
 
 
 def main() -> None:

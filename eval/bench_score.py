@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.evaluation import aggregate, load_dataset  # noqa: E402
 from summarizer.evaluation.run import score_jsonl  # noqa: E402
-from summarizer.evaluation.synthetic import MUTATIONS, NotApplicable, mutate, perfect_summary  # noqa: E402
+from summarizer.testing.synthetic import MUTATIONS, NotApplicable, mutate, perfect_summary  # noqa: E402
 
 
 def main() -> None:

@@ -8,22 +8,18 @@ Re-running the same command skips every id that already has a record.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import os
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from summarizer.cache import ResultCache
-from summarizer.config import Settings
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import InputError
 from summarizer.inputs import Report, read_report
-from summarizer.numbers import normalize_text
-from summarizer.prompts import Prompt
-from summarizer.schema import Summary, schema_sha256
+from summarizer.schema import Summary
 
 __all__ = [
     "PRICES",
@@ -33,8 +29,10 @@ __all__ = [
     "Recorder",
     "ResultsFile",
     "estimate_cost",
-    "item_key",
+    "failed_record",
+    "item_record",
     "iter_items",
+    "ok_record",
     "run_batch",
 ]
 
@@ -101,25 +99,6 @@ def iter_items(source: Path) -> Iterator[Item]:
                 yield Item(rid, Report.from_text(rec["text"], name=rid).text)
             except InputError as e:
                 yield Item(rid, None, f"{where}: {e.problem}")
-
-
-def item_key(text: str, settings: Settings, prompt: Prompt, model: str) -> str:
-    """Hash of everything that decides the output: normalised text, prompt, schema, model, parameters."""
-    blob = json.dumps(
-        {
-            "text": normalize_text(text).strip(),
-            "prompt": prompt.sha256,
-            "schema": schema_sha256(Summary),
-            "backend": settings.backend,
-            "model": model,
-            "temperature": settings.temperature,
-            "max_tokens": settings.max_tokens,
-            "max_reasks": settings.max_reasks,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 class ResultsFile:
@@ -225,6 +204,8 @@ class RateLimiter:
 
 @dataclass
 class BatchStats:
+    """The accounting of one batch run, whatever engine ran it."""
+
     done: int = 0
     failed: int = 0
     cached: int = 0
@@ -233,11 +214,6 @@ class BatchStats:
     completion_tokens: int = 0
     wall_s: float = 0.0
     cost_usd: float | None = None
-    failures: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        return self.done + self.failed + self.cached + self.skipped
 
 
 def estimate_cost(
@@ -277,6 +253,14 @@ def failed_record(item_id: str, key: str | None, error: BaseException | str, att
         "error": message,
         "attempts": attempts,
     }
+
+
+def item_record(item_id: str, key: str, outcome: Summary | BaseException) -> dict[str, Any]:
+    """The record of one item a model was asked about: its summary, or the error that stopped it (a bug
+    included: an item is never lost to one)."""
+    if isinstance(outcome, Summary):
+        return ok_record(item_id, key, outcome, cached=False)
+    return failed_record(item_id, key, outcome)
 
 
 class Recorder:
@@ -344,7 +328,6 @@ class Recorder:
                     self.cache.put(rec["key"], json.dumps(rec["summary"], ensure_ascii=False))
         else:
             stats.failed += 1
-            stats.failures.append(f"{rec['id']}: {rec['error']}")
         if self.on_record:
             self.on_record(rec)
 
@@ -371,13 +354,12 @@ async def _run_async(
 ) -> None:
     async def one(item_id: str, key: str, text: str) -> dict[str, Any]:
         await limiter.acquire(estimate_tokens(text))
+        outcome: Summary | BaseException
         try:
-            summary = await summarize(Report(name=item_id, text=text, source=item_id))
-        except SummarizerError as e:
-            return failed_record(item_id, key, e)
-        except Exception as e:  # never lose an item to a bug: record it and go on
-            return failed_record(item_id, key, e)
-        return ok_record(item_id, key, summary, cached=False)
+            outcome = await summarize(Report(name=item_id, text=text, source=item_id))
+        except Exception as e:
+            outcome = e
+        return item_record(item_id, key, outcome)
 
     pending: set[asyncio.Task[dict[str, Any]]] = set()
     for item in items:

@@ -1,87 +1,104 @@
-"""The OpenAI Batch API path: one JSONL of requests (``custom_id`` = item key), upload, create, poll,
-download, validate every line locally with the same validators, and repair what fails in capped rounds.
+"""The OpenAI Batch API engine: the same pipeline as every other engine, with requests travelling in
+batch rounds instead of one HTTP call each.
 
-Lines that fail validation go into a repair batch carrying the model's answer and the errors (the same
-re-ask instructor makes); after the last round what parses is kept and flagged. An expired or cancelled
-batch keeps the lines it finished; the others are recorded as failed, for ``--retry-failed``.
+Each item runs ``pipeline.plan`` on an async client whose requests wait in a queue. When every unfinished
+item is waiting, the queue goes out as one batch (JSONL upload, create, poll, download) and each answer is
+handed back to its request. So instructor's re-asks, the doubled token budget after a cut answer, and
+the parts of a long report all become later rounds, and the summaries are those the direct path makes.
+An expired or cancelled batch keeps the answers it finished; the other items are recorded as failed,
+for ``--retry-failed``.
 """
 
 from __future__ import annotations
 
-import io
-import json
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from summarizer.batch import BatchStats, Item, Recorder, failed_record, ok_record
+from summarizer.batch import BatchStats, Item, Recorder, item_record
 from summarizer.cache import ResultCache
-from summarizer.client import CallStats, StructuredResult
-from summarizer.errors import ModelCallError, SummarizerError
+from summarizer.client import AsyncModelClient
+from summarizer.errors import ModelCallError
 from summarizer.inputs import Report
-from summarizer.summarize import Summarizer, _Job
+from summarizer.pipeline import arun_plan, plan
+from summarizer.schema import Summary
+from summarizer.summarize import Summarizer
 
-__all__ = ["run_batch_api"]
+__all__ = ["BatchRounds", "run_batch_api"]
 
-_DONE = {"completed", "failed", "expired", "cancelled"}
-
-
-@dataclass
-class _Pending:
-    key: str
-    job: _Job
-    ids: list[str]
-    messages: list[dict[str, str]]
-    stats: CallStats = field(default_factory=CallStats)
-    last_text: str | None = None
-    last_error: str | None = None
+Poll = Callable[[float], Awaitable[None]]
 
 
-def _body(summarizer: Summarizer, p: _Pending) -> dict[str, Any]:
-    client = summarizer._ensure_client()
-    kwargs: dict[str, Any] = {
-        "model": client.model,
-        "messages": p.messages,
-        "temperature": summarizer.settings.temperature,
-        "max_tokens": summarizer.settings.max_tokens,
-        "response_format": {"type": "json_schema", "json_schema": {"name": "Draft", "schema": {}}},
-        "_response_model": p.job.model,
-    }
-    return client._shape(kwargs)
+class BatchRounds:
+    """Collects the requests of concurrent plans and sends them as one batch once every live plan waits."""
+
+    def __init__(self, client: AsyncModelClient, *, poll: Poll = asyncio.sleep, poll_cap: float = 60.0) -> None:
+        self.client = client
+        self.poll = poll
+        self.poll_cap = poll_cap
+        self.rounds = 0
+        self._live = 0
+        self._sent = 0
+        self._waiting: dict[str, tuple[dict[str, Any], asyncio.Future[dict[str, Any]]]] = {}
+        self._flushing: asyncio.Task[None] | None = None
+
+    async def send(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One request body in; its chat-completion body out, after the round it went in."""
+        self._sent += 1
+        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
+        self._waiting[f"request-{self._sent}"] = (body, future)
+        self._maybe_flush()
+        return await future
+
+    def track(self, work: Awaitable[Summary]) -> Awaitable[Summary]:
+        """Count ``work`` as a live plan from now until it ends, so no round leaves without its requests.
+        Track every plan before any runs."""
+        self._live += 1
+
+        async def tracked() -> Summary:
+            try:
+                return await work
+            finally:
+                self._live -= 1
+                self._maybe_flush()
+
+        return tracked()
+
+    def _maybe_flush(self) -> None:
+        if self._waiting and len(self._waiting) >= self._live and self._flushing is None:
+            batch, self._waiting = self._waiting, {}
+            self._flushing = asyncio.create_task(self._flush(batch))
+
+    async def _flush(self, batch: dict[str, tuple[dict[str, Any], asyncio.Future[dict[str, Any]]]]) -> None:
+        self.rounds += 1
+        try:
+            answers, status = await self.client.batch_round(
+                {cid: body for cid, (body, _) in batch.items()}, poll=self.poll, poll_cap=self.poll_cap
+            )
+        except Exception as e:
+            for _, future in batch.values():
+                future.set_exception(e)
+        else:
+            for cid, (_, future) in batch.items():
+                _answer(future, answers.get(cid), status)
+        finally:
+            self._flushing = None
+            self._maybe_flush()
 
 
-def _submit(
-    summarizer: Summarizer, pending: dict[str, _Pending], poll: Callable[[float], None], poll_cap: float
-) -> tuple[dict[str, dict[str, Any]], str]:
-    """One batch round: returns the response line per custom_id and the batch's final status."""
-    client = summarizer._ensure_client()._openai
-    lines = [
-        json.dumps(
-            {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": _body(summarizer, p)},
-            ensure_ascii=False,
-        )
-        for key, p in pending.items()
-    ]
-    upload = client.files.create(file=("batch.jsonl", io.BytesIO(("\n".join(lines) + "\n").encode())), purpose="batch")
-    batch = client.batches.create(input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h")
-    wait = 1.0
-    while batch.status not in _DONE:
-        poll(wait)
-        wait = min(poll_cap, wait * 2)
-        batch = client.batches.retrieve(batch.id)
-    answers: dict[str, dict[str, Any]] = {}
-    for file_id in (batch.output_file_id, batch.error_file_id):
-        if not file_id:
-            continue
-        for raw in client.files.content(file_id).text.splitlines():
-            if raw.strip():
-                row = json.loads(raw)
-                answers[row["custom_id"]] = row
-    return answers, batch.status
+def _answer(future: asyncio.Future[dict[str, Any]], row: dict[str, Any] | None, status: str) -> None:
+    if row is None:
+        future.set_exception(ModelCallError(f"batch {status} before this request ran"))
+        return
+    response = row.get("response") or {}
+    body = response.get("body") or {}
+    if response.get("status_code") != 200:
+        message = (body.get("error") or {}).get("message") or row.get("error") or "request failed"
+        future.set_exception(ModelCallError(f"batch request failed with HTTP {response.get('status_code')}: {message}"))
+        return
+    future.set_result(body)
 
 
 def run_batch_api(
@@ -89,92 +106,54 @@ def run_batch_api(
     results_path: Path,
     *,
     summarizer: Summarizer,
-    key_of: Callable[[str], str],
     cache: ResultCache | None = None,
     retry_failed: bool = False,
     on_record: Callable[[dict[str, Any]], None] | None = None,
-    poll: Callable[[float], None] = time.sleep,
+    poll: Poll = asyncio.sleep,
     poll_cap: float = 60.0,
 ) -> BatchStats:
-    """Summarize items through the Batch API; the same records, resume and cache as ``run_batch``."""
+    """Summarize items through the Batch API; the same records, resume and cache as ``run_batch``, with
+    cache keys of the ``batch-api`` engine."""
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
-    settle = recorder.settle
-    pending: dict[str, _Pending] = {}
-    try:
-        for item in items:
-            key = recorder.admit(item, key_of)
-            if key is None or item.text is None:
-                continue
-            if key in pending:
-                pending[key].ids.append(item.id)
-                continue
-            job = summarizer._prepare(Report(name=item.id, text=item.text, source=item.id))
-            pending[key] = _Pending(key, job, [item.id], list(job.messages))
+    recipe = replace(summarizer.recipe, engine="batch-api")
+    base = summarizer.client()
 
-        rounds = summarizer.settings.max_reasks + 1
-        for round_no in range(1, rounds + 1):
-            if not pending:
-                break
-            answers, status = _submit(summarizer, pending, poll, poll_cap)
-            repair: dict[str, _Pending] = {}
-            for key, p in pending.items():
-                row = answers.get(key)
-                p.stats.attempts += 1
-                p.stats.calls += 1
-                if row is None:
-                    _fail_all(p, settle, f"batch {status} before this request ran")
-                    continue
-                response = row.get("response") or {}
-                body = response.get("body") or {}
-                if response.get("status_code") != 200:
-                    message = (body.get("error") or {}).get("message") or row.get("error") or "request failed"
-                    _fail_all(p, settle, f"batch request failed with HTTP {response.get('status_code')}: {message}")
-                    continue
-                usage = body.get("usage") or {}
-                p.stats.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-                p.stats.completion_tokens += int(usage.get("completion_tokens") or 0)
-                p.stats.per_call.append(
-                    (int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0))
-                )
-                choice = (body.get("choices") or [{}])[0]
-                content = (choice.get("message") or {}).get("content")
-                if choice.get("finish_reason") == "length" or not isinstance(content, str):
-                    _fail_all(p, settle, "model output was cut at its token budget or empty")
-                    continue
-                try:
-                    parsed = p.job.model.model_validate_json(content, context={"check": p.job.check})
-                except ValidationError as e:
-                    p.last_text, p.last_error = content, str(e)
-                    if round_no < rounds:
-                        p.messages = [
-                            *p.messages,
-                            {"role": "assistant", "content": content},
-                            {"role": "user", "content": f"Correct the JSON. Errors: {e}"},
-                        ]
-                        repair[key] = p
-                    else:
-                        _finish(summarizer, p, StructuredResult(None, content, str(e), p.stats), settle)
-                    continue
-                _finish(summarizer, p, StructuredResult(parsed, None, None, p.stats), settle)
-            pending = repair
+    async def main() -> None:
+        rounds: BatchRounds
+        client = AsyncModelClient(
+            summarizer.settings, base_url=base.base_url, model=base.model, send=lambda body: rounds.send(body)
+        )
+        rounds = BatchRounds(client, poll=poll, poll_cap=poll_cap)
+        by_key: dict[str, list[str]] = {}
+        texts: dict[str, str] = {}
+        for item in items:
+            key = recorder.admit(item, recipe.key)
+            if key is not None and item.text is not None:
+                by_key.setdefault(key, []).append(item.id)
+                texts.setdefault(key, item.text)
+
+        async def one(key: str, work: Awaitable[Summary]) -> None:
+            outcome: Summary | BaseException
+            try:
+                outcome = await work
+            except Exception as e:
+                outcome = e
+            for item_id in by_key[key]:
+                recorder.settle(item_record(item_id, key, outcome))
+
+        works = {
+            key: rounds.track(
+                arun_plan(plan(Report(name=ids[0], text=texts[key], source=ids[0]), recipe), client.astructured)
+            )
+            for key, ids in by_key.items()
+        }
+        try:
+            await asyncio.gather(*(one(key, work) for key, work in works.items()))
+        finally:
+            await client.aclose()
+
+    try:
+        asyncio.run(main())
     finally:
         stats = recorder.close()
     return stats
-
-
-def _fail_all(p: _Pending, settle: Callable[[dict[str, Any]], None], message: str) -> None:
-    for item_id in p.ids:
-        settle(failed_record(item_id, p.key, ModelCallError(message, attempts=p.stats.calls)))
-
-
-def _finish(
-    summarizer: Summarizer, p: _Pending, result: StructuredResult, settle: Callable[[dict[str, Any]], None]
-) -> None:
-    try:
-        summary = summarizer._finish(p.job, result, summarizer.settings.max_tokens, CallStats())
-    except SummarizerError as e:
-        for item_id in p.ids:
-            settle(failed_record(item_id, p.key, e))
-        return
-    for item_id in p.ids:
-        settle(ok_record(item_id, p.key, summary, cached=False))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from summarizer.formatting import format_quantity
-from summarizer.schema import Indicator, Summary
+from summarizer.schema import Flag, Indicator, Summary
 
-__all__ = ["format_value", "render_markdown"]
+__all__ = ["flag_text", "format_value", "render_markdown"]
 
 _DIRECTION_WORDS = {
     "increase": "up ",
@@ -45,6 +45,11 @@ def format_value(ind: Indicator) -> str:
     return prefix + body
 
 
+def flag_text(flag: Flag) -> str:
+    """A flag as a reader sees it, with the part of a split report it came from."""
+    return f"part {flag.part}: {flag.message}" if flag.part is not None else flag.message
+
+
 def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ").strip()
 
@@ -71,7 +76,7 @@ def render_markdown(summary: Summary) -> str:
     """The briefing; ungrounded figures and unverified text carry a visible ⚠ flag."""
     p = summary.provenance
     lines = [f"# {_md(summary.title)}", "", _meeting_line(summary), ""]
-    if any(f.message.startswith(("summary", "title")) and "withheld" not in f.message for f in summary.flags):
+    if any(f.in_headline for f in summary.flags):
         lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
     text = summary.summary.strip() or "_No summary could be written in checked English; see ⚠ Unverified._"
     lines += ["## Summary", "", text, ""]
@@ -109,7 +114,7 @@ def render_markdown(summary: Summary) -> str:
             lines.append(f"- {_md(o.name)}, {_md(o.role)}" + ("" if o.grounded else " ⚠ name not found in source"))
         lines.append("")
     if summary.flags:
-        lines += ["## ⚠ Unverified", ""] + [f"- {_md(f.message)}" for f in summary.flags] + [""]
+        lines += ["## ⚠ Unverified", ""] + [f"- {_md(flag_text(f))}" for f in summary.flags] + [""]
     lines += [
         "---",
         f"Source: {p.source_name} (sha256 {p.source_sha256[:12]}) · model {p.model} ({p.backend}) · "

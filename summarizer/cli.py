@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +44,16 @@ ModelPathOpt = Annotated[
 ]
 PromptOpt = Annotated[str, typer.Option("--prompt", help="Prompt id@version under prompts/.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+ChunkOpt = Annotated[
+    int,
+    typer.Option(
+        "--chunk-chars",
+        min=1000,
+        help="Reports longer than this many characters are summarized in parts and merged "
+        "(recorded in provenance and the cache key).",
+    ),
+]
+_CHUNK_DEFAULT = Settings().chunk_chars
 
 
 @app.callback()
@@ -92,8 +101,12 @@ def _model_progress() -> Iterator[Any]:
             progress.stop()
 
 
-def _settings(backend: str | None, model: str | None, base_url: str | None, model_path: Path | None) -> Settings:
-    return Settings.resolve(backend=backend, model=model, base_url=base_url, model_path=model_path)
+def _settings(
+    backend: str | None, model: str | None, base_url: str | None, model_path: Path | None, chunk_chars: int
+) -> Settings:
+    return Settings.resolve(
+        backend=backend, model=model, base_url=base_url, model_path=model_path, chunk_chars=chunk_chars
+    )
 
 
 @app.command()
@@ -108,6 +121,7 @@ def summarize(
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
+    chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -116,7 +130,7 @@ def summarize(
     Example: summarizer summarize eval/reports/bac-tu-liem-2023-12-15.txt
     """
     try:
-        settings = _settings(backend, model, base_url, model_path)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     results: list[dict[str, Any]] = []
@@ -229,6 +243,7 @@ def batch(
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
+    chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
     html_dir: Annotated[
         Path | None, typer.Option("--html", help="Also write a review page per result and an index.html here.")
@@ -239,12 +254,12 @@ def batch(
 
     Example: summarizer batch eval/reports --out results.jsonl --concurrency 16
     """
-    from summarizer.batch import estimate_cost, item_key, iter_items, run_batch
+    from summarizer.batch import estimate_cost, iter_items, run_batch
     from summarizer.cache import ResultCache
-    from summarizer.local import cache_dir
+    from summarizer.config import cache_dir
 
     try:
-        settings = _settings(backend, model, base_url, model_path)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars)
         price_pair = _parse_price(price)
         if engine not in ("local", "ray"):
             raise ConfigError(f"unknown engine {engine!r}; choose local or ray")
@@ -260,9 +275,6 @@ def batch(
     try:
         with _model_progress() as on_model, Summarizer(settings, prompt=prompt, on_model_progress=on_model) as s:
             model_name = s.model_name
-
-            def key_of(text: str) -> str:
-                return item_key(text, settings, s.prompt, model_name)
 
             progress = _items_progress(rate=True)
             with progress:
@@ -286,7 +298,6 @@ def batch(
                         items,
                         out,
                         summarizer=s,
-                        key_of=key_of,
                         cache=cache,
                         retry_failed=retry_failed,
                         on_record=on_record,
@@ -298,7 +309,6 @@ def batch(
                         items,
                         out,
                         summarizer=s,
-                        key_of=key_of,
                         cache=cache,
                         concurrency=concurrency,
                         retry_failed=retry_failed,
@@ -309,7 +319,7 @@ def batch(
                         items,
                         out,
                         summarize=s.asummarize,
-                        key_of=key_of,
+                        key_of=s.recipe.key,
                         cache=cache,
                         concurrency=concurrency,
                         rpm=rpm,
@@ -482,6 +492,7 @@ def eval_run(
     base_url: BaseUrlOpt = None,
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
+    chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -493,7 +504,7 @@ def eval_run(
 
     samples = _load(dataset, gold, debug)[:limit]
     try:
-        settings = _settings(backend, model, base_url, model_path)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     import time as _time
@@ -589,7 +600,6 @@ def eval_compare(
 
 def main() -> None:
     """Console entry point."""
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     if "--debug" not in sys.argv:
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
     app()

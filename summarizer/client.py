@@ -8,15 +8,17 @@ the reasons. The OpenAI client is built with ``max_retries=0`` so retries do not
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
@@ -27,54 +29,16 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from summarizer.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
 from summarizer.schema import strict_json_schema
 
-__all__ = ["AsyncModelClient", "CallStats", "ModelClient", "StructuredResult", "is_transient", "retry_wait"]
+__all__ = ["AsyncModelClient", "ModelClient", "Send", "is_transient", "retry_wait"]
 
-T = TypeVar("T", bound=BaseModel)
+Send = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+"""Another way for a request to travel: the request body in, the chat-completion body out."""
 _TRANSIENT_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
-
-
-@dataclass
-class CallStats:
-    """Token usage and attempts of one structured call, summed over every HTTP request."""
-
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    calls: int = 0
-    attempts: int = 0
-    transport_retries: int = 0
-    per_call: list[tuple[int, int]] = field(default_factory=list)
-
-    def add(self, response: Any) -> None:
-        usage = getattr(response, "usage", None)
-        prompt = int(getattr(usage, "prompt_tokens", 0) or 0) if usage is not None else 0
-        completion = int(getattr(usage, "completion_tokens", 0) or 0) if usage is not None else 0
-        self.prompt_tokens += prompt
-        self.completion_tokens += completion
-        self.per_call.append((prompt, completion))
-
-    def merge(self, other: CallStats) -> None:
-        self.prompt_tokens += other.prompt_tokens
-        self.completion_tokens += other.completion_tokens
-        self.calls += other.calls
-        self.per_call += other.per_call
-
-    @property
-    def reasks(self) -> int:
-        return max(0, self.attempts - 1)
-
-
-@dataclass
-class StructuredResult:
-    """What a structured call gave: the parsed model, or the last raw text with the reasons it failed."""
-
-    parsed: BaseModel | None
-    last_text: str | None
-    problems: str | None
-    stats: CallStats
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -142,16 +106,17 @@ class ModelClient:
         self.base_url = url
         if settings.backend != "openai" and not url:
             raise ConfigError(f"backend {settings.backend!r} has no base URL")
-        timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
+        self._timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
         self._openai = openai.OpenAI(
-            api_key=settings.api_key or "not-needed", base_url=url, timeout=timeout, max_retries=0
+            api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout, max_retries=0
         )
 
     def close(self) -> None:
         self._openai.close()
 
-    def _shape(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        """Fit instructor's ``response_format`` to the backend: strict for OpenAI, a grammar for llama.cpp."""
+    def request_body(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The chat-completions body for instructor's kwargs, ``response_format`` fitted to the backend:
+        strict for OpenAI, a grammar for llama.cpp."""
         fmt = kwargs.get("response_format")
         model = kwargs.pop("_response_model", None)
         if not isinstance(fmt, dict) or fmt.get("type") != "json_schema" or model is None:
@@ -171,54 +136,46 @@ class ModelClient:
             }
         return kwargs
 
-    def _transport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
-        settings = self.settings
+    def _begin(self, kwargs: dict[str, Any], stats: CallStats, response_model: type[BaseModel]) -> dict[str, Any]:
+        stats.attempts += 1
+        kwargs["_response_model"] = response_model
+        return self.request_body(kwargs)
 
+    def _retrying_kwargs(self) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(self.settings.transport_retries + 1),
+            "retry": retry_if_exception(is_transient),
+            "wait": retry_wait(self.settings.retry_cap_s),
+            "reraise": True,
+        }
+
+    def _transport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
         def create(**kwargs: Any) -> Any:
-            kwargs["_response_model"] = response_model
-            kwargs = self._shape(kwargs)
-            stats.attempts += 1
-            retrying = Retrying(
-                stop=stop_after_attempt(settings.transport_retries + 1),
-                retry=retry_if_exception(is_transient),
-                wait=retry_wait(settings.retry_cap_s),
-                reraise=True,
-            )
-            for attempt in retrying:
+            body = self._begin(kwargs, stats, response_model)
+            for attempt in Retrying(**self._retrying_kwargs()):
                 with attempt:
-                    stats.calls += 1
-                    if attempt.retry_state.attempt_number > 1:
-                        stats.transport_retries += 1
-                    response = self._openai.chat.completions.create(**kwargs)
-            stats.add(response)
-            _check_choice(response)
-            return response
+                    _count_call(stats, attempt.retry_state)
+                    response = self._openai.chat.completions.create(**body)
+            return _answered(stats, response)
 
         return create
 
-    def _request(
-        self,
-        messages: list[dict[str, str]],
-        response_model: type[BaseModel],
-        context: dict[str, Any],
-        max_tokens: int | None,
-    ) -> dict[str, Any]:
+    def _request(self, request: ModelRequest) -> dict[str, Any]:
         return {
             "model": self.model,
-            "messages": messages,
-            "response_model": response_model,
-            "context": context,
+            "messages": request.messages,
+            "response_model": request.response_model,
+            "context": request.context,
             "max_retries": self.settings.max_reasks,
             "temperature": self.settings.temperature,
-            "max_tokens": max_tokens or self.settings.max_tokens,
+            "max_tokens": request.max_tokens,
         }
 
-    def _outcome(self, error: Exception, stats: CallStats, max_tokens: int | None) -> StructuredResult:
+    def _outcome(self, error: Exception, stats: CallStats, max_tokens: int) -> StructuredResult:
         """Map what instructor raised to a result (validation ran out) or to one of our errors."""
         if isinstance(error, IncompleteOutputException):
-            budget = max_tokens or self.settings.max_tokens
             raise TruncatedOutputError(
-                f"model output was cut at its token budget ({budget} tokens)", attempts=stats.attempts, stats=stats
+                f"model output was cut at its token budget ({max_tokens} tokens)", attempts=stats.attempts, stats=stats
             ) from error
         if isinstance(error, InstructorRetryException):
             cause = error.__cause__
@@ -237,21 +194,16 @@ class ModelClient:
             ) from error
         raise error
 
-    def structured(
-        self,
-        messages: list[dict[str, str]],
-        response_model: type[T],
-        *,
-        context: dict[str, Any],
-        max_tokens: int | None = None,
-    ) -> StructuredResult:
-        """Ask for ``response_model``; re-ask on validation errors; never return unparsed truncated text."""
+    def structured(self, request: ModelRequest) -> StructuredResult:
+        """Ask for the request's draft; re-ask on validation errors; never return unparsed truncated text."""
         stats = CallStats()
-        create = instructor.patch(create=self._transport(stats, response_model), mode=instructor.Mode.JSON_SCHEMA)
+        create = instructor.patch(
+            create=self._transport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
+        )
         try:
-            parsed = create(**self._request(messages, response_model, context, max_tokens))
+            parsed = create(**self._request(request))
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
-            return self._outcome(e, stats, max_tokens)
+            return self._outcome(e, stats, request.max_tokens)
         return StructuredResult(parsed, None, None, stats)
 
 
@@ -266,65 +218,106 @@ def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
 
 
 class AsyncModelClient(ModelClient):
-    """The same client on ``AsyncOpenAI``, for batches with bounded concurrency."""
+    """The same client on ``AsyncOpenAI``, for batches with bounded concurrency.
 
-    def __init__(self, settings: Settings, *, base_url: str | None = None, model: str | None = None) -> None:
+    With ``send``, requests travel that way instead of to chat completions (the Batch API engine): the
+    same instructor re-asks, retries and truncation handling apply to whatever answers.
+    """
+
+    def __init__(
+        self, settings: Settings, *, base_url: str | None = None, model: str | None = None, send: Send | None = None
+    ) -> None:
         super().__init__(settings, base_url=base_url, model=model)
-        timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
+        self._send = send
         self._aopenai = openai.AsyncOpenAI(
             api_key=settings.api_key or "not-needed",
             base_url=self.base_url,
-            timeout=timeout,
+            timeout=self._timeout,
             max_retries=0,
-            http_client=_async_http_client(timeout),
+            http_client=_async_http_client(self._timeout),
         )
 
     async def aclose(self) -> None:
         await self._aopenai.close()
 
-    def close_sync(self) -> None:
-        self.close()
+    async def _create(self, body: dict[str, Any]) -> Any:
+        if self._send is None:
+            return await self._aopenai.chat.completions.create(**body)
+        return ChatCompletion.model_validate(await self._send(body))
 
     def _atransport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
-        settings = self.settings
-
         async def create(**kwargs: Any) -> Any:
-            kwargs["_response_model"] = response_model
-            kwargs = self._shape(kwargs)
-            stats.attempts += 1
-            retrying = AsyncRetrying(
-                stop=stop_after_attempt(settings.transport_retries + 1),
-                retry=retry_if_exception(is_transient),
-                wait=retry_wait(settings.retry_cap_s),
-                reraise=True,
-            )
-            async for attempt in retrying:
+            body = self._begin(kwargs, stats, response_model)
+            async for attempt in AsyncRetrying(**self._retrying_kwargs()):
                 with attempt:
-                    stats.calls += 1
-                    if attempt.retry_state.attempt_number > 1:
-                        stats.transport_retries += 1
-                    response = await self._aopenai.chat.completions.create(**kwargs)
-            stats.add(response)
-            _check_choice(response)
-            return response
+                    _count_call(stats, attempt.retry_state)
+                    response = await self._create(body)
+            return _answered(stats, response)
 
         return create
 
-    async def structured(  # type: ignore[override]
-        self,
-        messages: list[dict[str, str]],
-        response_model: type[T],
-        *,
-        context: dict[str, Any],
-        max_tokens: int | None = None,
-    ) -> StructuredResult:
+    async def astructured(self, request: ModelRequest) -> StructuredResult:
+        """``structured``, awaitable."""
         stats = CallStats()
-        create = instructor.patch(create=self._atransport(stats, response_model), mode=instructor.Mode.JSON_SCHEMA)
+        create = instructor.patch(
+            create=self._atransport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
+        )
         try:
-            parsed = await create(**self._request(messages, response_model, context, max_tokens))
+            parsed = await create(**self._request(request))
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
-            return self._outcome(e, stats, max_tokens)
+            return self._outcome(e, stats, request.max_tokens)
         return StructuredResult(parsed, None, None, stats)
+
+    async def batch_round(
+        self,
+        bodies: dict[str, dict[str, Any]],
+        *,
+        poll: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        poll_cap: float = 60.0,
+    ) -> tuple[dict[str, dict[str, Any]], str]:
+        """One OpenAI Batch API round: upload the bodies as JSONL (``custom_id`` = key), create, poll until
+        done, download. Returns the output and error lines by ``custom_id`` and the batch's final status."""
+        lines = [
+            json.dumps(
+                {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body}, ensure_ascii=False
+            )
+            for key, body in bodies.items()
+        ]
+        data = ("\n".join(lines) + "\n").encode()
+        upload = await self._aopenai.files.create(file=("batch.jsonl", io.BytesIO(data)), purpose="batch")
+        batch = await self._aopenai.batches.create(
+            input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h"
+        )
+        wait = 1.0
+        while batch.status not in _BATCH_DONE:
+            await poll(wait)
+            wait = min(poll_cap, wait * 2)
+            batch = await self._aopenai.batches.retrieve(batch.id)
+        answers: dict[str, dict[str, Any]] = {}
+        for file_id in (batch.output_file_id, batch.error_file_id):
+            if file_id:
+                content = await self._aopenai.files.content(file_id)
+                for raw in content.text.splitlines():
+                    if raw.strip():
+                        row = json.loads(raw)
+                        answers[row["custom_id"]] = row
+        return answers, batch.status
+
+
+_BATCH_DONE = {"completed", "failed", "expired", "cancelled"}
+
+
+def _count_call(stats: CallStats, state: RetryCallState) -> None:
+    stats.calls += 1
+    if state.attempt_number > 1:
+        stats.transport_retries += 1
+
+
+def _answered(stats: CallStats, response: Any) -> Any:
+    """Count the answer's tokens; an empty or refused answer is an error, not a draft."""
+    stats.add(response)
+    _check_choice(response)
+    return response
 
 
 def _check_choice(response: Any) -> None:

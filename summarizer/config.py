@@ -9,7 +9,7 @@ from typing import Literal
 
 from summarizer.errors import ConfigError
 
-__all__ = ["BACKENDS", "Backend", "Settings"]
+__all__ = ["BACKENDS", "Backend", "Settings", "cache_dir", "ray_address"]
 
 Backend = Literal["openai", "compatible", "local"]
 BACKENDS: tuple[Backend, ...] = ("openai", "compatible", "local")
@@ -70,3 +70,18 @@ class Settings:
             max_reasks=1 if chosen == "local" else 2,
         )
         return replace(settings, **overrides) if overrides else settings  # type: ignore[arg-type]
+
+
+def cache_dir() -> Path:
+    """Where the assembled model, server logs and result cache live (``SUMMARIZER_CACHE`` overrides)."""
+    root = os.environ.get("SUMMARIZER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer"
+    )
+    path = Path(root)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def ray_address() -> str | None:
+    """The Ray cluster to join (``RAY_ADDRESS``); None starts a local Ray."""
+    return os.environ.get("RAY_ADDRESS") or None

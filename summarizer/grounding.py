@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.language import LanguageIssue, fold, language_issues
 from summarizer.numbers import EnglishNumber, Figure, FigureKind, Ledger, parse_english_numbers
+from summarizer.schema import Flag
 
 if TYPE_CHECKING:
     from summarizer.schema import Draft
@@ -26,6 +27,7 @@ __all__ = [
     "draft_language_issues",
     "english_fields",
     "fold",
+    "language_flags",
     "match_number",
     "prose_fields",
     "prose_issues",
@@ -150,25 +152,26 @@ def _vi_copy(n: EnglishNumber, ledger: Ledger) -> Figure | None:
     return None
 
 
-def prose_issues(text: str, ledger: Ledger, where: str) -> list[tuple[MatchStatus, str]]:
-    """Numbers in prose that no source figure supports (NONE) or that round one (APPROX)."""
-    issues: list[tuple[MatchStatus, str]] = []
+def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
+    """Numbers in prose that no source figure supports (``unsupported_number``) or that round one
+    (``rounded_number``, with the figure it rounds)."""
+    issues: list[Flag] = []
     for n in parse_english_numbers(text, words=False):
         if _vi_copy(n, ledger) is not None:
             continue
         m = match_number(n, ledger)
         if m.status == MatchStatus.NONE:
-            issues.append((MatchStatus.NONE, f"{where} contains '{n.text}', which is not a figure of the report"))
-        elif m.status == MatchStatus.APPROX:
-            issues.append(
-                (MatchStatus.APPROX, f"{where} rounds '{n.text}' (source: '{m.figure.text if m.figure else ''}')")
-            )
+            message = f"{where} contains '{n.text}', which is not a figure of the report"
+            issues.append(Flag(field=where, kind="unsupported_number", message=message))
+        elif m.status == MatchStatus.APPROX and m.figure is not None:
+            message = f"{where} rounds '{n.text}' (source: '{m.figure.text}')"
+            issues.append(Flag(field=where, kind="rounded_number", figure_id=m.figure.id, message=message))
     return issues
 
 
-def text_problems(text: str, ledger: Ledger, where: str) -> list[str]:
+def text_problems(text: str, ledger: Ledger, where: str) -> list[Flag]:
     """Numbers in ``text`` with no source at all: reason enough to re-ask the model."""
-    return [msg for status, msg in prose_issues(text, ledger, where) if status == MatchStatus.NONE]
+    return [f for f in prose_issues(text, ledger, where) if f.kind == "unsupported_number"]
 
 
 def repair_prose(text: str, ledger: Ledger) -> str:
@@ -206,28 +209,32 @@ def clean_name(name: str) -> str:
     return cleaned[:1].upper() + cleaned[1:] if cleaned else name
 
 
-def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], list[str]]:
+def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], list[Flag]]:
     """The re-ask rules for one report: ids that are not indicators, numbers with no source, and too
     few distinct figures once repeats are merged."""
     kinds = {f.id: f for f in ledger.figures}
 
-    def check(draft: Draft) -> list[str]:
+    def check(draft: Draft) -> list[Flag]:
         repair_draft(draft)
-        problems: list[str] = []
+        problems: list[Flag] = []
         distinct: set[tuple[object, ...]] = set()
         for i, ind in enumerate(draft.indicators, start=1):
             fig = kinds.get(ind.figure)
+            where = f"indicator {i}"
             if fig is None:
-                problems.append(f"indicator {i} uses {ind.figure}, which is not in the FIGURES list")
+                message = f"{where} uses {ind.figure}, which is not in the FIGURES list"
+                problems.append(Flag(field=where, kind="unknown_figure", figure_id=ind.figure, message=message))
             elif not fig.is_indicator_kind:
-                problems.append(f"indicator {i} uses {ind.figure} ('{fig.text}'), a {fig.kind.value}, not an indicator")
+                message = f"{where} uses {ind.figure} ('{fig.text}'), a {fig.kind.value}, not an indicator"
+                problems.append(Flag(field=where, kind="not_indicator", figure_id=ind.figure, message=message))
             else:
                 distinct.add(fig.value_key)
         if len(distinct) < min(min_indicators, len(draft.indicators)):
-            problems.append(f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids")
+            message = f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids"
+            problems.append(Flag(field="indicators", kind="too_few_figures", message=message))
         for where, text in prose_fields(draft):
             problems += text_problems(text, ledger, where)
-        problems += [issue.message for issue in draft_language_issues(draft, folded) if issue.where in _REASKED_FIELDS]
+        problems += [f for f in language_flags(draft, folded) if f.field in _REASKED_FIELDS]
         return problems
 
     folded = fold(ledger.text)
@@ -285,6 +292,13 @@ def _whole_sentences(text: str) -> str:
         return text + "."
     ends = [m.end() for m in re.finditer(r"[.!?…][”\"')\]]*(?=\s)", text)]
     return text[: ends[-1]] if ends else text
+
+
+def language_flags(draft: Draft, report_folded: str) -> list[Flag]:
+    """``draft_language_issues`` as flags."""
+    return [
+        Flag(field=i.where, kind="language", message=i.message) for i in draft_language_issues(draft, report_folded)
+    ]
 
 
 def english_fields(draft: Draft) -> list[tuple[str, str]]:

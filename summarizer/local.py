@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from summarizer.config import cache_dir
 from summarizer.errors import LocalServerError
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
     "MODEL_SIZE",
     "LocalServer",
     "assemble_model",
-    "cache_dir",
 ]
 
 MODEL_FILENAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
@@ -40,16 +40,6 @@ _PARTS = 22
 _CHUNK = 8 * 1024 * 1024
 
 Progress = Callable[[int, int], None]
-
-
-def cache_dir() -> Path:
-    """Where the assembled model and server logs live (``SUMMARIZER_CACHE`` overrides)."""
-    root = os.environ.get("SUMMARIZER_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "summarizer"
-    )
-    path = Path(root)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _part_paths() -> list[Path]:

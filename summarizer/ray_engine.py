@@ -9,45 +9,45 @@ works on one machine: on a real cluster use ``--backend openai`` or ``compatible
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from summarizer.batch import BatchStats, Item, Recorder, failed_record
+from summarizer.batch import BatchStats, Item, Recorder, item_record
 from summarizer.cache import ResultCache
-from summarizer.config import Settings
+from summarizer.client import ModelClient
+from summarizer.config import Settings, ray_address
+from summarizer.inputs import Report
+from summarizer.pipeline import plan, run_plan
+from summarizer.recipe import Recipe
+from summarizer.schema import Summary
 from summarizer.summarize import Summarizer
 
 __all__ = ["run_batch_ray"]
 
-_WORKER: dict[tuple[Settings, str], Summarizer] = {}
+_CLIENTS: dict[Settings, ModelClient] = {}
 
 
-def _summarize_task(settings: Settings, prompt: str, item_id: str, key: str, text: str) -> dict[str, Any]:
-    """Runs in a Ray worker: one Summarizer per worker process, reused across tasks."""
-    from summarizer.batch import ok_record
-    from summarizer.errors import SummarizerError
-    from summarizer.inputs import Report
-
-    summarizer = _WORKER.get((settings, prompt))
-    if summarizer is None:
-        summarizer = _WORKER[(settings, prompt)] = Summarizer(settings, prompt=prompt)
+def _summarize_task(recipe: Recipe, transport: Settings, item_id: str, key: str, text: str) -> dict[str, Any]:
+    """Runs in a Ray worker: the pipeline with the driver's recipe, over one client per worker process."""
+    client = _CLIENTS.get(transport)
+    if client is None:
+        client = _CLIENTS[transport] = ModelClient(transport)
+    outcome: Summary | BaseException
     try:
-        summary = summarizer.summarize(Report(name=item_id, text=text, source=item_id))
-    except SummarizerError as e:
-        return failed_record(item_id, key, e)
-    except Exception as e:  # a bug must not lose the item
-        return failed_record(item_id, key, e)
-    return ok_record(item_id, key, summary, cached=False)
+        outcome = run_plan(plan(Report(name=item_id, text=text, source=item_id), recipe), client.structured)
+    except Exception as e:
+        outcome = e
+    return item_record(item_id, key, outcome)
 
 
-def _worker_settings(summarizer: Summarizer) -> Settings:
+def _transport_settings(summarizer: Summarizer) -> Settings:
+    """How workers reach the model: the driver's endpoint (its embedded server over loopback, for local)."""
     settings = summarizer.settings
+    client = summarizer.client()
     if settings.backend != "local":
-        return settings
-    client = summarizer._ensure_client()
+        return replace(settings, model=client.model)
     return replace(settings, backend="compatible", base_url=client.base_url, model=client.model, api_key=None)
 
 
@@ -56,26 +56,26 @@ def run_batch_ray(
     results_path: Path,
     *,
     summarizer: Summarizer,
-    key_of: Callable[[str], str],
     cache: ResultCache | None = None,
     concurrency: int = 8,
     retry_failed: bool = False,
     on_record: Callable[[dict[str, Any]], None] | None = None,
 ) -> BatchStats:
-    """Summarize items as Ray tasks, at most ``concurrency`` in flight; records as in ``run_batch``."""
+    """Summarize items as Ray tasks, at most ``concurrency`` in flight; records as in ``run_batch``, with
+    cache keys of the ``ray`` engine."""
     import ray
 
     if not ray.is_initialized():
         ray.init(
-            address=os.environ.get("RAY_ADDRESS") or None,
+            address=ray_address(),
             include_dashboard=False,
             ignore_reinit_error=True,
             logging_level=logging.ERROR,
             log_to_driver=False,
         )
     task = ray.remote(max_retries=0)(_summarize_task)
-    settings = _worker_settings(summarizer)
-    prompt_ref = f"{summarizer.prompt.id}@{summarizer.prompt.version}"
+    recipe = replace(summarizer.recipe, engine="ray")
+    transport = _transport_settings(summarizer)
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
     in_flight: list[Any] = []
 
@@ -88,11 +88,11 @@ def run_batch_ray(
 
     try:
         for item in items:
-            key = recorder.admit(item, key_of)
+            key = recorder.admit(item, recipe.key)
             if key is None or item.text is None:
                 continue
             drain(max(0, concurrency - 1))
-            in_flight.append(task.remote(settings, prompt_ref, item.id, key, item.text))
+            in_flight.append(task.remote(recipe, transport, item.id, key, item.text))
         drain(0)
     finally:
         stats = recorder.close()

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.briefing import format_value
+from summarizer.briefing import flag_text, format_value
 from summarizer.errors import InputError
 from summarizer.facts import find_meeting_facts
 from summarizer.grounding import MatchStatus, match_number
@@ -177,7 +177,7 @@ def render_review(summary: Summary, source: str) -> str:
         + "</li>"
         for d in summary.directives
     )
-    flags = "".join(f'<li class="warn">⚠ {_e(f.message)}</li>' for f in summary.flags)
+    flags = "".join(f'<li class="warn">⚠ {_e(flag_text(f))}</li>' for f in summary.flags)
     p = summary.provenance
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -25,6 +25,7 @@ __all__ = [
     "DraftIndicator",
     "DraftOfficial",
     "Flag",
+    "FlagKind",
     "Indicator",
     "Meeting",
     "Official",
@@ -119,9 +120,9 @@ class Draft(_Strict):
         ctx = info.context or {}
         check = ctx.get("check")
         if check is not None and not ctx.get("lenient", False):
-            problems: list[str] = check(self)
+            problems: list[Flag] = check(self)
             if problems:
-                raise ValueError("; ".join(problems))
+                raise ValueError("; ".join(p.message for p in problems))
         return self
 
 
@@ -218,11 +219,36 @@ class Directive(_Strict):
     deadline: str | None
 
 
-class Flag(_Strict):
-    """Something in the summary that could not be verified against the source."""
+FlagKind = Literal[
+    "unknown_figure",
+    "not_indicator",
+    "too_few_figures",
+    "unsupported_number",
+    "rounded_number",
+    "language",
+    "withheld",
+    "official_not_found",
+    "other",
+]
 
-    field: str
+
+class Flag(_Strict):
+    """One problem found in a draft or a summary: where it is, which figure, what kind, and the reason.
+
+    Made by grounding, carried as is through assembly and merging to the briefing, review page and scores,
+    so no layer parses another's messages. ``part`` is the part of a split report it came from.
+    """
+
+    field: str = Field(description="'title', 'summary', 'topic 2', 'indicator 3 name', 'official 1', ...")
+    kind: FlagKind = "other"
+    figure_id: str | None = None
     message: str
+    part: int | None = None
+
+    @property
+    def in_headline(self) -> bool:
+        """The title or summary states something that could not be verified (withheld text is not shown)."""
+        return self.field in ("title", "summary") and self.kind in ("unsupported_number", "rounded_number")
 
 
 class CallUsage(_Strict):
@@ -252,6 +278,10 @@ class Provenance(_Strict):
     model: str
     temperature: float
     max_tokens: int
+    chunk_chars: int | None = Field(
+        default=None, description="Reports longer than this were split; null in old outputs."
+    )
+    engine: str | None = Field(default=None, description="direct, ray or batch-api; null in old outputs.")
     created_at: str
     elapsed_s: float
     usage: Usage

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.batch import RateLimiter, ResultsFile, estimate_cost, iter_items
-from summarizer.fakeserver import FakeOpenAI, Fault
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 SECRET = "sk-batch-SECRET-777777"
 

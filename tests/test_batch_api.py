@@ -1,4 +1,7 @@
-"""The Batch API path against a loopback fake of the Files and Batches endpoints (a real HTTP server)."""
+"""The Batch API engine against a loopback fake of the Files and Batches endpoints (a real HTTP server).
+
+It runs the same pipeline as the direct path, so its summaries must be the direct path's, including for
+long reports split into parts and answers cut at their token budget."""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from summarizer.batch import Item, item_key, run_batch
+from summarizer.batch import Item, run_batch
 from summarizer.batch_api import run_batch_api
 from summarizer.cache import ResultCache
 from summarizer.config import Settings
-from summarizer.fakeserver import FakeOpenAI
 from summarizer.summarize import Summarizer
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 
 @pytest.fixture
@@ -32,16 +35,13 @@ def _summarizer(url: str) -> Summarizer:
     return Summarizer(Settings(backend="compatible", model="fake-model", base_url=url, api_key="sk-x", max_reasks=2))
 
 
+async def _no_wait(_: float) -> None:
+    return None
+
+
 def _run(fake: FakeOpenAI, items: list[Item], out: Path, **kw: Any) -> Any:
     with _summarizer(fake.base_url) as s:
-        return run_batch_api(
-            items,
-            out,
-            summarizer=s,
-            key_of=lambda t: item_key(t, s.settings, s.prompt, "fake-model"),
-            poll=lambda _: None,
-            **kw,
-        )
+        return run_batch_api(items, out, summarizer=s, poll=_no_wait, **kw)
 
 
 def _records(path: Path) -> dict[str, dict[str, Any]]:
@@ -66,22 +66,29 @@ def test_batch_api_round_trip_matches_async_engine(fake: FakeOpenAI, items: list
             items,
             tmp_path / "async.jsonl",
             summarize=s.asummarize,
-            key_of=lambda t: item_key(t, s.settings, s.prompt, "fake-model"),
+            key_of=lambda t: s.recipe.key(t),
             aclose=s.aclose,
         )
     api, direct = _records(tmp_path / "api.jsonl"), _records(tmp_path / "async.jsonl")
     assert api.keys() == direct.keys()
     for rid in api:
-        assert api[rid]["key"] == direct[rid]["key"]
+        assert api[rid]["key"] != direct[rid]["key"], "the engine is part of the cache key"
         assert _content(api[rid]) == _content(direct[rid])
+        assert api[rid]["summary"]["provenance"]["engine"] == "batch-api"
+        assert direct[rid]["summary"]["provenance"]["engine"] == "direct"
 
 
-def test_invalid_lines_go_to_a_repair_batch(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
+def _item_of(body: dict[str, Any]) -> str:
+    """Which test item a request is about (each item's text ends 'Số i.')."""
+    return "r" + body["messages"][1]["content"].rsplit("Số ", 1)[1].split(".")[0]
+
+
+def test_invalid_lines_are_reasked_in_the_next_round(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
     broken: set[str] = set()
 
     def fault(line: dict[str, Any]) -> str | None:
-        if line["custom_id"] not in broken and len(broken) < 2:
-            broken.add(line["custom_id"])
+        if len(broken) < 2 and len(line["body"]["messages"]) == 2:
+            broken.add(_item_of(line["body"]))
             return json.dumps({"title": 1})
         return None
 
@@ -90,9 +97,60 @@ def test_invalid_lines_go_to_a_repair_batch(fake: FakeOpenAI, items: list[Item],
     assert (stats.done, stats.failed) == (6, 0)
     assert len(fake.batches) == 2
     repair_lines = [json.loads(x) for x in fake.files["file-3"].splitlines()]
-    assert {x["custom_id"] for x in repair_lines} == broken
-    assert "Correct the JSON" in repair_lines[0]["body"]["messages"][-1]["content"]
-    assert all(r["attempts"] == 2 for r in _records(tmp_path / "r.jsonl").values() if r["key"] in broken)
+    assert {_item_of(x["body"]) for x in repair_lines} == broken
+    reask = repair_lines[0]["body"]["messages"]
+    assert reask[-2] == {"role": "assistant", "content": '{"title": 1}'}
+    assert reask[-1]["role"] == "user" and "Correct your JSON" in reask[-1]["content"]
+    assert {rid for rid, r in _records(tmp_path / "r.jsonl").items() if r["attempts"] == 2} == broken
+
+
+def test_long_report_with_a_cut_answer_matches_the_direct_path(
+    fake: FakeOpenAI, bac_tu_liem: str, tay_ho: str, tmp_path: Path
+) -> None:
+    """The done-when of the one-pipeline issue: split, truncated, recovered, and identical on both paths."""
+    from summarizer.chunking import split_report
+    from summarizer.inputs import Report
+
+    text = "\n\n".join([bac_tu_liem, tay_ho, bac_tu_liem.replace("63.275", "71.004")])
+    settings = Settings(
+        backend="compatible", model="fake-model", base_url=fake.base_url, api_key="k", max_reasks=2, chunk_chars=6000
+    )
+    parts = len(split_report(text, 6000))
+    assert parts >= 3
+    cut_first = {"done": False}
+
+    def fault(line: dict[str, Any]) -> str | None:
+        if not cut_first["done"]:
+            cut_first["done"] = True
+            return "truncated"
+        return None
+
+    fake.batch_line_fault = fault
+    with Summarizer(settings) as s:
+        stats = run_batch_api([Item("long", text)], tmp_path / "api.jsonl", summarizer=s, poll=_no_wait)
+    assert (stats.done, stats.failed) == (1, 0)
+    batch_requests = [r for r in fake.requests]
+    fake.requests.clear()
+    fake.queue(Fault("truncated"))
+    with Summarizer(settings) as s:
+        direct = s.summarize(Report(name="long", text=text))
+    api = _records(tmp_path / "api.jsonl")["long"]["summary"]
+
+    # one request per part plus one for the cut answer, each asked again with twice the budget
+    assert len(batch_requests) == len(fake.requests) == parts + 1
+    assert [r["max_tokens"] for r in batch_requests] == [r["max_tokens"] for r in fake.requests]
+    assert [r["max_tokens"] for r in fake.requests][:2] == [settings.max_tokens, 2 * settings.max_tokens]
+    assert [r["messages"] for r in batch_requests] == [r["messages"] for r in fake.requests]
+    direct_json = json.loads(direct.model_dump_json())
+    for summary in (api, direct_json):
+        summary["provenance"] = {
+            k: v for k, v in summary["provenance"].items() if k not in ("created_at", "elapsed_s", "engine")
+        }
+    assert api == direct_json
+    assert api["provenance"]["usage"]["calls"] == parts + 1
+    assert api["provenance"]["max_tokens"] == 2 * settings.max_tokens
+    assert api["provenance"]["chunk_chars"] == 6000
+    assert len(fake.batches) == parts + 1
 
 
 def test_expired_batch_keeps_finished_lines(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
@@ -114,7 +172,7 @@ def test_error_file_lines_are_failures_with_reason(fake: FakeOpenAI, items: list
 
     def fault(line: dict[str, Any]) -> str | None:
         if len(faulted) < 2:
-            faulted.append(line["custom_id"])
+            faulted.append(_item_of(line["body"]))
             return "error"
         return None
 
@@ -123,12 +181,17 @@ def test_error_file_lines_are_failures_with_reason(fake: FakeOpenAI, items: list
     recs = _records(tmp_path / "f.jsonl")
     failed = [r for r in recs.values() if r["status"] == "failed"]
     assert (stats.done, stats.failed, len(recs)) == (4, 2, 6)
-    assert sorted(r["key"] for r in failed) == sorted(faulted)
+    assert sorted(r["id"] for r in failed) == sorted(faulted)
     assert all("HTTP 500" in r["error"] for r in failed)
 
 
-def test_cache_shared_with_batch_api(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
+def test_cache_is_per_engine(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "c.sqlite")
     _run(fake, items, tmp_path / "a.jsonl", cache=cache)
     stats = _run(fake, items, tmp_path / "b.jsonl", cache=cache)
     assert stats.cached == 6 and len(fake.batches) == 1
+    with _summarizer(fake.base_url) as s:
+        direct = run_batch(
+            items, tmp_path / "d.jsonl", summarize=s.asummarize, key_of=s.recipe.key, cache=cache, aclose=s.aclose
+        )
+    assert (direct.cached, direct.done) == (0, 6), "a result the Batch API made is not handed to the direct engine"

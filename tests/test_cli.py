@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.fakeserver import FakeOpenAI, Fault
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 SECRET = "sk-test-SECRET-4242424242"
 

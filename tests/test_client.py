@@ -13,9 +13,9 @@ from tenacity import RetryCallState
 from summarizer.client import ModelClient, is_transient, retry_wait
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError, RefusalError, TruncatedOutputError
-from summarizer.fakeserver import FakeOpenAI, Fault
 from summarizer.inputs import Report
 from summarizer.summarize import Summarizer
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 
 def _settings(url: str, **kw: Any) -> Settings:
@@ -115,7 +115,7 @@ def test_schema_breaking_answer_is_reasked_with_the_reason(fake: FakeOpenAI, rep
 
 def test_ungrounded_figure_reasked_then_flagged(fake: FakeOpenAI, report: Report) -> None:
     def bad(req: dict[str, Any]) -> dict[str, Any]:
-        from summarizer.fakeserver import valid_draft_for
+        from summarizer.testing.fakeserver import valid_draft_for
 
         draft = valid_draft_for(req)
         draft["summary"] = "Revenue reached 63.275 billion yuan."

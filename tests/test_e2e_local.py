@@ -15,8 +15,8 @@ from summarizer.evaluation import ErrorClass, OutputRecord, load_dataset, score_
 from summarizer.evaluation.scorers import briefing_numbers, check_body
 from summarizer.grounding import MatchStatus, match_number
 from summarizer.numbers import build_ledger
+from summarizer.prompting import ranked_candidates
 from summarizer.schema import Summary
-from summarizer.summarize import ranked_candidates
 
 pytestmark = [
     pytest.mark.slow,

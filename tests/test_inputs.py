@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.fakeserver import FakeOpenAI, valid_draft_for
 from summarizer.inputs import MAX_BYTES, decode_report, read_report
 from summarizer.numbers import normalize_text
+from summarizer.testing.fakeserver import FakeOpenAI, valid_draft_for
 
 VI = "Thu ngân sách ước đạt 2.511 tỷ đồng bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ. Quận ủy Tây Hồ họp."
 _VOWEL_MARKS = "\u0302\u0306\u031b"

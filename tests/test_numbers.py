@@ -301,7 +301,7 @@ def test_conventions(sentence: str, value: float, convention: str) -> None:
 
 
 def test_english_reading_against_the_reports_dot_thousands_is_ambiguous_and_never_grounded() -> None:
-    from summarizer.summarize import figure_indicator
+    from summarizer.assembly import figure_indicator
 
     text = "Dân số 1.234.567 người. Chi đầu tư 33,448.222 triệu đồng."
     ledger = build_ledger(text)

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from summarizer.batch import Item, item_key, run_batch
+from summarizer.batch import Item, run_batch
 from summarizer.config import Settings
-from summarizer.fakeserver import FakeOpenAI
 from summarizer.summarize import Summarizer
+from summarizer.testing.fakeserver import FakeOpenAI
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="the 'ray' extra is not installed")
 
@@ -33,7 +33,7 @@ def _content(path: Path) -> dict[str, Any]:
         rec = json.loads(line)
         summary = dict(rec.get("summary") or {})
         summary.pop("provenance", None)
-        out[rec["id"]] = (rec["status"], rec["key"], summary)
+        out[rec["id"]] = (rec["status"], summary)
     return out
 
 
@@ -45,13 +45,12 @@ def test_ray_matches_async_and_resumes(ray_local: None, tmp_path: Path, bac_tu_l
     with FakeOpenAI() as fake:
         settings = Settings(backend="compatible", model="fake-model", base_url=fake.base_url, api_key="sk-ray")
         with Summarizer(settings) as s:
-
-            def key_of(text: str) -> str:
-                return item_key(text, s.settings, s.prompt, "fake-model")
-
-            stats = run_batch_ray(items, tmp_path / "ray.jsonl", summarizer=s, key_of=key_of, concurrency=4)
-            run_batch(items, tmp_path / "async.jsonl", summarize=s.asummarize, key_of=key_of, aclose=s.aclose)
-            again = run_batch_ray(items, tmp_path / "ray.jsonl", summarizer=s, key_of=key_of)
+            stats = run_batch_ray(items, tmp_path / "ray.jsonl", summarizer=s, concurrency=4)
+            run_batch(items, tmp_path / "async.jsonl", summarize=s.asummarize, key_of=s.recipe.key, aclose=s.aclose)
+            again = run_batch_ray(items, tmp_path / "ray.jsonl", summarizer=s)
     assert (stats.done, stats.failed) == (8, 1)
     assert _content(tmp_path / "ray.jsonl") == _content(tmp_path / "async.jsonl")
+    ray_keys = {json.loads(x)["key"] for x in (tmp_path / "ray.jsonl").read_text().splitlines()} - {None}
+    async_keys = {json.loads(x)["key"] for x in (tmp_path / "async.jsonl").read_text().splitlines()} - {None}
+    assert len(ray_keys) == 8 and not ray_keys & async_keys, "the engine is part of the cache key"
     assert again.skipped == 9 and len((tmp_path / "ray.jsonl").read_text().splitlines()) == 9

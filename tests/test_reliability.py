@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from summarizer.batch import Item, item_key, run_batch
+from summarizer.batch import Item, run_batch
 from summarizer.config import Settings
-from summarizer.fakeserver import FakeOpenAI, Fault
 from summarizer.summarize import Summarizer
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 KEY = "sk-live-RELIABILITY-0123456789abcdef"
 
@@ -58,7 +58,7 @@ def test_faulted_batch_loses_nothing(tmp_path: Path, bac_tu_liem: str, tay_ho: s
                 tmp_path / "out.jsonl",
                 summarize=s.asummarize,
                 concurrency=16,
-                key_of=lambda t: item_key(t, s.settings, s.prompt, "m"),
+                key_of=lambda t: s.recipe.key(t),
                 aclose=s.aclose,
             )
         requests = len(fake.requests)

@@ -14,15 +14,16 @@ from typing import Any
 
 import pytest
 
+from summarizer.assembly import figure_indicator
 from summarizer.evaluation import Sample, load_dataset
 from summarizer.evaluation.report import render_html
 from summarizer.evaluation.run import score_run
-from summarizer.evaluation.synthetic import perfect_summary
 from summarizer.numbers import build_ledger, normalize_text
+from summarizer.prompting import ranked_candidates
 from summarizer.review import IndexEntry, render_index, render_review, write_batch_pages
 from summarizer.schema import Summary
-from summarizer.summarize import figure_indicator, ranked_candidates
 from summarizer.table import COLUMNS, indicator_rows, write_table
+from summarizer.testing.synthetic import perfect_summary
 
 SEEDS = ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")
 HOSTILE = (

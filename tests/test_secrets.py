@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summarizer.fakeserver import FakeOpenAI, Fault
+from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 KEY = "sk-proj-LEAKCHECK-9f8e7d6c5b4a39281706"
 

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 import pytest
 
 from summarizer.briefing import format_value, render_markdown
+from summarizer.chunking import split_report
 from summarizer.config import Settings
-from summarizer.fakeserver import FakeOpenAI
 from summarizer.inputs import Report
 from summarizer.schema import Provenance, Usage
-from summarizer.summarize import Summarizer, split_report
+from summarizer.summarize import Summarizer
+from summarizer.testing.fakeserver import FakeOpenAI
 
 
 @pytest.fixture
@@ -64,10 +65,10 @@ def test_briefing_formats_figures_in_english(fake: FakeOpenAI, bac_tu_liem: str)
 
 
 def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) -> None:
+    from summarizer.assembly import build_summary
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
     from summarizer.schema import Draft, DraftIndicator
-    from summarizer.summarize import build_summary
 
     ledger = build_ledger(bac_tu_liem)
     draft = Draft(
@@ -95,11 +96,11 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
 def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: str) -> None:
     """Administrative words put in English can lengthen a field; assembly must not re-validate it to death,
     and what the model wrote is judged: a copied title is translated, an invented number withheld."""
+    from summarizer.assembly import build_summary
     from summarizer.facts import find_meeting_facts
     from summarizer.grounding import draft_checker
     from summarizer.numbers import build_ledger
     from summarizer.schema import Draft, DraftDirective
-    from summarizer.summarize import build_summary
 
     ledger = build_ledger(bac_tu_liem)
     draft = Draft.model_construct(
@@ -118,7 +119,7 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
         summary="Revenue reached 4,242 billion VND",
     )
     problems = draft_checker(ledger)(draft)
-    assert any("4,242" in p for p in problems)
+    assert any("4,242" in p.message and p.kind == "unsupported_number" and p.field == "summary" for p in problems)
     prov = _provenance()
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, problems)
     assert summary.title == "Bac Tu Liem District reviews its results"
@@ -143,3 +144,31 @@ def _provenance() -> Provenance:
         elapsed_s=0,
         usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
     )
+
+
+def test_flags_are_typed_and_survive_merging(bac_tu_liem: str, tay_ho: str) -> None:
+    """A rounded headline number keeps the briefing's warning banner on a split report; each flag says its
+    field, kind and part; 'too few figures' is about the indicator list, not a field named 'only'."""
+    from summarizer.briefing import render_markdown
+    from summarizer.testing.fakeserver import valid_draft_for
+
+    def responder(request: dict[str, object]) -> dict[str, object]:
+        draft = valid_draft_for(request)
+        chosen: list[dict[str, str]] = draft["indicators"]  # type: ignore[assignment]
+        draft["indicators"] = [{**i, "figure": chosen[0]["figure"]} for i in chosen]
+        draft["summary"] = "Production value reached about 63.3 trillion VND."
+        return draft
+
+    text = "\n\n".join([bac_tu_liem, tay_ho])
+    with FakeOpenAI(responder=responder) as fake, Summarizer(_settings(fake.base_url, chunk_chars=6000)) as s:
+        summary = s.summarize(Report(name="long", text=text))
+    parts = len(split_report(text, 6000))
+    headline = [f for f in summary.flags if f.in_headline]
+    assert parts == 2 and [(f.part, f.field, f.kind) for f in headline] == [(1, "summary", "rounded_number")]
+    withheld = [f for f in summary.flags if f.kind == "withheld"]
+    assert [(f.part, f.field) for f in withheld] == [(2, "summary")]  # part 2 has no 63,275 billion to round
+    too_few = [f for f in summary.flags if f.kind == "too_few_figures"]
+    assert too_few and all(f.field == "indicators" for f in too_few)
+    md = render_markdown(summary)
+    assert "could not be verified against the source" in md
+    assert "- part 1: summary rounds '63.3 trillion VND' (source: '63.275 tỷ đồng')" in md

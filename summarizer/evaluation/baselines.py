@@ -7,15 +7,16 @@ no prose. A model that does not beat (a) on fully-right adds nothing a regex doe
 
 from __future__ import annotations
 
+import hashlib
 import re
 
+from summarizer.assembly import figure_indicator
 from summarizer.evaluation.dataset import OutputRecord, Sample
-from summarizer.evaluation.synthetic import made_by_code
 from summarizer.numbers import Figure, Ledger, build_ledger
-from summarizer.schema import Meeting, Summary
-from summarizer.summarize import figure_indicator, ranked_candidates
+from summarizer.prompting import ranked_candidates
+from summarizer.schema import Meeting, Provenance, Summary, Usage
 
-__all__ = ["BASELINES", "BASELINE_K", "baseline_outputs"]
+__all__ = ["BASELINES", "BASELINE_K", "baseline_outputs", "made_by_code"]
 
 BASELINE_K = 10
 BASELINES = (f"first {BASELINE_K} ranked candidates", "every candidate")
@@ -26,6 +27,25 @@ def _words_before(ledger: Ledger, fig: Figure, n: int = 5) -> str:
     before = ledger.text[sentence.start : fig.start]
     words = re.findall(r"[^\W\d_]+", before)
     return " ".join(words[-n:]) or fig.text
+
+
+def made_by_code(sample: Sample, prompt_id: str, version: str, *, calls: int = 0) -> Provenance:
+    """Provenance of an output that code made without a model (gold-built summaries, baselines)."""
+    return Provenance(
+        source_name=sample.id,
+        source_sha256=hashlib.sha256(sample.text.encode()).hexdigest(),
+        prompt_id=prompt_id,
+        prompt_version=version,
+        prompt_sha256="0" * 64,
+        schema_sha256="0" * 64,
+        backend="synthetic" if prompt_id == "gold" else prompt_id,
+        model=prompt_id if prompt_id == "gold" else "none",
+        temperature=0.0,
+        max_tokens=0,
+        created_at="1970-01-01T00:00:00",
+        elapsed_s=0.0,
+        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=calls, reasks=0, per_call=[]),
+    )
 
 
 def _summary(sample: Sample, ledger: Ledger, figures: list[Figure], method: str) -> Summary:

@@ -7,18 +7,18 @@ whether the harness sees meaning.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 
+from summarizer.assembly import figure_indicator
+from summarizer.evaluation.baselines import made_by_code
 from summarizer.evaluation.dataset import GoldIndicator, Sample
 from summarizer.evaluation.scorers import ErrorClass
 from summarizer.language import fold
 from summarizer.numbers import Ledger, build_ledger
-from summarizer.schema import Indicator, Meeting, Provenance, Summary, Usage
-from summarizer.summarize import figure_indicator
+from summarizer.schema import Indicator, Meeting, Summary
 
-__all__ = ["MUTATIONS", "Mutation", "made_by_code", "mutate", "perfect_summary"]
+__all__ = ["MUTATIONS", "Mutation", "mutate", "perfect_summary"]
 
 
 class NotApplicable(Exception):
@@ -79,25 +79,6 @@ def perfect_summary(sample: Sample) -> Summary:
         summary="The report reviews the period's socio-economic results and sets tasks for the period ahead.",
         flags=[],
         provenance=made_by_code(sample, "gold", "v1", calls=1),
-    )
-
-
-def made_by_code(sample: Sample, prompt_id: str, version: str, *, calls: int = 0) -> Provenance:
-    """Provenance of an output that code made without a model (gold-built summaries, baselines)."""
-    return Provenance(
-        source_name=sample.id,
-        source_sha256=hashlib.sha256(sample.text.encode()).hexdigest(),
-        prompt_id=prompt_id,
-        prompt_version=version,
-        prompt_sha256="0" * 64,
-        schema_sha256="0" * 64,
-        backend="synthetic" if prompt_id == "gold" else prompt_id,
-        model=prompt_id if prompt_id == "gold" else "none",
-        temperature=0.0,
-        max_tokens=0,
-        created_at="1970-01-01T00:00:00",
-        elapsed_s=0.0,
-        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=calls, reasks=0, per_call=[]),
     )
 
 

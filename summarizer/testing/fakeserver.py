@@ -2,15 +2,14 @@
 
 It answers by script: each queued fault (429 with ``Retry-After``, 5xx, connection reset, a stall,
 malformed JSON, schema-breaking JSON, truncation, a refusal, an empty choice list) is served once, in
-order; with the queue empty it answers a valid draft built from the request's FIGURES list, after an
-optional fixed latency. Nothing here reaches past loopback.
+order; with the queue empty it answers a valid draft built from the request's response schema (the
+figure ids its enum allows), after an optional fixed latency. Nothing here reaches past loopback.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import re
 import socket
 import threading
 import time
@@ -20,9 +19,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["FakeOpenAI", "Fault", "valid_draft_for"]
-
-_FIGURE_LINE = re.compile(r"^(F\d+): ", re.MULTILINE)
+__all__ = ["FakeOpenAI", "Fault", "figure_ids", "schema_of", "valid_draft_for"]
 
 
 @dataclass
@@ -36,10 +33,24 @@ class Fault:
     seconds: float = 0.0
 
 
+def schema_of(request: dict[str, Any]) -> dict[str, Any]:
+    """The JSON schema a chat-completions request asks the answer to fit (strict, or llama.cpp's)."""
+    fmt = request.get("response_format") or {}
+    schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema") or {}
+    return schema if isinstance(schema, dict) else {}
+
+
+def figure_ids(schema: dict[str, Any]) -> list[str]:
+    """The figure ids a draft schema allows, in its order (none when it allows no indicators)."""
+    indicator = (schema.get("$defs") or {}).get("DraftIndicator") or {}
+    ids = list(((indicator.get("properties") or {}).get("figure") or {}).get("enum") or [])
+    limit = ((schema.get("properties") or {}).get("indicators") or {}).get("maxItems")
+    return ids[:limit] if isinstance(limit, int) else ids
+
+
 def valid_draft_for(request: dict[str, Any], n: int = 8) -> dict[str, Any]:
-    """A schema-valid draft choosing the first ``n`` figure ids listed in the request."""
-    user = next((m["content"] for m in request.get("messages", []) if m.get("role") == "user"), "")
-    ids = _FIGURE_LINE.findall(user.split("FIGURES", 1)[-1]) if "FIGURES" in user else []
+    """A schema-valid draft choosing the first ``n`` figure ids the request's schema allows."""
+    ids = figure_ids(schema_of(request))
     return {
         "title": "District committee reviews the year's socio-economic results",
         "body_en": "District Party Executive Committee",
@@ -201,13 +212,17 @@ class FakeOpenAI:
                     }
                 )
                 continue
-            content = fault if fault is not None else json.dumps(self.responder(line["body"]), ensure_ascii=False)
+            finish = "stop"
+            if fault == "truncated":
+                content, finish = json.dumps(self.responder(line["body"]))[:40], "length"
+            else:
+                content = fault if fault is not None else json.dumps(self.responder(line["body"]), ensure_ascii=False)
             out.append(
                 {
                     "id": rid,
                     "custom_id": line["custom_id"],
                     "error": None,
-                    "response": {"status_code": 200, "request_id": rid, "body": _completion(content)},
+                    "response": {"status_code": 200, "request_id": rid, "body": _completion(content, finish=finish)},
                 }
             )
         total = len(self.files[batch["input_file_id"]].splitlines())
@@ -323,7 +338,7 @@ class FakeOpenAI:
 
 
 def main() -> None:
-    """Run a fake server until killed: ``python -m summarizer.fakeserver --latency 0.2``; prints its base URL."""
+    """Run until killed: ``python -m summarizer.testing.fakeserver --latency 0.2``; prints its base URL."""
     import argparse
     import sys
 

@@ -1,0 +1,289 @@
+"""Stage 3: a model's draft and the prepared job in, a validated ``Summary`` out.
+
+Every value comes from the ledger; names and prose from the draft, checked; the flags grounding found
+travel as typed records. Pure: no model, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from pydantic import ValidationError
+
+from summarizer.basis import basis_of
+from summarizer.calls import CallStats, StructuredResult
+from summarizer.errors import ModelCallError
+from summarizer.facts import MeetingFacts, split_official
+from summarizer.grounding import (
+    clean_name,
+    fold,
+    language_flags,
+    prose_fields,
+    prose_issues,
+    repair_prose,
+)
+from summarizer.language import language_issues
+from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
+from summarizer.prompting import Job
+from summarizer.recipe import Recipe
+from summarizer.schema import (
+    Directive,
+    Draft,
+    DraftDirective,
+    Flag,
+    Indicator,
+    Meeting,
+    Official,
+    Provenance,
+    Summary,
+)
+
+__all__ = ["assemble", "build_summary", "figure_indicator", "indicator_name", "parse_lenient"]
+
+
+def _comparison(fig: Figure) -> str | None:
+    if fig.kind == FigureKind.RATIO and fig.denominator is not None:
+        return f"of {fig.denominator:g}" + (f" {fig.unit}" if fig.unit else "")
+    return fig.basis
+
+
+def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[Flag]) -> Indicator:
+    """The stored indicator for one ledger figure: every value from code, the name from the model; a flag
+    about this figure makes it ungrounded."""
+    fig = ledger.get(figure_id)
+    mine = [p.message for p in problems if p.figure_id == figure_id]
+    if fig is None:
+        return Indicator(
+            figure_id=figure_id,
+            name=name,
+            value=0.0,
+            value_high=None,
+            unit=None,
+            scale=None,
+            base_value=0.0,
+            denominator=None,
+            kind="unknown",
+            period=None,
+            comparison=None,
+            basis=None,
+            direction=None,
+            qualifier=None,
+            source_text="",
+            source_quote="",
+            span=[0, 0],
+            grounding="ungrounded",
+            grounding_note=f"{figure_id} is not a figure of the source",
+        )
+    note = None
+    grounding = "grounded"
+    if not fig.is_indicator_kind:
+        grounding, note = "ungrounded", f"'{fig.text}' is a {fig.kind.value}, not an indicator"
+    elif fig.ambiguous:
+        grounding, note = "ungrounded", f"ambiguous number: {fig.ambiguous}"
+    elif mine:
+        grounding, note = "ungrounded", "; ".join(mine)
+    return Indicator(
+        figure_id=fig.id,
+        name=name,
+        value=fig.value,
+        value_high=fig.high,
+        unit=fig.unit,
+        scale=SCALE_NAMES_EN.get(fig.scale) if fig.scale else None,
+        base_value=fig.base_value,
+        denominator=fig.denominator,
+        kind=fig.kind.value,
+        period=fig.period,
+        comparison=_comparison(fig),
+        basis=basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value,
+        direction=fig.cue,  # type: ignore[arg-type]
+        qualifier=fig.qualifier,
+        source_text=fig.text,
+        source_quote=ledger.quote(fig),
+        span=[fig.start, fig.end],
+        grounding=grounding,  # type: ignore[arg-type]
+        grounding_note=note,
+    )
+
+
+_GENERIC_NAMES = {
+    "money": "Amount",
+    "percent": "Rate",
+    "quantity": "Quantity",
+}
+
+
+def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str:
+    """The program's English name where the terminology knows the subject; else the model's, when it is
+    clean English; else a plain description of the figure's kind."""
+    if fig is not None and fig.label:
+        return fig.label
+    written = drafted.strip().strip("\"'")
+    name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
+    if name:
+        return name
+    if fig is not None and fig.unit and fig.kind.value in ("count", "ratio"):
+        return f"Number of {fig.unit}"
+    return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
+
+
+def _short_name(name: str | None, report_folded: str) -> str:
+    """A body the model named, kept only when it reads as a name (a few words of clean English)."""
+    name = (name or "").strip()
+    if not name or len(name.split()) > 10 or re.search(r"[.!?]|\b(?:is|are|was|discuss|report)", name):
+        return ""
+    return name if not language_issues(name, "body", report_folded) else ""
+
+
+def _clean_owner(owner: str | None, report_folded: str) -> str | None:
+    """A task's owner is shown only when it is whole English about this report."""
+    return owner if owner and not language_issues(owner, "owner", report_folded) else None
+
+
+def _fallback_title(facts: MeetingFacts) -> str:
+    return f"{facts.body_en}: meeting briefing" if facts.body_en else "Meeting briefing"
+
+
+def _in_source(phrase: str, text: str) -> str | None:
+    """A Vietnamese phrase the model copied, kept only when the report really writes it."""
+    phrase = phrase.strip()
+    return phrase if phrase and phrase in text else None
+
+
+def build_summary(
+    draft: Draft, ledger: Ledger, facts: MeetingFacts, provenance: Provenance, problems: list[Flag]
+) -> Summary:
+    """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept.
+
+    Copies of source figures in Vietnamese notation are rewritten in English notation from the ledger;
+    numbers in names are removed (the value column carries them); every other number that is not
+    exactly in the source is flagged, as are the problems left after the last re-ask.
+    """
+    folded = fold(ledger.text)
+    language = language_flags(draft, folded)
+    bad_language = {f.field: f.message for f in language}
+    for where, text in prose_fields(draft):
+        invented = [
+            f for f in prose_issues(repair_prose(text, ledger), ledger, where) if f.kind == "unsupported_number"
+        ]
+        if invented:
+            bad_language.setdefault(where, invented[0].message)
+    indicators: list[Indicator] = []
+    seen: set[tuple[object, ...]] = set()
+    for k, d in enumerate(draft.indicators, start=1):
+        fig = ledger.get(d.figure)
+        key = fig.value_key if fig is not None else (d.figure,)
+        if key not in seen:
+            seen.add(key)
+            name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
+            indicators.append(figure_indicator(d.figure, name, ledger, problems))
+    withheld: list[Flag] = []
+
+    def checked(where: str, text: str) -> str:
+        """Prose that failed the language checks after the last re-ask is withheld, and said so."""
+        if where in bad_language:
+            withheld.append(Flag(field=where, kind="withheld", message=f"{where} withheld: {bad_language[where]}"))
+            return ""
+        return repair_prose(text, ledger)
+
+    title = checked("title", draft.title) or _fallback_title(facts)
+    summary_text = checked("summary", draft.summary)
+    topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
+    directives = [
+        Directive(
+            task=task,
+            owner=_clean_owner(d.owner, folded),
+            deadline=None if f"directive {k} deadline" in bad_language else d.deadline,
+        )
+        for k, d in enumerate(draft.directives, start=1)
+        if (task := checked(f"directive {k}", d.task))
+    ]
+    repaired = draft.model_copy(
+        update={
+            "title": title,
+            "summary": summary_text,
+            "topics": topics,
+            "directives": [
+                DraftDirective.model_construct(task=d.task, owner=d.owner, deadline=d.deadline) for d in directives
+            ],
+        }
+    )
+    prose_names = {where for where, _ in prose_fields(draft)}
+    language_messages = {f.message for f in language}
+    flags = [p for p in problems if p.field not in prose_names and p.message not in language_messages]
+    flags += [f for where, text in prose_fields(repaired) for f in prose_issues(text, ledger, where)]
+    flags += withheld
+    officials = []
+    for k, o in enumerate(draft.officials, start=1):
+        person, role = split_official(o.name)
+        if role is None and f"official {k} role" in bad_language:
+            continue
+        officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))
+    flags += [
+        Flag(
+            field=f"official {k}", kind="official_not_found", message=f"official '{o.name}' is not named in the source"
+        )
+        for k, o in enumerate(officials, start=1)
+        if not o.grounded
+    ]
+    return Summary(
+        title=title,
+        meeting=Meeting(
+            body_en=facts.body_en or _short_name(draft.body_en, folded),
+            body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
+            session=facts.session,
+            session_text=facts.session_text,
+            term=facts.term,
+            date=facts.date,
+            date_as_written=facts.date_as_written,
+            date_year_inferred=facts.date_year_inferred,
+            place=draft.place if draft.place and not language_issues(draft.place, "place", folded) else None,
+        ),
+        officials=officials,
+        topics=topics,
+        indicators=indicators,
+        directives=directives,
+        summary=summary_text,
+        flags=_unique(flags),
+        provenance=provenance,
+    )
+
+
+def _unique(flags: list[Flag]) -> list[Flag]:
+    """The first flag of each message, in order."""
+    first: dict[str, Flag] = {}
+    for f in flags:
+        first.setdefault(f.message, f)
+    return list(first.values())
+
+
+def parse_lenient(job: Job, result: StructuredResult) -> tuple[Draft, list[Flag]]:
+    """The draft a call gave; after the last re-ask, what parses is kept with its problems as flags, and
+    what does not parse is refused."""
+    if result.parsed is not None:
+        return result.parsed, []  # type: ignore[return-value]
+    attempts = result.stats.attempts
+    if result.last_text is None:
+        raise ModelCallError(f"no summary after {attempts} attempt(s): {(result.problems or 'no output')[:300]}")
+    try:
+        draft = Draft.model_validate_json(result.last_text, context={"lenient": True})
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ModelCallError(
+            f"model output does not fit the schema after {attempts} attempt(s): {where}: {first['msg']}",
+            attempts=attempts,
+        ) from None
+    return draft, job.check(draft)
+
+
+def assemble(job: Job, result: StructuredResult, recipe: Recipe, *, max_tokens: int, earlier: CallStats) -> Summary:
+    """The summary of one job from its call's result; ``earlier`` holds calls cut at a smaller budget."""
+    draft, problems = parse_lenient(job, result)
+    provenance = recipe.provenance(
+        job.report,
+        max_tokens=max_tokens,
+        elapsed_s=time.monotonic() - job.started,
+        usage=result.stats.usage(earlier),
+    )
+    return build_summary(draft, job.ledger, job.facts, provenance, problems)

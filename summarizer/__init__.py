@@ -8,7 +8,6 @@ from summarizer.briefing import render_markdown
 from summarizer.config import Settings
 from summarizer.errors import (
     ConfigError,
-    GroundingError,
     InputError,
     LocalServerError,
     ModelCallError,
@@ -21,7 +20,6 @@ from summarizer.summarize import Summarizer, summarize
 
 __all__ = [
     "ConfigError",
-    "GroundingError",
     "Indicator",
     "InputError",
     "Ledger",

@@ -120,4 +120,3 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
             }
         ),
     )
-

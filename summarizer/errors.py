@@ -6,7 +6,6 @@ from typing import Any
 
 __all__ = [
     "ConfigError",
-    "GroundingError",
     "InputError",
     "LocalServerError",
     "ModelCallError",
@@ -19,13 +18,9 @@ __all__ = [
 class SummarizerError(Exception):
     """Base of every error the program raises on purpose; its message is one line for the user."""
 
-    exit_code = 1
-
 
 class ConfigError(SummarizerError):
-    """Bad settings: unknown backend, missing API key, unreadable model path."""
-
-    exit_code = 2
+    """Bad settings: unknown backend, missing API key, unreadable model path (a usage error: exit 2)."""
 
 
 class InputError(SummarizerError):
@@ -60,7 +55,3 @@ class TruncatedOutputError(ModelCallError):
 
 class RefusalError(ModelCallError):
     """The model refused to answer."""
-
-
-class GroundingError(SummarizerError):
-    """An output could not be tied to the source text."""

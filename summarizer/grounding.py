@@ -97,9 +97,8 @@ def _key(x: float) -> float:
 
 def _value_index(ledger: Ledger) -> dict[float, list[Figure]]:
     """Figures by every value they can be cited as (as written, in base units, denominator, range end)."""
-    cached = getattr(ledger, "_index", None)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if ledger.value_index is not None:
+        return ledger.value_index
     index: dict[float, list[Figure]] = {}
     for f in ledger.figures:
         if f.ambiguous:
@@ -111,7 +110,7 @@ def _value_index(ledger: Ledger) -> dict[float, list[Figure]]:
             values.update({f.high, f.high * (f.scale or 1)})
         for v in values:
             index.setdefault(_key(v), []).append(f)
-    ledger._index = index
+    ledger.value_index = index
     return index
 
 

@@ -257,24 +257,6 @@ class Figure:
     def is_indicator_kind(self) -> bool:
         return self.kind in INDICATOR_KINDS
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "span": [self.start, self.end],
-            "kind": self.kind.value,
-            "value": self.value,
-            "scale": self.scale,
-            "unit": self.unit,
-            "unit_vi": self.unit_vi,
-            "high": self.high,
-            "denominator": self.denominator,
-            "cue": self.cue,
-            "basis": self.basis,
-            "qualifier": self.qualifier,
-            "period": self.period,
-        }
-
 
 @dataclass(slots=True)
 class Ledger:
@@ -286,7 +268,8 @@ class Ledger:
     document_period: str | None = None
     document_year: int | None = None
     convention: str = "vietnamese"
-    _index: dict[float, list[Figure]] | None = None
+    value_index: dict[float, list[Figure]] | None = None
+    """Figures by every value they can be cited as; filled on first use by ``grounding.match_number``."""
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures)

@@ -77,6 +77,43 @@ def test_cache_across_runs(fake: FakeOpenAI, inputs: Path, tmp_path: Path) -> No
     assert SECRET.encode() not in cache.read_bytes()
 
 
+def test_cache_refuses_results_made_with_other_chunking(fake: FakeOpenAI, inputs: Path, tmp_path: Path) -> None:
+    """Through the CLI: --chunk-chars changes the output, so it is in the cache key and the provenance."""
+    cache = tmp_path / "c.sqlite"
+    run_batch_cli(inputs, tmp_path / "a.jsonl", fake.base_url, cache=cache)
+    calls = len(fake.requests)
+    other = run_batch_cli(inputs, tmp_path / "b.jsonl", fake.base_url, "--chunk-chars", "2000", cache=cache)
+    assert (json.loads(other.stdout)["cached"], json.loads(other.stdout)["done"]) == (0, 12)
+    assert len(fake.requests) > calls + 12, "reports longer than 2,000 characters went in parts"
+    chunking = {r["summary"]["provenance"]["chunk_chars"] for r in records(tmp_path / "b.jsonl") if r["status"] == "ok"}
+    assert chunking == {2000}
+    engines = {r["summary"]["provenance"]["engine"] for r in records(tmp_path / "b.jsonl") if r["status"] == "ok"}
+    assert engines == {"direct"}
+
+
+def test_cache_key_covers_every_output_setting() -> None:
+    from dataclasses import replace
+
+    from summarizer.config import Settings
+    from summarizer.prompts import load_prompt
+    from summarizer.recipe import Recipe
+
+    base = Recipe(Settings(backend="compatible", base_url="http://x"), load_prompt("summarize@v3"), "m")
+    variants = [
+        replace(base, engine="ray"),
+        replace(base, engine="batch-api"),
+        replace(base, model="m2"),
+        replace(base, prompt=load_prompt("summarize@v2")),
+        *(
+            replace(base, settings=replace(base.settings, **{field: value}))
+            for field, value in [("chunk_chars", 5000), ("max_tokens", 999), ("temperature", 0.5), ("max_reasks", 0)]
+        ),
+    ]
+    keys = {r.key("Báo cáo.") for r in [base, *variants]}
+    assert len(keys) == 1 + len(variants)
+    assert base.key("Báo cáo.") == base.key("  Báo cáo.\n")  # normalised text, same key
+
+
 def test_retry_failed_reruns_only_failures(fake: FakeOpenAI, inputs: Path, tmp_path: Path) -> None:
     fake.queue(*[Fault("status", 400)] * 3)
     out = tmp_path / "r.jsonl"

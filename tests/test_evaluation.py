@@ -13,7 +13,9 @@ from summarizer.evaluation.baselines import BASELINES, baseline_outputs
 from summarizer.evaluation.report import compare_markdown, render_html, render_markdown_report
 from summarizer.evaluation.run import score_run
 from summarizer.evaluation.scorers import briefing_numbers, check_body, classify_wrong, period_matches
+from summarizer.inputs import Report
 from summarizer.numbers import EnglishNumber, build_ledger, parse_english_numbers
+from summarizer.schema import Summary
 from summarizer.testing.synthetic import MUTATIONS, NotApplicable, mutate, perfect_summary
 
 SEEDS = ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")
@@ -312,3 +314,22 @@ def test_classify_scale_sign_and_transposition(bac_tu_liem: str) -> None:
 def test_briefing_numbers_skip_vietnamese_quotes_and_footer() -> None:
     md = "# T\n\n**Body** · session no. 29\n\n| x | 12.86% | 2023 | | “63.275 tỷ đồng” |\n\n---\nsha256 9a8b7c 5e\n"
     assert [n.text for n in briefing_numbers(md)] == ["12.86%", "2023"]
+
+
+def test_run_eval_records_a_crash_on_one_report_and_goes_on(tmp_path: Path, seeds: list[Sample]) -> None:
+    """A bug on one report (not a SummarizerError) is recorded with its class; the others are summarized."""
+    from summarizer.evaluation.run import run_eval
+
+    class OneCrashes:
+        def summarize(self, report: Report) -> Summary:
+            if report.name == seeds[0].id:
+                raise KeyError("boom")
+            return perfect_summary(next(s for s in seeds if s.id == report.name))
+
+    seen: list[tuple[str, str]] = []
+    run_eval(seeds, OneCrashes(), tmp_path, on_done=lambda sid, status: seen.append((sid, status)))  # type: ignore[arg-type]
+    out = tmp_path / "outputs"
+    error = json.loads((out / f"{seeds[0].id}.error.json").read_text())
+    assert error["class"] == "KeyError"
+    assert [status.split(":")[0] for _, status in seen] == ["failed"] + ["ok"] * (len(seeds) - 1)
+    assert all((out / f"{s.id}.summary.json").exists() for s in seeds[1:])

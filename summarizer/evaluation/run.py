@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.briefing import render_markdown
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import InputError
 from summarizer.evaluation.baselines import BASELINES, baseline_outputs
 from summarizer.evaluation.dataset import Sample, load_outputs, records_from_lines
 from summarizer.evaluation.report import metrics_document, render_html, render_markdown_report
@@ -41,7 +41,7 @@ def run_eval(
             continue
         try:
             summary = summarizer.summarize(Report(name=sample.id, text=sample.text, source=sample.id))
-        except SummarizerError as e:
+        except Exception as e:  # a bug on one report is recorded with its class; the run goes on
             write_atomic(out / f"{sample.id}.error.json", json.dumps({"error": str(e), "class": type(e).__name__}))
             if on_done:
                 on_done(sample.id, f"failed: {e}")

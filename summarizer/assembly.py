@@ -25,7 +25,7 @@ from summarizer.grounding import (
 )
 from summarizer.language import language_issues
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
-from summarizer.prompting import Job
+from summarizer.prompting import Job, ranked_candidates
 from summarizer.recipe import Recipe
 from summarizer.schema import (
     Directive,
@@ -39,7 +39,11 @@ from summarizer.schema import (
     Summary,
 )
 
-__all__ = ["assemble", "build_summary", "figure_indicator", "indicator_name", "parse_lenient"]
+__all__ = ["MAX_KEY_FIGURES", "assemble", "build_summary", "figure_indicator", "indicator_name", "parse_lenient"]
+
+MAX_KEY_FIGURES = 20
+"""After the model's choices, candidates the terminology can name are added up to this many key figures: a
+small model chooses 8 to 14 of often 30 candidates, and the figures it leaves out are as often key ones."""
 
 
 def _comparison(fig: Figure) -> str | None:
@@ -155,9 +159,11 @@ def build_summary(
 ) -> Summary:
     """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept.
 
-    Copies of source figures in Vietnamese notation are rewritten in English notation from the ledger;
-    numbers in names are removed (the value column carries them); every other number that is not
-    exactly in the source is flagged, as are the problems left after the last re-ask.
+    The model's figures come first, then candidates it left out that the terminology names (``chosen_by``
+    "code"), up to ``MAX_KEY_FIGURES``. Copies of source figures in Vietnamese notation are rewritten in
+    English notation from the ledger; numbers in names are removed (the value column carries them); every
+    other number that is not exactly in the source is flagged, as are the problems left after the last
+    re-ask.
     """
     folded = fold(ledger.text)
     language = language_flags(draft, folded)
@@ -177,6 +183,13 @@ def build_summary(
             seen.add(key)
             name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
             indicators.append(figure_indicator(d.figure, name, ledger, problems))
+    for fig in ranked_candidates(ledger):
+        if len(indicators) >= MAX_KEY_FIGURES:
+            break
+        if fig.label and not fig.ambiguous and fig.value_key not in seen:
+            seen.add(fig.value_key)
+            named = figure_indicator(fig.id, fig.label, ledger, problems)
+            indicators.append(named.model_copy(update={"chosen_by": "code"}))
     withheld: list[Flag] = []
 
     def checked(where: str, text: str) -> str:

@@ -72,6 +72,21 @@ def _meeting_line(summary: Summary) -> str:
     return " · ".join(parts)
 
 
+def _figure_table(indicators: list[Indicator]) -> list[str]:
+    lines = ["| Indicator | Value | Period | Basis | Source (Vietnamese) |", "|---|---|---|---|---|"]
+    for ind in indicators:
+        if ind.grounding == "grounded":
+            value = format_value(ind)
+            name = _md(ind.name)
+        else:
+            value = f"⚠ unverified: {format_value(ind)}" if ind.source_text else "⚠ unverified"
+            name = f"⚠ {_md(ind.name)}"
+        lines.append(
+            f"| {name} | {value} | {_md(ind.period or '')} | {_md(ind.comparison or '')} | “{_md(ind.source_text)}” |"
+        )
+    return lines
+
+
 def render_markdown(summary: Summary) -> str:
     """The briefing; ungrounded figures and unverified text carry a visible ⚠ flag."""
     p = summary.provenance
@@ -80,25 +95,12 @@ def render_markdown(summary: Summary) -> str:
         lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
     text = summary.summary.strip() or "_No summary could be written in checked English; see ⚠ Unverified._"
     lines += ["## Summary", "", text, ""]
-    if summary.indicators:
-        lines += [
-            "## Key figures",
-            "",
-            "| Indicator | Value | Period | Basis | Source (Vietnamese) |",
-            "|---|---|---|---|---|",
-        ]
-        for ind in summary.indicators:
-            if ind.grounding == "grounded":
-                value = format_value(ind)
-                name = _md(ind.name)
-            else:
-                value = f"⚠ unverified: {format_value(ind)}" if ind.source_text else "⚠ unverified"
-                name = f"⚠ {_md(ind.name)}"
-            lines.append(
-                f"| {name} | {value} | {_md(ind.period or '')} | {_md(ind.comparison or '')} | "
-                f"“{_md(ind.source_text)}” |"
-            )
-        lines.append("")
+    chosen = [i for i in summary.indicators if i.chosen_by == "model"]
+    added = [i for i in summary.indicators if i.chosen_by == "code"]
+    if chosen:
+        lines += ["## Key figures", "", *_figure_table(chosen), ""]
+    if added:
+        lines += ["## Also in the report", "", *_figure_table(added), ""]
     if summary.topics:
         lines += ["## Topics discussed", ""] + [f"- {_md(t)}" for t in summary.topics] + [""]
     if summary.directives:

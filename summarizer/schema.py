@@ -211,6 +211,11 @@ class Indicator(_Strict):
     span: list[int] = Field(min_length=2, max_length=2, description="[start, end) character offsets.")
     grounding: Grounding
     grounding_note: str | None
+    chosen_by: Literal["model", "code"] = Field(
+        default="model",
+        description="model: among the figures the model chose; code: a candidate the model left out that the "
+        "terminology names, added after the model's choices.",
+    )
 
 
 class Directive(_Strict):

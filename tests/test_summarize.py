@@ -88,9 +88,47 @@ def test_ungrounded_indicator_is_kept_and_flagged_not_dropped(bac_tu_liem: str) 
     )
     prov = _provenance()
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
-    assert [i.grounding for i in summary.indicators] == ["grounded", "ungrounded", "ungrounded"]
+    chosen = [i for i in summary.indicators if i.chosen_by == "model"]
+    assert [i.grounding for i in chosen] == ["grounded", "ungrounded", "ungrounded"]
     md = render_markdown(summary)
     assert md.count("⚠ unverified") == 2
+
+
+def test_candidates_the_model_left_out_are_added_when_the_terminology_names_them(bac_tu_liem: str) -> None:
+    """After the model's choices, labelled candidates follow (ranked, distinct values, never ambiguous), up to
+    MAX_KEY_FIGURES, each named by code and shown apart in the briefing."""
+    from summarizer.assembly import MAX_KEY_FIGURES, build_summary
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.prompting import ranked_candidates
+    from summarizer.schema import Draft, DraftIndicator
+
+    ledger = build_ledger(bac_tu_liem)
+    first = ranked_candidates(ledger)[0]
+    draft = Draft.model_construct(
+        title="t",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        officials=[],
+        topics=[],
+        directives=[],
+        summary="",
+        indicators=[DraftIndicator(figure=first.id, name="=")],
+    )
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
+    added = summary.indicators[1:]
+    labelled = [f for f in ranked_candidates(ledger) if f.label and f.value_key != first.value_key]
+    assert summary.indicators[0].chosen_by == "model"
+    assert len(summary.indicators) == min(MAX_KEY_FIGURES, 1 + len({f.value_key for f in labelled}))
+    assert added and all(i.chosen_by == "code" for i in added)
+    by_id = {f.id: f for f in ledger.figures}
+    assert all(i.name == by_id[i.figure_id].label for i in added)
+    assert len({by_id[i.figure_id].value_key for i in summary.indicators}) == len(summary.indicators)
+    names = {i.source_text: i.name for i in added}
+    assert names.get("3.594 tỷ đồng", "").startswith("Budget revenue")
+    md = render_markdown(summary)
+    assert md.index("## Key figures") < md.index("## Also in the report")
 
 
 def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: str) -> None:

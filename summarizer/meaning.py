@@ -24,7 +24,8 @@ _HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy 
 _SOFT_BOUNDARY = re.compile(r",")
 _CLOSED_PAREN = re.compile(r"\([^()]*\)")
 _TARGET_CUE = re.compile(
-    r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b|đặt ra|đề ra|\bphải\b|định hướng"
+    r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b(?! thông| dịch| lưu| thương| tiếp| nhận| ban)"
+    r"|đặt ra|đề ra|\bphải\b|định hướng|phương hướng"
     r"|kế hoạch năm (?:tới|sau)|cần (?:đạt|phấn đấu)",
     re.IGNORECASE,
 )
@@ -125,16 +126,35 @@ def _compose(head: Term, terms: list[Term]) -> str:
     return subject
 
 
-_TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b(?! không)", re.IGNORECASE)
+
+
+_ASSIGNED_BASE = re.compile(r"(?:dự toán|kế hoạch)(?:\s+\S+){0,3}?\s+(?:được\s+)?giao", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\bchiếm(?: khoảng| gần| hơn| trên)?\s*$", re.IGNORECASE)
+_GOAL_OPENING = re.compile(
+    r"^\W*(?:phương hướng|mục tiêu|nhiệm vụ|kế hoạch)(?: trọng tâm| chủ yếu)?"
+    r" (?:năm|trong năm|giai đoạn|thời gian tới)",
+    re.IGNORECASE,
+)
 
 
 def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     """A goal, not a result: the clause's first cue is a target word ('mục tiêu', 'phấn đấu', 'được giao'),
-    or the sentence looks ahead to a year after the report's."""
+    the sentence opens as a plan ('Phương hướng năm 2017, …'), the figure is an item of a list of goals, or
+    the sentence looks ahead to a year after the report's. The estimate a result is measured against ('bằng
+    91% dự toán Thành phố giao') and a share ('chiếm 31%') are not goals."""
+    clause = _ASSIGNED_BASE.sub(lambda m: " " * len(m.group()), clause)
+    if _SHARE_BEFORE.search(clause):
+        return False
+    header = ledger.list_header(fig)
+    if header is not None and _TARGET_CUE.search(header.text) and not _RESULT_CUE.search(clause):
+        return True
     cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
     if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
         return True
     if cue and (result is None or cue.start() < result.start()):
+        return True
+    if result is None and _GOAL_OPENING.match(ledger.sentence_of(fig).text):
         return True
     if result is not None:
         return False
@@ -181,6 +201,9 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         Basis.OF_ESTIMATE.value: " as % of the budget estimate",
         Basis.TARGET.value: " (target)",
     }.get(basis, "")
+    growth_goal = fig.cue == "increase" and fig.kind.value == "percent" and "growth" not in s.lower()
+    if basis == Basis.TARGET.value and growth_goal:
+        return f"{s} growth (target)"
     if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
         return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
     if basis == Basis.GROWTH_OTHER.value:

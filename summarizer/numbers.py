@@ -308,6 +308,17 @@ class Ledger:
     def sentence_of(self, figure: Figure) -> Sentence:
         return self.sentences[figure.sentence_index]
 
+    def list_header(self, figure: Figure) -> Sentence | None:
+        """The line ending in ':' that introduces the bulleted list ("- ...") holding ``figure``, if any:
+        "Một số chỉ tiêu chủ yếu … nhiệm kỳ 2015-2020:" governs every item under it."""
+        k = figure.sentence_index
+        if not _BULLET.match(self.sentences[k].text):
+            return None
+        while k > 0 and _BULLET.match(self.sentences[k].text):
+            k -= 1
+        header = self.sentences[k]
+        return header if header.text.rstrip().endswith(":") and not _BULLET.match(header.text) else None
+
     def quote(self, figure: Figure, max_chars: int = 160) -> str:
         """The sentence around a figure, trimmed to ``max_chars`` centred on the figure."""
         sent = self.sentence_of(figure)
@@ -320,6 +331,9 @@ class Ledger:
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(sent.text) else ""
         return prefix + sent.text[lo:hi].strip() + suffix
+
+
+_BULLET = re.compile(r"\s*[-–+•*]\s")
 
 
 def normalize_text(raw: str) -> str:
@@ -546,6 +560,11 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
     (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
     (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
+    (
+        re.compile(r"(?:[Tt]ính chung|[Tt]rong|[Ss]au|[Qq]ua) (\d{1,2}) tháng(?! (?:cuối|tới|sau|trước|đầu năm \d))"),
+        "first {0} months of the year",
+    ),
+    (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
     (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
     (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
     (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
@@ -559,14 +578,22 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 def find_period(text: str, *, last: bool = False) -> str | None:
     """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
-    best: tuple[int, str] | None = None
-    for pattern, template in _PERIOD_PATTERNS:
-        matches = list(pattern.finditer(text)) if last else [m for m in [pattern.search(text)] if m]
-        for m in matches[-1:] if last else matches:
-            if best is None or (m.start() > best[0] if last else m.start() < best[0]):
-                groups = [str(_ROMAN.get(g, g)) for g in m.groups()]
-                best = (m.start(), template.format(*groups))
-    return best[1] if best else None
+    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
+    found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
+    found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
+    if not found:
+        return None
+    m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
+    return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+
+
+def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
+    return other.start() <= m.start() and m.end() <= other.end() and other.end() - other.start() > m.end() - m.start()
+
+
+_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_MONTHS = re.compile(r"\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) tháng\b", re.IGNORECASE)
 
 
 def _with_year(period: str | None, year: int | None) -> str | None:
@@ -575,6 +602,8 @@ def _with_year(period: str | None, year: int | None) -> str | None:
         return period
     if period == "the year":
         return str(year)
+    if period == "the previous year":
+        return str(year - 1)
     return period.replace("of the year", f"of {year}")
 
 
@@ -698,15 +727,29 @@ def _document_period(text: str, sentences: list[Sentence]) -> str | None:
     return find_period(head) or find_period(text)
 
 
+_TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _plan_period(header: str) -> str | None:
+    """The period a list of goals covers: the header's period, else the term it names ("nhiệm kỳ 2015-2020")."""
+    term = _TERM.search(header)
+    return find_period(header) or (f"{term.group(1)}–{term.group(2)}" if term else None)
+
+
+_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể)\b", re.IGNORECASE)
+"""A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
+
+
 def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
     the document's; a period without a year takes the report's year."""
     sent = ledger.sentence_of(fig)
     before = ledger.text[sent.start : fig.start]
-    found = find_period(before, last=True) or find_period(sent.text)
+    header = ledger.list_header(fig)
+    found = find_period(before, last=True) or find_period(sent.text) or (header and _plan_period(header.text))
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
-            if prev.paragraph != sent.paragraph:
+            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
                 break
             found = find_period(prev.text)
             if found:

@@ -31,7 +31,7 @@ _OLD_TONES = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
+_OLD_TONE_RE = re.compile(f"(?:{'|'.join(_OLD_TONES)})(?!\\w)")
 
 
 @lru_cache(maxsize=8192)

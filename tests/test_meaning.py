@@ -74,6 +74,16 @@ def test_tay_ho_money_and_rates(seeds: list[Sample]) -> None:
         ("Thu ngân sách 2016 vượt 3,8%", "3,8", "growth vs other"),
         ("Năm 2011 đóng góp hơn 27% ngân sách.", "27%", "of total"),
         ("Chỉ số PCI tăng 10 bậc, xếp 14/63 tỉnh.", "10 bậc", "growth vs other"),
+        # the estimate a result is measured against is not a goal; nor is 'giao thông' an assignment
+        (
+            "Tổng thu ngân sách đạt 658,4 tỷ đồng, bằng 91% dự toán Thành phố giao và tăng 41% so với cùng kỳ.",
+            "41%",
+            "growth vs same period",
+        ),
+        ("Một doanh nghiệp làm đường giao thông số nợ đã lên đến hơn 6 tỉ đồng.", "6 tỉ", "level"),
+        ("Năm 2017, TP được giao thu ngân sách 347.000 tỷ đồng, chiếm 31% GRDP của TP.", "31%", "of total"),
+        ("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ", "level"),
+        ("Phương hướng năm 2017, xã phấn đấu tăng trưởng đạt 10%; tỷ lệ hộ nghèo giảm từ 2-3%.", "2-3%", "target"),
     ],
 )
 def test_bases_from_real_sentences(text: str, source: str, basis: str) -> None:
@@ -84,3 +94,28 @@ def test_bases_from_real_sentences(text: str, source: str, basis: str) -> None:
 def test_growth_inherits_the_subject_of_the_previous_figure() -> None:
     _, f = _fig("Giá trị sản xuất ước đạt 63.275 tỷ đồng, tăng 12,86% so với cùng kỳ.", "12,86")
     assert f.label == "Production value growth (year on year)"
+
+
+def test_items_of_a_list_of_goals_are_targets_of_its_period() -> None:
+    text = (
+        "Một số chỉ tiêu chủ yếu của Đảng bộ TP HCM nhiệm kỳ 2015-2020:\n"
+        "- Tổng vốn đầu tư xã hội chiếm bình quân khoảng 30% GRDP.\n"
+        "- Trong 5 năm, tạo việc làm mới cho 625.000 lao động.\n"
+        "Trung Sơn\n\nNăm 2014 thu ngân sách đạt 300.000 tỷ đồng."
+    )
+    ledger = build_ledger(text)
+    items = [f for f in ledger.figures if f.text.startswith(("30%", "625.000"))]
+    assert [(_basis(f), f.period) for f in items] == [("target", "2015–2020"), ("target", "2015–2020")]
+    after = next(f for f in ledger.figures if f.text.startswith("300.000"))
+    assert (_basis(after), after.period) == ("level", "2014")
+
+
+def test_a_growth_goal_keeps_growth_in_its_name() -> None:
+    _, f = _fig("Mục tiêu tăng trưởng GRDP bình quân hàng năm từ 8% -8,5%.", "8%")
+    assert _basis(f) == "target"
+    assert f.label is not None and "growth" in f.label and f.label.endswith("(target)")
+
+
+def test_count_qualifier_reads_modern_tone_marks() -> None:
+    _, f = _fig("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ")
+    assert f.label is not None and "not met" in f.label

@@ -232,10 +232,28 @@ def test_sentences_do_not_split_inside_numbers_or_tp() -> None:
         ("giai đoạn 2016-2020 đạt", "2016–2020"),
         ("năm 2023, quận", "2023"),
         ("đến hết 31/7, đạt", "as of 31/7"),
+        # the longer period wins over the year inside it, also when reading backwards
+        ("trong 6 tháng đầu năm 2017, thành phố", "first 6 months of 2017"),
+        ("Tính chung 7 tháng, tổng lượng khách", "first 7 months of the year"),
+        ("Hai tháng đầu năm, Bình Dương thu hút", "first 2 months of the year"),
+        ("năm ngoái đạt khoảng 41.000 tỷ đồng", "the previous year"),
     ],
 )
 def test_find_period(text: str, period: str) -> None:
     assert find_period(text) == period
+    assert find_period(text, last=True) == period
+
+
+def test_periods_that_come_from_context() -> None:
+    ledger = build_ledger(
+        "Năm 2017 là năm thứ hai của kế hoạch.\n"
+        "Tổng mức đầu tư năm ngoái đạt khoảng 41.000 tỷ đồng, tăng 7% so với 2015.\n"
+        "Tổng thu ngân sách đến hết 31/7 đạt 658,4 tỷ đồng.\n"
+        "Trong đó, khoản thu tiền sử dụng đất đạt 246,6 tỷ đồng."
+    )
+    periods = {f.text: f.period for f in ledger.figures if f.is_indicator_kind}
+    assert periods["41.000 tỷ đồng"] == "2016"
+    assert periods["246,6 tỷ đồng"] == "as of 31/7"
 
 
 @pytest.mark.parametrize(

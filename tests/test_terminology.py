@@ -76,3 +76,8 @@ def test_terms_in_real_sentences(sentence: str, english: str) -> None:
 def test_spelling_variants_match() -> None:
     assert normalize_vi("Thu ngân sách 12 tỉ, hoá đơn, uỷ ban") == "thu ngân sách 12 tỷ, hóa đơn, ủy ban"
     assert [t.en for t in find_terms("Gia đình văn hoá")] == [t.en for t in find_terms("gia đình văn hóa")]
+
+
+def test_old_tone_placement_is_folded_only_at_the_end_of_a_syllable() -> None:
+    assert normalize_vi("Hoà bình, thuỷ lợi") == "hòa bình, thủy lợi"
+    assert normalize_vi("hoàn thành dự toán khoản thu") == "hoàn thành dự toán khoản thu"

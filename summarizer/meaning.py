@@ -66,7 +66,35 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
 _MODIFIERS = {"growth", "growth rate", "average growth", "economic growth rate"}
 _GENERIC = {"budget", "works", "construction", "capacity", "area", "land", "central budget", "local budget", "goods"}
 _BASES = {"budget estimate", "targets", "plans", "set of criteria", "criteria"}
-_ENTITIES = {"projects", "new projects", "enterprises", "foreign investment projects", "FDI projects"}
+_ENTITIES = {
+    "projects",
+    "new projects",
+    "enterprises",
+    "foreign investment projects",
+    "domestic investment projects",
+    "FDI projects",
+}
+_PROJECTS = {e for e in _ENTITIES if e.endswith("projects")}
+_BUDGET_SOURCES = {"budget", "central budget", "local budget"}
+# What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã').
+_UNIT_NOUNS = {
+    "xã": "communes",
+    "phường": "wards",
+    "thị trấn": "townships",
+    "làng": "villages",
+    "thôn": "villages",
+    "hộ": "households",
+    "hộ dân": "households",
+    "trạm": "stations",
+    "dự án": "projects",
+    "doanh nghiệp": "enterprises",
+    "trường": "schools",
+    "bql": "project management boards",
+    "người": "people",
+    "lượt khách": "visitor arrivals",
+}
+_PAIRED = re.compile(r"\s+và\s+(?:hơn |gần |khoảng |trên )?\d")
+_RANKED = re.compile(r"\bxếp(?: hạng)?(?: thứ)?\s*$", re.IGNORECASE)
 
 
 def _nearest(terms: list[Term]) -> Term | None:
@@ -113,15 +141,18 @@ def _strip_growth(subject: str) -> str:
     return re.sub(r"\s*(?:average )?growth(?: rate)?\b", "", subject).strip() or subject
 
 
-def _compose(head: Term, terms: list[Term]) -> str:
+def _compose(head: Term, terms: list[Term], *, paired: bool = False) -> str:
     """'Registered capital' + 'new projects' in the same clause -> 'Registered capital of new projects';
     'GDP' + 'average growth' -> 'GDP average growth'."""
     subject = head.en
     growth = next((t for t in terms if t.en in _MODIFIERS and t.start > head.start), None)
     if growth is not None and "growth" not in subject.lower():
         subject = f"{subject} {growth.en}"
-    entity = next((t for t in terms if t.en in _ENTITIES and t is not head), None)
-    if entity is not None and head.en not in _ENTITIES and entity.en.lower() not in subject.lower():
+    entities = [t for t in terms if t.en in _ENTITIES and t is not head]
+    before = [t for t in entities if t.start < head.start]
+    specific = [t for t in before if t.en != "projects"]
+    entity = (specific or before)[-1] if before else (entities[0] if entities else None)
+    if entity is not None and not paired and head.en not in _ENTITIES and entity.en.lower() not in subject.lower():
         subject = f"{subject} of {entity.en}"
     return subject
 
@@ -237,6 +268,19 @@ def annotate(ledger: Ledger) -> None:
         head: Term | None
         context = clause_terms
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
+        if (
+            counted is None
+            and fig.kind.value == "percent"
+            and fig.basis is None
+            and after_terms
+            and after_terms[0].start <= 1
+            and after_terms[0].en not in _BASES | _MODIFIERS | _GENERIC
+        ):
+            counted, unit_terms = after_terms[0], after_terms  # '50,7% dân số nông thôn được dùng nước …'
+        noun = _UNIT_NOUNS.get(normalize_vi(fig.unit_vi or ""))
+        if counted is None and noun is not None and fig.kind.value in ("count", "ratio"):
+            counted = Term(normalize_vi(fig.unit_vi or ""), noun, 0, len(fig.unit_vi or ""))
+            unit_terms = [counted, *[t for t in unit_terms if t.start > counted.end]]
         named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
         if counted is not None and named is not None and counted.en not in named.en:
             fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
@@ -244,6 +288,7 @@ def annotate(ledger: Ledger) -> None:
         elif counted is not None:
             head, context = counted, unit_terms
             rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
+            rest = _CLOSED_PAREN.sub(" ", rest)
             predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
             later = find_terms(predicate.group(1)) if predicate else []
             extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
@@ -268,7 +313,17 @@ def annotate(ledger: Ledger) -> None:
         else:
             head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
         if head is not None:
-            fig.subject, fig.subject_en = head.vi, _compose(head, context)
+            # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
+            paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
+            fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
+            spent = _nearest_named([t for t in clause_terms if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES])
+            if head.en in _BUDGET_SOURCES and spent is not None:
+                # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
+                fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
+            elif head.en in _PROJECTS and fig.kind.value == "money":
+                fig.subject_en = f"capital of {fig.subject_en}"
+        if fig.subject_en is not None and fig.kind.value == "ratio" and _RANKED.search(clause):
+            fig.subject_en = f"{fig.subject_en} rank"
         if fig.subject_en is None:
             previous = fig
             continue

@@ -119,3 +119,52 @@ def test_a_growth_goal_keeps_growth_in_its_name() -> None:
 def test_count_qualifier_reads_modern_tone_marks() -> None:
     _, f = _fig("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ")
     assert f.label is not None and "not met" in f.label
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "words"),
+    [
+        # a bare counted unit names what is counted; the criterion comes from the predicate
+        ("Toàn tỉnh có 82/97 xã (chiếm 84,5% tổng số xã) đạt tiêu chí thủy lợi.", "82/97", ("communes", "irrigation")),
+        ("Theo Bí thư, dân số trên 23 vạn người, huyện có 15 xã và 1 thị trấn.", "15 xã", ("communes",)),
+        (
+            "Hiện, có 87 trạm đang hoạt động với tổng công suất khoảng 70.000 m3/ngày đêm.",
+            "87",
+            ("stations", "operating"),
+        ),
+        # a budget is the source of the money, not its subject
+        (
+            "Công tác giải ngân vốn đầu tư xây dựng cơ bản (XDCB), đối với ngân sách Trung ương là 6.596 tỷ đồng.",
+            "6.596",
+            ("disbursement", "central budget"),
+        ),
+        (
+            "TP cơ bản hoàn thành thu ngân sách trung ương giao với mức thu đạt 378.543 tỉ đồng.",
+            "378.543",
+            ("revenue",),
+        ),
+        # the projects nearest before the money, and a rank read from 'xếp'
+        (
+            "Tỉnh cấp phép cho 4 dự án trong nước trị giá 3.588 tỷ đồng và 4 dự án nước ngoài với tổng vốn đầu tư 311 "
+            "triệu USD.",
+            "311",
+            ("foreign",),
+        ),
+        ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tăng 10 bậc, xếp 14/63 tỉnh, thành phố.", "14/63", ("PCI", "rank")),
+        ("Trong năm 2016, Đảng bộ đã kết nạp được 6 đồng chí Đảng viên mới.", "6 đồng", ("new party members",)),
+    ],
+)
+def test_subjects_from_units_predicates_and_sources(text: str, source: str, words: tuple[str, ...]) -> None:
+    _, f = _fig(text, source)
+    assert f.label is not None
+    for word in words:
+        assert word.lower() in f.label.lower(), (f.label, word)
+
+
+def test_respective_values_do_not_name_one_kind_of_project() -> None:
+    _, f = _fig(
+        "Tỉnh có 301 dự án đầu tư nước ngoài, 451 dự án đầu tư trong nước với tổng vốn đăng ký gần 26,7 tỷ USD và "
+        "hơn 245.500 tỷ đồng.",
+        "26,7",
+    )
+    assert f.label is not None and "domestic" not in f.label.lower() and "foreign" not in f.label.lower()

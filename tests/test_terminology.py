@@ -59,7 +59,7 @@ def test_every_entry_that_occurs_in_a_report_is_found_in_its_sentence(reports_di
         ("tổng chi thường xuyên là 89.172 tỷ đồng", "total recurrent spending"),
         ("thu tiền sử dụng đất đạt 246,6 tỷ đồng", "land-use fee revenue"),
         ("21 xã đạt chuẩn nông thôn mới", "communes meeting the new-rural standard"),
-        ("tỷ lệ người dân tham gia BHYT đạt 80%", "health insurance"),
+        ("tỷ lệ người dân tham gia BHYT đạt 80%", "health insurance coverage"),
         ("Tổng vốn đầu tư toàn xã hội ước đạt 41.000 tỷ đồng", "total social investment capital"),
         ("thu hút vốn đầu tư nước ngoài đạt 2,15 tỷ USD", "FDI attracted"),
         ("giải ngân vốn đầu tư xây dựng cơ bản đạt 76%", "disbursement of capital-construction investment"),

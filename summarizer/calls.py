@@ -39,6 +39,8 @@ class CallStats:
     attempts: int = 0
     transport_retries: int = 0
     per_call: list[tuple[int, int]] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    """For each answer the re-ask checks rejected, the kinds of problem found ("language,too_few_figures")."""
 
     def add(self, response: Any) -> None:
         usage = getattr(response, "usage", None)
@@ -53,6 +55,7 @@ class CallStats:
         self.completion_tokens += other.completion_tokens
         self.calls += other.calls
         self.per_call += other.per_call
+        self.rejected += other.rejected
 
     @property
     def reasks(self) -> int:
@@ -70,6 +73,7 @@ class CallStats:
             calls=self.calls + before.calls,
             reasks=self.reasks,
             per_call=[CallUsage(prompt_tokens=p, completion_tokens=c) for p, c in before.per_call + self.per_call],
+            reask_reasons=before.rejected + self.rejected,
         )
 
 

@@ -52,6 +52,7 @@ def sum_usage(usages: list[Usage]) -> Usage:
         calls=sum(u.calls for u in usages),
         reasks=sum(u.reasks for u in usages),
         per_call=[c for u in usages for c in u.per_call],
+        reask_reasons=[r for u in usages for r in u.reask_reasons],
     )
 
 

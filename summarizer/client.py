@@ -32,7 +32,7 @@ from tenacity import (
 from summarizer.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
-from summarizer.schema import strict_json_schema
+from summarizer.schema import Draft, Flag, strict_json_schema
 
 __all__ = ["AsyncModelClient", "ModelClient", "Send", "is_transient", "retry_wait"]
 
@@ -160,12 +160,18 @@ class ModelClient:
 
         return create
 
-    def _request(self, request: ModelRequest) -> dict[str, Any]:
+    def _request(self, request: ModelRequest, stats: CallStats) -> dict[str, Any]:
+        def check(draft: Draft) -> list[Flag]:
+            problems = request.check(draft)
+            if problems:
+                stats.rejected.append(",".join(sorted({p.kind for p in problems})))
+            return problems
+
         return {
             "model": self.model,
             "messages": request.messages,
             "response_model": request.response_model,
-            "context": request.context,
+            "context": {**request.context, "check": check},
             "max_retries": self.settings.max_reasks,
             "temperature": self.settings.temperature,
             "max_tokens": request.max_tokens,
@@ -201,7 +207,7 @@ class ModelClient:
             create=self._transport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
         )
         try:
-            parsed = create(**self._request(request))
+            parsed = create(**self._request(request, stats))
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
         return StructuredResult(parsed, None, None, stats)
@@ -263,7 +269,7 @@ class AsyncModelClient(ModelClient):
             create=self._atransport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
         )
         try:
-            parsed = await create(**self._request(request))
+            parsed = await create(**self._request(request, stats))
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
         return StructuredResult(parsed, None, None, stats)

@@ -270,6 +270,10 @@ class Usage(_Strict):
     calls: int = Field(description="HTTP calls made, re-asks and transport retries included.")
     reasks: int
     per_call: list[CallUsage] = Field(default_factory=list, description="Usage of every answered call, in order.")
+    reask_reasons: list[str] = Field(
+        default_factory=list,
+        description="For each answer the checks rejected, the kinds of problem found, comma-separated.",
+    )
 
 
 class Provenance(_Strict):

@@ -111,6 +111,7 @@ def test_schema_breaking_answer_is_reasked_with_the_reason(fake: FakeOpenAI, rep
     reask = fake.requests[1]["messages"]
     assert any("title" in m["content"] and m["role"] == "user" for m in reask[2:])
     assert summary.provenance.usage.reasks == 1
+    assert summary.provenance.usage.reask_reasons == []  # the schema, not the checks, rejected it
 
 
 def test_ungrounded_figure_reasked_then_flagged(fake: FakeOpenAI, report: Report) -> None:
@@ -127,6 +128,7 @@ def test_ungrounded_figure_reasked_then_flagged(fake: FakeOpenAI, report: Report
     assert len(fake.requests) == 2
     assert "63.275" in fake.requests[1]["messages"][-1]["content"]
     assert any("63.275" in f.message for f in summary.flags)
+    assert summary.provenance.usage.reask_reasons == ["unsupported_number"] * 2
 
 
 def test_truncated_output_never_parsed(fake: FakeOpenAI, report: Report) -> None:

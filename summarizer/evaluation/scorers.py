@@ -101,6 +101,7 @@ class ReportScore:
     meeting: dict[str, bool | None] = field(default_factory=dict)
     checks: list[FigureCheck] = field(default_factory=list)
     cost: dict[str, float] = field(default_factory=dict)
+    reask_reasons: list[str] = field(default_factory=list)
     explanation: str = ""
 
     @property
@@ -546,6 +547,7 @@ def score_output(sample: Sample, record: OutputRecord | None) -> ReportScore:
         "latency_s": summary.provenance.elapsed_s,
         "retries": usage.reasks + max(0, usage.calls - 1 - usage.reasks),
     }
+    score.reask_reasons = [kind for reason in usage.reask_reasons for kind in reason.split(",")]
     return score
 
 
@@ -611,4 +613,5 @@ def aggregate(scores: list[ReportScore]) -> dict[str, Any]:
         "median_latency_s": med("latency_s"),
         "total_tokens": sum(c.get("prompt_tokens", 0) + c.get("completion_tokens", 0) for c in costs),
         "retries_per_report": _rate(sum(c.get("retries", 0) for c in costs), len(costs)),
+        "reask_reasons": dict(Counter(k for s in scores for k in s.reask_reasons).most_common()),
     }

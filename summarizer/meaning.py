@@ -285,6 +285,8 @@ def annotate(ledger: Ledger) -> None:
         if counted is not None and named is not None and counted.en not in named.en:
             fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
             head = None
+        elif counted is not None and named is not None:
+            head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name
         elif counted is not None:
             head, context = counted, unit_terms
             rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])

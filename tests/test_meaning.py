@@ -152,6 +152,11 @@ def test_count_qualifier_reads_modern_tone_marks() -> None:
         ),
         ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tăng 10 bậc, xếp 14/63 tỉnh, thành phố.", "14/63", ("PCI", "rank")),
         ("Trong năm 2016, Đảng bộ đã kết nạp được 6 đồng chí Đảng viên mới.", "6 đồng", ("new party members",)),
+        (
+            "Quận tổ chức đón nhận phường đạt chuẩn đô thị văn minh đối với 2 phường Xuân La và Phú Thượng.",
+            "2 phường",
+            ("wards meeting the civilised-urban standard",),
+        ),
     ],
 )
 def test_subjects_from_units_predicates_and_sources(text: str, source: str, words: tuple[str, ...]) -> None:

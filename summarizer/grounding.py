@@ -209,8 +209,8 @@ def clean_name(name: str) -> str:
 
 
 def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], list[Flag]]:
-    """The re-ask rules for one report: ids that are not indicators, numbers with no source, and too
-    few distinct figures once repeats are merged."""
+    """The re-ask rules for one report: ids that are not indicators, too few distinct figures once repeats
+    are merged, and numbers with no source or bad language in the title or summary."""
     kinds = {f.id: f for f in ledger.figures}
 
     def check(draft: Draft) -> list[Flag]:
@@ -231,8 +231,8 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
         if len(distinct) < min(min_indicators, len(draft.indicators)):
             message = f"only {len(distinct)} distinct figures were chosen; choose {min_indicators} different ids"
             problems.append(Flag(field="indicators", kind="too_few_figures", message=message))
-        for where, text in prose_fields(draft):
-            problems += text_problems(text, ledger, where)
+        headline = [(where, text) for where, text in prose_fields(draft) if where in _REASKED_FIELDS]
+        problems += [f for where, text in headline for f in text_problems(text, ledger, where)]
         problems += [f for f in language_flags(draft, folded) if f.field in _REASKED_FIELDS]
         return problems
 
@@ -241,8 +241,8 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
 
 
 _MAX_TITLE = 140
-# Only the headline prose is worth a re-ask (each costs a whole answer); other fields that still fail are
-# withheld from the briefing with the reason.
+# Only the headline prose is worth a re-ask (each costs a whole answer, 30 to 60 s on the embedded model);
+# a topic or task with an invented number or bad language is withheld from the briefing with the reason.
 _REASKED_FIELDS = ("title", "summary")
 
 

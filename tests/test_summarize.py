@@ -166,6 +166,34 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
     assert summary.directives[0].owner is None  # still holds "Bí thư", "Chủ tịch": not shown
 
 
+def test_an_invented_number_in_a_task_is_withheld_without_a_reask(bac_tu_liem: str) -> None:
+    """A re-ask costs a whole answer; only the title and summary are worth one."""
+    from summarizer.assembly import build_summary
+    from summarizer.facts import find_meeting_facts
+    from summarizer.grounding import draft_checker
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftDirective
+
+    ledger = build_ledger(bac_tu_liem)
+    draft = Draft.model_construct(
+        title="Bac Tu Liem District reviews its results",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[],
+        topics=["Budget revenue of 7,777 billion VND"],
+        directives=[DraftDirective(task="Finish 9,999 projects", owner=None, deadline=None)],
+        summary="The district reviewed its results for the year.",
+    )
+    problems = draft_checker(ledger)(draft)
+    assert problems == []
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), problems)
+    assert summary.topics == [] and summary.directives == []
+    withheld = {f.field for f in summary.flags if f.kind == "withheld"}
+    assert withheld == {"topic 1", "directive 1"}
+
+
 def _provenance() -> Provenance:
     return Provenance(
         source_name="x",

@@ -48,6 +48,22 @@ _COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _opens_paren(ledger: Ledger, fig: Figure) -> int | None:
+    """Where the parenthesis holding ``fig`` opens, if the figure sits inside one."""
+    sent = ledger.sentence_of(fig)
+    before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
+    k = before.rfind("(")
+    return sent.start + k if k >= 0 else None
+
+
+def _segments_before(ledger: Ledger, fig: Figure, paren: int) -> str:
+    """The clause before an opening parenthesis: what the parenthesis comments on."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : paren]
+    hard = [m.end() for m in re.finditer(r"[;:\n]", before)]
+    return before[hard[-1] :] if hard else before
+
+
 def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     """(clause before the figure, the part of it after the last comma, the words after the figure)."""
     sent = ledger.sentence_of(fig)
@@ -57,7 +73,7 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
     tail = clause[soft[-1] :] if soft else clause
     after_full = ledger.text[fig.end : sent.end]
-    cut = re.search(r"[,;:.()]|\s[-–]\s", after_full)
+    cut = re.search(r"[,;:.()]|\s[-–]\s|\s(?:và\s+)?\d", after_full)
     after = after_full[: cut.start()] if cut else after_full
     return clause, tail, after[:80]
 
@@ -73,6 +89,11 @@ _ENTITIES = {
     "foreign investment projects",
     "domestic investment projects",
     "FDI projects",
+    "projects increasing their capital",
+    "projects adjusting their capital",
+    "projects adjusting their investment capital",
+    "newly licensed projects",
+    "newly licensed foreign investment projects",
 }
 _PROJECTS = {e for e in _ENTITIES if e.endswith("projects")}
 _BUDGET_SOURCES = {"budget", "central budget", "local budget"}
@@ -92,9 +113,13 @@ _UNIT_NOUNS = {
     "bql": "project management boards",
     "người": "people",
     "lượt khách": "visitor arrivals",
+    "báo cáo": "reports",
+    "tờ trình": "proposals",
 }
 _PAIRED = re.compile(r"\s+và\s+(?:hơn |gần |khoảng |trên )?\d")
-_RANKED = re.compile(r"\bxếp(?: hạng)?(?: thứ)?\s*$", re.IGNORECASE)
+_RANKED = re.compile(r"\b(?:xếp(?: hạng)?(?: thứ)?|đứng(?: thứ)?)\s*$", re.IGNORECASE)
+_INVESTED = re.compile(r"\bđầu tư(?: khoảng| hơn| trên| gần)?\s*$", re.IGNORECASE)
+_EXPLICIT_BASE = re.compile(r"so với (dự toán|kế hoạch)", re.IGNORECASE)
 
 
 def _nearest(terms: list[Term]) -> Term | None:
@@ -208,6 +233,11 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
     if _PREV_MONTH.search(ledger.text[fig.end : fig.end + 30]):
         fig.basis = "vs previous month"
         return
+    explicit = _EXPLICIT_BASE.search(clause)
+    if fig.basis is None and fig.cue in ("reach", "equal") and explicit and re.search(r"tỷ lệ\s*$|tỉ lệ\s*$", tail):
+        # 'tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%'
+        fig.basis = "budget estimate" if explicit.group(1).lower() == "dự toán" else "plan"
+        return
     if fig.basis is None and fig.cue in (None, "reach", "equal"):
         if _SHARE_CONTEXT.search(tail):
             fig.basis = "of total"
@@ -235,6 +265,10 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
     growth_goal = fig.cue == "increase" and fig.kind.value == "percent" and "growth" not in s.lower()
     if basis == Basis.TARGET.value and growth_goal:
         return f"{s} growth (target)"
+    if fig.unit == "times":
+        base = (fig.basis or "").removeprefix("vs ")
+        base = f"the {base}" if base.startswith(("same", "previous")) else base
+        return f"{s} as a multiple of {base}" if base and base != "ratio" else f"{s} (multiple)"
     if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
         return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
     if basis == Basis.GROWTH_OTHER.value:
@@ -265,6 +299,13 @@ def annotate(ledger: Ledger) -> None:
             and previous.end <= fig.start
             and not _HARD_BOUNDARY.search(_CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]))
         )
+        in_paren = _opens_paren(ledger, fig)
+        if in_paren is not None and not tail_terms:
+            # '188.000 tỷ đồng (tăng 6,5% so với tháng trước, …)': the subject of what the parenthesis annotates
+            if previous is not None and previous.sentence_index == fig.sentence_index and previous.end <= in_paren:
+                same_clause = True
+            elif not clause_terms:
+                clause_terms = find_terms(_segments_before(ledger, fig, in_paren))
         head: Term | None
         context = clause_terms
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
@@ -318,14 +359,22 @@ def annotate(ledger: Ledger) -> None:
             # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
             paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
             fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
-            spent = _nearest_named([t for t in clause_terms if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES])
+            sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
+            spent = _nearest_named(
+                [t for t in find_terms(sentence_before) if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES]
+            )
             if head.en in _BUDGET_SOURCES and spent is not None:
                 # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
                 fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
             elif head.en in _PROJECTS and fig.kind.value == "money":
                 fig.subject_en = f"capital of {fig.subject_en}"
-        if fig.subject_en is not None and fig.kind.value == "ratio" and _RANKED.search(clause):
+        ranked = fig.subject_en is not None and "rank" not in fig.subject_en
+        if ranked and fig.kind.value == "ratio" and _RANKED.search(clause):
             fig.subject_en = f"{fig.subject_en} rank"
+        lowered = (fig.subject_en or "").lower()
+        if fig.kind.value == "money" and _INVESTED.search(tail) and not re.search(r"invest|capital", lowered):
+            fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
+
         if fig.subject_en is None:
             previous = fig
             continue

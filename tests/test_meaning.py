@@ -84,6 +84,7 @@ def test_tay_ho_money_and_rates(seeds: list[Sample]) -> None:
         ("Năm 2017, TP được giao thu ngân sách 347.000 tỷ đồng, chiếm 31% GRDP của TP.", "31%", "of total"),
         ("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ", "level"),
         ("Phương hướng năm 2017, xã phấn đấu tăng trưởng đạt 10%; tỷ lệ hộ nghèo giảm từ 2-3%.", "2-3%", "target"),
+        ("Năm 2016, tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%.", "103,8", "of estimate"),
     ],
 )
 def test_bases_from_real_sentences(text: str, source: str, basis: str) -> None:
@@ -152,6 +153,42 @@ def test_count_qualifier_reads_modern_tone_marks() -> None:
         ),
         ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) tăng 10 bậc, xếp 14/63 tỉnh, thành phố.", "14/63", ("PCI", "rank")),
         ("Trong năm 2016, Đảng bộ đã kết nạp được 6 đồng chí Đảng viên mới.", "6 đồng", ("new party members",)),
+        # a parenthesis comments on what stands before it
+        (
+            "Tháng 1-2017, tổng mức lưu chuyển hàng hóa và doanh thu dịch vụ tiêu dùng xã hội đạt hơn 188.000 tỷ đồng "
+            "(tăng 6,5% so với tháng trước, tăng 9,3% so với cùng kỳ năm trước).",
+            "9,3",
+            ("retail sales", "year on year"),
+        ),
+        ("Số dân trong xã tham gia BHYT chiếm tỷ lệ cao (đạt 70% số dân).", "70%", ("health insurance",)),
+        (
+            "Chỉ số PCI của Thành phố vẫn thấp hơn năm 2013 (năm 2013 đứng thứ 15/63, năm 2016 đứng thứ 21/63).",
+            "21/63",
+            ("PCI", "rank"),
+        ),
+        (
+            "Ngành điện đã đầu tư trên 2.400 tỷ đồng để cải tạo đường dây tải điện.",
+            "2.400",
+            ("electricity investment",),
+        ),
+        (
+            "Giải ngân vốn đầu tư xây dựng cơ bản đối với ngân sách Trung ương là 6.596 tỷ đồng; đối với ngân sách "
+            "địa phương là 30.725 tỷ đồng.",
+            "30.725",
+            ("disbursement", "local budget"),
+        ),
+        (
+            "Thành phố thu hút được 2,15 tỷ USD vốn đầu tư nước ngoài (FDI), tăng gấp 2 lần so với cùng kỳ năm 2016.",
+            "2 lần",
+            ("FDI", "multiple of the same period"),
+        ),
+        (
+            "Có 91 dự án điều chỉnh tăng vốn với tổng vốn đầu tư hơn 346 triệu USD.",
+            "346",
+            ("increasing their capital",),
+        ),
+        ("Đã có hơn 24.303 doanh nghiệp mới được thành lập.", "24.303", ("newly established enterprises",)),
+        ("HĐND xem xét, thông qua 12 báo cáo và 1 nghị quyết thường kỳ.", "12 báo", ("reports",)),
         (
             "Quận tổ chức đón nhận phường đạt chuẩn đô thị văn minh đối với 2 phường Xuân La và Phú Thượng.",
             "2 phường",

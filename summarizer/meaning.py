@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.basis import Basis, basis_of
+from summarizer.facts import translate_admin
 from summarizer.terminology import Term, find_terms, normalize_vi
 
 if TYPE_CHECKING:
@@ -281,6 +282,41 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
     return s + suffix
 
 
+_RESPECTIVELY = re.compile(
+    r"(?:các\s+)?(?P<kind>huyện|quận|thị xã|xã|phường|tỉnh)\s+(?P<names>[^:;.()\d]+?)\s*"
+    r"(?:lần lượt|tương ứng)(?: là| đạt)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"\s*(?:,|;|và)\s*")
+
+
+def _respective_places(ledger: Ledger) -> None:
+    """'Tỷ lệ này ở các huyện Hoài Đức, Quốc Oai, … lần lượt là: 91, 82, …%': one place per figure, in order."""
+    figures = [f for f in ledger.figures if f.is_indicator_kind]
+    for k, first in enumerate(figures):
+        sent = ledger.sentence_of(first)
+        m = _RESPECTIVELY.search(ledger.text[sent.start : first.start])
+        if m is None:
+            continue
+        names = [n.strip() for n in _LIST_SEP.split(m.group("names")) if n.strip()]
+        run = [first]
+        for nxt in figures[k + 1 :]:
+            if not _LIST_SEP.fullmatch(ledger.text[run[-1].end : nxt.start]):
+                break
+            run.append(nxt)
+        if len(run) != len(names):
+            continue
+        earlier = [f for f in figures[:k] if f.subject_en and f.kind == first.kind]
+        base = first.subject_en or (earlier[-1].subject_en if earlier else None)
+        if base is None:
+            continue
+        for fig, name in zip(run, names, strict=True):
+            place = translate_admin(f"{m.group('kind').lower()} {name}")
+            fig.subject, fig.subject_en = f"{name}", f"{base} in {place}"
+            basis = basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value
+            fig.label = figure_label(fig, basis, fig.subject_en)
+
+
 def annotate(ledger: Ledger) -> None:
     """Set target, refined basis, subject and label on every indicator figure of ``ledger``."""
     previous: Figure | None = None
@@ -389,3 +425,4 @@ def annotate(ledger: Ledger) -> None:
             subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
         fig.label = figure_label(fig, basis, subject, of_what)
         previous = fig
+    _respective_places(ledger)

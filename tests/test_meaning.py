@@ -210,3 +210,15 @@ def test_respective_values_do_not_name_one_kind_of_project() -> None:
         "26,7",
     )
     assert f.label is not None and "domestic" not in f.label.lower() and "foreign" not in f.label.lower()
+
+
+def test_respective_lists_name_each_place() -> None:
+    ledger = build_ledger(
+        "55,5% dân nông thôn Hà Nội được dùng nước sạch\n\n"
+        "Tỷ lệ này ở các huyện Hoài Đức, Quốc Oai, Thạch Thất, Thanh Trì, Gia Lâm lần lượt là: 91, 82, 81, 78, 75,4%."
+    )
+    labels = [f.label or "" for f in ledger.figures if f.is_indicator_kind][1:]
+    places = ["Hoai Duc", "Quoc Oai", "Thach That", "Thanh Tri", "Gia Lam"]
+    assert len(labels) == len(places)
+    for label, place in zip(labels, places, strict=True):
+        assert label.startswith("Rural residents") and label.endswith(f"in {place} District"), label

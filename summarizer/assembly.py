@@ -11,7 +11,6 @@ import time
 
 from pydantic import ValidationError
 
-from summarizer.basis import basis_of
 from summarizer.calls import CallStats, StructuredResult
 from summarizer.errors import ModelCallError
 from summarizer.facts import MeetingFacts, split_official
@@ -24,6 +23,7 @@ from summarizer.grounding import (
     repair_prose,
 )
 from summarizer.language import language_issues
+from summarizer.meaning import figure_basis
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
 from summarizer.prompting import Job, ranked_candidates
 from summarizer.recipe import Recipe
@@ -99,7 +99,7 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[F
         kind=fig.kind.value,
         period=fig.period,
         comparison=_comparison(fig),
-        basis=basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value,
+        basis=figure_basis(fig),
         direction=fig.cue,  # type: ignore[arg-type]
         qualifier=fig.qualifier,
         source_text=fig.text,

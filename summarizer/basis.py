@@ -32,9 +32,16 @@ _SAME_PERIOD = ("same period", "previous year")
 
 
 def basis_of(
-    kind: str, comparison: str | None, direction: str | None, denominator: float | None, *, target: bool = False
+    kind: str,
+    comparison: str | None,
+    direction: str | None,
+    denominator: float | None,
+    *,
+    target: bool = False,
+    unit: str | None = None,
 ) -> Basis:
-    """The category of a figure from its kind, comparison words and cue (all as the ledger gives them)."""
+    """The category of a figure from its kind, comparison words and cue (all as the ledger gives them);
+    'gấp 2 lần so với cùng kỳ' (``unit`` "times") is a level against the same period, like 'bằng 142%'."""
     comp = (comparison or "").lower()
     if target:
         return Basis.TARGET
@@ -44,7 +51,7 @@ def basis_of(
     if any(w in comp for w in _SAME_PERIOD):
         if changed:
             return Basis.GROWTH_SAME_PERIOD
-        return Basis.LEVEL_SAME_PERIOD if kind == "percent" else Basis.LEVEL
+        return Basis.LEVEL_SAME_PERIOD if kind == "percent" or unit == "times" else Basis.LEVEL
     if comp.startswith("vs "):
         return Basis.GROWTH_OTHER
     if "estimate" in comp:

@@ -19,7 +19,7 @@ from summarizer.terminology import Term, find_terms, normalize_vi
 if TYPE_CHECKING:
     from summarizer.numbers import Figure, Ledger
 
-__all__ = ["annotate", "figure_label"]
+__all__ = ["annotate", "figure_basis", "figure_label"]
 
 _HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
 _SOFT_BOUNDARY = re.compile(r",")
@@ -47,6 +47,19 @@ _COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"đang hoạt động"), "operating"),
     (re.compile(r"được công nhận"), "recognised"),
 ]
+
+
+def _not_places(text: str) -> list[Term]:
+    """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao'), when others remain."""
+    terms = find_terms(text)
+    norm = normalize_vi(text)
+    kept = [t for t in terms if not re.search(r"(?:tại|ở|trong các|trong)\s*$", norm[: t.start])]
+    return kept if any(t.en not in _MODIFIERS | _BASES for t in kept) else terms
+
+
+def figure_basis(fig: Figure) -> str:
+    """The basis category of a ledger figure, as stored and scored."""
+    return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target, unit=fig.unit).value
 
 
 def _opens_paren(ledger: Ledger, fig: Figure) -> int | None:
@@ -313,7 +326,7 @@ def _respective_places(ledger: Ledger) -> None:
         for fig, name in zip(run, names, strict=True):
             place = translate_admin(f"{m.group('kind').lower()} {name}")
             fig.subject, fig.subject_en = f"{name}", f"{base} in {place}"
-            basis = basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value
+            basis = figure_basis(fig)
             fig.label = figure_label(fig, basis, fig.subject_en)
 
 
@@ -326,7 +339,7 @@ def annotate(ledger: Ledger) -> None:
         clause, tail, after = _segments(ledger, fig)
         fig.target = _is_target(ledger, fig, clause)
         _refine_basis(ledger, fig, clause, tail)
-        tail_terms, clause_terms = find_terms(tail), find_terms(clause)
+        tail_terms, clause_terms = _not_places(tail), find_terms(clause)
         unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
         after_terms = find_terms(after[:60])
         same_clause = (
@@ -414,7 +427,7 @@ def annotate(ledger: Ledger) -> None:
         if fig.subject_en is None:
             previous = fig
             continue
-        basis = basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target).value
+        basis = figure_basis(fig)
         subject = fig.subject_en
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
             subject = f"{subject} {q}"

@@ -566,6 +566,9 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
     (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
+    (re.compile(r"nửa đầu năm ((?:19|20)\d{2})"), "first 6 months of {0}"),
+    (re.compile(r"nửa đầu năm"), "first 6 months of the year"),
+    (re.compile(r"[Tt]ừ đầu năm ((?:19|20)\d{2})(?! đến)"), "year to date {0}"),
     (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
     (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
     (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
@@ -754,6 +757,11 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
             found = find_period(prev.text)
             if found:
                 break
+    if found and found.startswith("year to date"):
+        # 'Từ đầu năm 2018' in a report on the first 2 months of 2018: the report's period
+        year = found.removeprefix("year to date ")
+        doc = ledger.document_period or ""
+        found = doc if doc.startswith("first") and doc.endswith(year) else year
     return _with_year(found, ledger.document_year) if found else ledger.document_period
 
 

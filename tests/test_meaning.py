@@ -18,7 +18,7 @@ def _fig(text: str, source: str) -> tuple[Ledger, Figure]:
 
 
 def _basis(f: Figure) -> str:
-    return basis_of(f.kind.value, f.basis, f.cue, f.denominator, target=f.target).value
+    return basis_of(f.kind.value, f.basis, f.cue, f.denominator, target=f.target, unit=f.unit).value
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +85,11 @@ def test_tay_ho_money_and_rates(seeds: list[Sample]) -> None:
         ("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ", "level"),
         ("Phương hướng năm 2017, xã phấn đấu tăng trưởng đạt 10%; tỷ lệ hộ nghèo giảm từ 2-3%.", "2-3%", "target"),
         ("Năm 2016, tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%.", "103,8", "of estimate"),
+        (
+            "Thành phố thu hút được 2,15 tỷ USD FDI, tăng gấp 2 lần so với cùng kỳ năm 2016.",
+            "2 lần",
+            "level vs same period",
+        ),
     ],
 )
 def test_bases_from_real_sentences(text: str, source: str, basis: str) -> None:

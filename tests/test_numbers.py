@@ -237,6 +237,7 @@ def test_sentences_do_not_split_inside_numbers_or_tp() -> None:
         ("Tính chung 7 tháng, tổng lượng khách", "first 7 months of the year"),
         ("Hai tháng đầu năm, Bình Dương thu hút", "first 2 months of the year"),
         ("năm ngoái đạt khoảng 41.000 tỷ đồng", "the previous year"),
+        ("tăng gần 80% trong nửa đầu năm, sản phẩm", "first 6 months of the year"),
     ],
 )
 def test_find_period(text: str, period: str) -> None:
@@ -254,6 +255,15 @@ def test_periods_that_come_from_context() -> None:
     periods = {f.text: f.period for f in ledger.figures if f.is_indicator_kind}
     assert periods["41.000 tỷ đồng"] == "2016"
     assert periods["246,6 tỷ đồng"] == "as of 31/7"
+
+
+def test_year_to_date_is_the_reports_period() -> None:
+    ledger = build_ledger(
+        "Hai tháng đầu năm, Bình Dương thu hút 30,66 tỷ USD vốn FDI\n\n"
+        "Từ đầu năm 2018, các khu công nghiệp đã thu hút 376 triệu USD vốn FDI."
+    )
+    assert ledger.document_period == "first 2 months of 2018"
+    assert next(f for f in ledger.figures if f.text.startswith("376")).period == "first 2 months of 2018"
 
 
 @pytest.mark.parametrize(

@@ -287,7 +287,7 @@ class Ledger:
         """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
 
         The mention kept is the first one in the body with a known subject (a headline repeats a figure
-        with less context), else the first one."""
+        with less context, and its period and basis are the body's to say), else the first one."""
         chosen: dict[tuple[object, ...], Figure] = {}
         ratios = {(f.value, f.unit) for f in self.figures if f.kind == FigureKind.RATIO and f.unit}
         for f in self.figures:
@@ -299,7 +299,7 @@ class Ledger:
             kept = chosen.get(key)
             if (
                 kept is None
-                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label and not kept.label)
+                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label)
                 or (kept.label is None and f.label is not None and kept.sentence_index > 0)
             ):
                 chosen[key] = f

@@ -196,9 +196,15 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
     return runs
 
 
+@lru_cache(maxsize=64)
+def _squashed(text: str) -> str:
+    """Hyphens and dashes as spaces, runs of spaces as one: 'Bà Rịa - Vũng Tàu' = 'Ba Ria-Vung Tau'."""
+    return " ".join(re.sub(r"[-–—]", " ", text).split())
+
+
 def _in_report(name: str, report_folded: str) -> bool:
-    f = fold(name).replace("-", " ")
-    if f in report_folded:
+    f = _squashed(fold(name))
+    if f in report_folded or f in _squashed(report_folded):
         return True
     for exonym, spellings in _EXONYMS.items():
         if exonym in f:

@@ -53,6 +53,13 @@ def test_exonyms_match_the_vietnamese_spelling() -> None:
     assert foreign_entities("Gia Lam District met.", hcm) == ["Gia Lam"]
 
 
+def test_hyphenated_place_names_match_however_spaced() -> None:
+    report = fold("Đầu năm 2017, tỉnh Bà Rịa - Vũng Tàu đã cấp phép cho 8 dự án.")
+    assert foreign_entities("Ba Ria - Vung Tau licenses 8 projects", report) == []
+    assert foreign_entities("Ba Ria-Vung Tau licenses 8 projects", report) == []
+    assert foreign_entities("Vung Tau and Dong Nai license projects", report) == ["Dong Nai"]
+
+
 @pytest.mark.parametrize(
     ("vietnamese", "english"),
     [

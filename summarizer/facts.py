@@ -303,7 +303,7 @@ def translate_admin(text: str) -> str:
     """Vietnamese bodies and administrative words an English field copied, put in English by rule:
     'HĐND thành phố Hà Nội' -> "Hanoi People's Council", 'Quận Bắc Từ Liêm' -> 'Bac Tu Liem District'."""
     text = re.sub(
-        r"\bHà Nội\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", text)
+        r"\bH[àa] N[ộo]i\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", text)
     )
     out = _BODY.sub(lambda m: body_english(m.group()) if m.group("place") or m.group("level") else m.group(), text)
 

@@ -64,6 +64,7 @@ def test_hyphenated_place_names_match_however_spaced() -> None:
     ("vietnamese", "english"),
     [
         ("Quận Bắc Từ Liêm reviews 2023", "Bac Tu Liem District reviews 2023"),
+        ("Ha Nội reviews its budget", "Hanoi reviews its budget"),
         ("HĐND thành phố Hà Nội opens its session", "Hanoi People's Council opens its session"),
         ("UBND quận Tây Hồ asked the wards", "Tay Ho District People's Committee asked the wards"),
         ("Ban Chấp hành Đảng bộ quận Bắc Từ Liêm met", "Bac Tu Liem District Party Executive Committee met"),

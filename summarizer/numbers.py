@@ -739,7 +739,7 @@ def _plan_period(header: str) -> str | None:
     return find_period(header) or (f"{term.group(1)}–{term.group(2)}" if term else None)
 
 
-_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể)\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
 
 

@@ -424,9 +424,23 @@ def annotate(ledger: Ledger) -> None:
         if fig.kind.value == "money" and _INVESTED.search(tail) and not re.search(r"invest|capital", lowered):
             fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
 
+        if (
+            fig.subject_en is None
+            and previous is not None
+            and previous.subject_en
+            and previous.kind == fig.kind
+            and previous.sentence_index in (fig.sentence_index - 1, fig.sentence_index)
+            and not find_terms(ledger.sentence_of(fig).text)
+        ):
+            # 'Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%': nothing named, so
+            # the subject of the sentence before
+            fig.subject, fig.subject_en = previous.subject, previous.subject_en
         if fig.subject_en is None:
             previous = fig
             continue
+        if fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target:
+            if re.search(r"\bgrowth\b", fig.subject_en) and not re.search(r"tỷ lệ|tỉ lệ|chiếm", clause, re.IGNORECASE):
+                fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
         basis = figure_basis(fig)
         subject = fig.subject_en
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:

@@ -227,3 +227,13 @@ def test_respective_lists_name_each_place() -> None:
     assert len(labels) == len(places)
     for label, place in zip(labels, places, strict=True):
         assert label.startswith("Rural residents") and label.endswith(f"in {place} District"), label
+
+
+def test_a_sentence_that_names_nothing_continues_the_one_before() -> None:
+    ledger = build_ledger(
+        "Các đại biểu đã thảo luận về mục tiêu tăng trưởng GRDP 8,3-8,5% trong năm 2018.\n"
+        "Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%."
+    )
+    goal, result = (next(f for f in ledger.figures if f.text.startswith(t)) for t in ("8,4", "8,25"))
+    assert goal.label == "GRDP growth (target)"
+    assert result.label == "GRDP growth (year on year)" and _basis(result) == "growth vs same period"

@@ -133,6 +133,7 @@ _UNIT_NOUNS = {
 _PAIRED = re.compile(r"\s+và\s+(?:hơn |gần |khoảng |trên )?\d")
 _RANKED = re.compile(r"\b(?:xếp(?: hạng)?(?: thứ)?|đứng(?: thứ)?)\s*$", re.IGNORECASE)
 _INVESTED = re.compile(r"\bđầu tư(?: khoảng| hơn| trên| gần)?\s*$", re.IGNORECASE)
+_RATE_WORDS = re.compile(r"tỷ lệ|tỉ lệ|chiếm", re.IGNORECASE)
 _EXPLICIT_BASE = re.compile(r"so với (dự toán|kế hoạch)", re.IGNORECASE)
 
 
@@ -438,9 +439,9 @@ def annotate(ledger: Ledger) -> None:
         if fig.subject_en is None:
             previous = fig
             continue
-        if fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target:
-            if re.search(r"\bgrowth\b", fig.subject_en) and not re.search(r"tỷ lệ|tỉ lệ|chiếm", clause, re.IGNORECASE):
-                fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
+        plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach")
+        if plain_rate and not fig.target and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
+            fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
         basis = figure_basis(fig)
         subject = fig.subject_en
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:

@@ -439,8 +439,8 @@ def annotate(ledger: Ledger) -> None:
         if fig.subject_en is None:
             previous = fig
             continue
-        plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach")
-        if plain_rate and not fig.target and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
+        plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target
+        if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
             fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
         basis = figure_basis(fig)
         subject = fig.subject_en

@@ -124,8 +124,9 @@ def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
         if not _units_compatible(n, f):
             continue
         for claimed, source in _values_for(n, f):
+            # 'N out of M' claims a ratio: '6 out of 24 targets' is not the report's '6 chỉ tiêu' beside '24/24'
             if _close(claimed, source, _REL_EXACT) and (
-                n.denominator is None or f.denominator is None or _close(n.denominator, f.denominator, _REL_EXACT)
+                n.denominator is None or (f.denominator is not None and _close(n.denominator, f.denominator, _REL_EXACT))
             ):
                 return NumberMatch(n, MatchStatus.EXACT, f)
     for f in ledger.figures:

@@ -238,3 +238,14 @@ def test_flags_are_typed_and_survive_merging(bac_tu_liem: str, tay_ho: str) -> N
     md = render_markdown(summary)
     assert "could not be verified against the source" in md
     assert "- part 1: summary rounds '63.3 trillion VND' (source: '63.275 tỷ đồng')" in md
+
+
+def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> None:
+    """'6 out of 24 targets' joins the report's '6 chỉ tiêu' (exceeded) and '24/24' (met): a wrong fact."""
+    from summarizer.grounding import prose_issues
+    from summarizer.numbers import build_ledger
+
+    ledger = build_ledger(bac_tu_liem)
+    wrong = prose_issues("The district completed 6 out of 24 targets.", ledger, "summary")
+    assert [f.kind for f in wrong] == ["unsupported_number"] and "6 out of 24" in wrong[0].message
+    assert prose_issues("The district completed 24 of 24 targets.", ledger, "summary") == []

@@ -125,9 +125,10 @@ def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
             continue
         for claimed, source in _values_for(n, f):
             # 'N out of M' claims a ratio: '6 out of 24 targets' is not the report's '6 chỉ tiêu' beside '24/24'
-            if _close(claimed, source, _REL_EXACT) and (
-                n.denominator is None or (f.denominator is not None and _close(n.denominator, f.denominator, _REL_EXACT))
-            ):
+            same_ratio = n.denominator is None or (
+                f.denominator is not None and _close(n.denominator, f.denominator, _REL_EXACT)
+            )
+            if _close(claimed, source, _REL_EXACT) and same_ratio:
                 return NumberMatch(n, MatchStatus.EXACT, f)
     for f in ledger.figures:
         if not f.is_indicator_kind or not _units_compatible(n, f):

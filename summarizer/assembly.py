@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from summarizer.calls import CallStats, StructuredResult
 from summarizer.errors import ModelCallError
-from summarizer.facts import MeetingFacts, split_official
+from summarizer.facts import MeetingFacts, role_in_source, split_official
 from summarizer.grounding import (
     clean_name,
     fold,
@@ -229,6 +229,7 @@ def build_summary(
     officials = []
     for k, o in enumerate(draft.officials, start=1):
         person, role = split_official(o.name)
+        role = role_in_source(person, ledger.text) or role
         if role is None and f"official {k} role" in bad_language:
             continue
         officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))

@@ -323,8 +323,8 @@ _TITLES_EN = [
     ("phó chủ tịch thường trực", "Standing Vice Chairman"),
     ("phó chủ tịch", "Vice Chairman"),
     ("chủ tịch", "Chairman"),
-    ("giám đốc", "Director"),
     ("phó giám đốc", "Deputy Director"),
+    ("giám đốc", "Director"),
     ("trưởng ban", "Head"),
 ]
 
@@ -349,3 +349,21 @@ def split_official(written: str) -> tuple[str, str | None]:
     if body and _BODY.match(rest) is None and not re.search(r"[A-Z]", body[:1]):
         body = ""
     return name, f"{role} of the {body}" if body else role
+
+
+def role_in_source(person: str, text: str) -> str | None:
+    """The role the report writes before a person's name, in English by rule: '…, Bí thư Quận ủy Bắc Từ
+    Liêm Lưu Ngọc Hà' -> 'Secretary of the Bac Tu Liem District Party Committee'. Of a chain of titles
+    ('Phó Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung') the one next to the name."""
+    at = text.find(person) if person else -1
+    if at <= 0:
+        return None
+    before = text[max(0, at - 90) : at]
+    low = before.lower()
+    found = [(k + len(vi), -k, k) for vi, _ in _TITLES_EN if (k := low.rfind(vi)) >= 0]
+    if not found:
+        return None
+    title = before[max(found)[2] :].strip(" ,-–")
+    if re.search(r"[.;:!?()\n]", title):
+        return None
+    return split_official(f"{title} {person}")[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.evaluation import load_dataset
-from summarizer.facts import body_english, find_meeting_facts, roman_to_int
+from summarizer.facts import body_english, find_meeting_facts, role_in_source, roman_to_int
 from summarizer.numbers import build_ledger
 
 
@@ -86,3 +86,28 @@ def test_meeting_facts_match_the_gold_on_all_22_reports(reports_dir: Path) -> No
         assert (f.date[-len(gd) :] if f.date and gd else f.date) == gd, s.id
         body_right += f.body_vi is not None and f.body_vi == g.get("body_vi")
     assert body_right == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        (
+            "Phát biểu tại hội nghị, Bí thư Quận ủy Bắc Từ Liêm Lưu Ngọc Hà đề nghị",
+            "Lưu Ngọc Hà",
+            "Secretary of the Bac Tu Liem District Party Committee",
+        ),
+        (
+            "Phó Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã chủ trì",
+            "Nguyễn Đức Chung",
+            "Chairman of the Hanoi City People's Committee",
+        ),
+        (
+            "Phó Bí thư Thường trực Quận ủy Tây Hồ Nguyễn Văn A phát biểu",
+            "Nguyễn Văn A",
+            "Standing Deputy Secretary of the Tay Ho District Party Committee",
+        ),
+        ("Ông Nguyễn Văn B cho biết", "Nguyễn Văn B", None),
+    ],
+)
+def test_role_read_from_the_title_before_the_name(text: str, person: str, role: str | None) -> None:
+    assert role_in_source(person, text) == role

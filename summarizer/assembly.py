@@ -131,6 +131,9 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
 
 
+_BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
+
+
 def _short_name(name: str | None, report_folded: str) -> str:
     """A body the model named, kept only when it reads as a name (a few words of clean English)."""
     name = (name or "").strip()
@@ -232,6 +235,8 @@ def build_summary(
         role = role_in_source(person, ledger.text) or role
         if role is None and f"official {k} role" in bad_language:
             continue
+        if fold(person) not in folded and _BODY_WORDS.search(person):
+            continue  # a body written where a person belongs ('… Party Executive Committee'): not an official
         officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))
     flags += [
         Flag(

@@ -249,3 +249,31 @@ def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> Non
     wrong = prose_issues("The district completed 6 out of 24 targets.", ledger, "summary")
     assert [f.kind for f in wrong] == ["unsupported_number"] and "6 out of 24" in wrong[0].message
     assert prose_issues("The district completed 24 of 24 targets.", ledger, "summary") == []
+
+
+def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_liem: str) -> None:
+    from summarizer.assembly import build_summary
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftOfficial
+
+    ledger = build_ledger(bac_tu_liem)
+    draft = Draft.model_construct(
+        title="Bac Tu Liem District reviews its results",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[
+            DraftOfficial(name="Bac Tu Liem District Party Executive Committee", role="Chairman"),
+            DraftOfficial(name="Lưu Ngọc Hà", role="Bibliothecary of District North Tu Liem"),
+        ],
+        topics=[],
+        directives=[],
+        summary="The district reviewed its results for the year.",
+    )
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
+    assert [(o.name, o.role, o.grounded) for o in summary.officials] == [
+        ("Lưu Ngọc Hà", "Secretary of the Bac Tu Liem District Party Committee", True)
+    ]
+    assert not any(f.kind == "official_not_found" for f in summary.flags)

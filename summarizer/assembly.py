@@ -22,7 +22,7 @@ from summarizer.grounding import (
     prose_issues,
     repair_prose,
 )
-from summarizer.language import language_issues
+from summarizer.language import language_issues, place_in_report
 from summarizer.meaning import figure_basis
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
 from summarizer.prompting import Job, ranked_candidates
@@ -132,6 +132,10 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
 
 
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
+
+
+def _place_ok(place: str, report_folded: str) -> bool:
+    return place_in_report(place, report_folded) and not language_issues(place, "place", report_folded)
 
 
 def _short_name(name: str | None, report_folded: str) -> str:
@@ -256,7 +260,7 @@ def build_summary(
             date=facts.date,
             date_as_written=facts.date_as_written,
             date_year_inferred=facts.date_year_inferred,
-            place=draft.place if draft.place and not language_issues(draft.place, "place", folded) else None,
+            place=draft.place if draft.place and _place_ok(draft.place, folded) else None,
         ),
         officials=officials,
         topics=topics,

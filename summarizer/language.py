@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues"]
+__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues", "place_in_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +212,16 @@ def _in_report(name: str, report_folded: str) -> bool:
             if any(s in report_folded for s in spellings) and (not rest or rest in report_folded):
                 return True
     return False
+
+
+_ADMIN_EN = re.compile(r"\b(?:District|City|Province|Ward|Commune|Town|Township|of|the)\b", re.IGNORECASE)
+
+
+def place_in_report(place: str, report_folded: str) -> bool:
+    """A place the model wrote is one the report names ('Bac Tu Liem District'), not a guess at a
+    translation of it ('District North Tu Liem')."""
+    core = " ".join(_ADMIN_EN.sub(" ", place).replace(",", " ").split())
+    return bool(core) and _in_report(core, report_folded)
 
 
 def foreign_entities(text: str, report_folded: str) -> list[str]:

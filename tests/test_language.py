@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.facts import translate_admin
-from summarizer.language import fold, foreign_entities, language_issues
+from summarizer.language import fold, foreign_entities, language_issues, place_in_report
 
 REPORT = fold(
     "Ngày 15/12, Ban Chấp hành Đảng bộ quận Bắc Từ Liêm tổ chức kỳ họp lần thứ 29. "
@@ -73,3 +73,11 @@ def test_hyphenated_place_names_match_however_spaced() -> None:
 )
 def test_copied_bodies_and_places_put_in_english(vietnamese: str, english: str) -> None:
     assert translate_admin(vietnamese) == english
+
+
+def test_a_place_must_be_one_the_report_names() -> None:
+    report = fold("Ban Chấp hành Đảng bộ quận Bắc Từ Liêm họp tại Hà Nội.")
+    assert place_in_report("Bac Tu Liem District", report)
+    assert place_in_report("Hanoi", report)
+    assert not place_in_report("District North Tu Liem", report)
+    assert not place_in_report("Gia Lam District", report)

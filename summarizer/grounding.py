@@ -253,7 +253,7 @@ def repair_draft(draft: Draft) -> None:
     from summarizer.facts import translate_admin
 
     draft.title = translate_admin(draft.title).strip()
-    draft.summary = _whole_sentences(translate_admin(draft.summary))
+    draft.summary = _first_sentences(_whole_sentences(translate_admin(draft.summary)))
     draft.topics = [translate_admin(t) for t in draft.topics]
     for d in draft.directives:
         d.task = translate_admin(d.task)
@@ -265,6 +265,15 @@ def repair_draft(draft: Draft) -> None:
 
 
 _MAX_SUMMARY = 700
+_MAX_SUMMARY_SENTENCES = 4
+
+
+def _first_sentences(text: str) -> str:
+    """A summary capped by whole sentences (at most four, at most ``_MAX_SUMMARY`` characters), never cut
+    inside one: what a length cap in the grammar did wrong."""
+    ends = [m.end() for m in re.finditer(r"[.!?](?=\s|$)", text)]
+    keep = [e for k, e in enumerate(ends, start=1) if k <= _MAX_SUMMARY_SENTENCES and e <= _MAX_SUMMARY]
+    return text[: keep[-1]] if keep and keep[-1] < len(text.rstrip()) else text
 
 
 def draft_language_issues(draft: Draft, report_folded: str) -> list[LanguageIssue]:
@@ -275,8 +284,9 @@ def draft_language_issues(draft: Draft, report_folded: str) -> list[LanguageIssu
     if len(draft.title) > _MAX_TITLE:
         issues.append(LanguageIssue("long", "title", draft.title[-30:], f"title is over {_MAX_TITLE} characters"))
     sentences = len(re.findall(r"[.!?](?:\s|$)", draft.summary.strip()))
-    if len(draft.summary) > _MAX_SUMMARY or sentences > 4:
-        issues.append(LanguageIssue("long", "summary", draft.summary[-30:], "summary is over three sentences"))
+    if len(draft.summary) > _MAX_SUMMARY or sentences > _MAX_SUMMARY_SENTENCES:
+        message = f"summary is over {_MAX_SUMMARY_SENTENCES} sentences or {_MAX_SUMMARY} characters"
+        issues.append(LanguageIssue("long", "summary", draft.summary[-30:], message))
     return issues
 
 

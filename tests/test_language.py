@@ -81,3 +81,23 @@ def test_a_place_must_be_one_the_report_names() -> None:
     assert place_in_report("Hanoi", report)
     assert not place_in_report("District North Tu Liem", report)
     assert not place_in_report("Gia Lam District", report)
+
+
+def test_a_long_summary_is_capped_by_whole_sentences() -> None:
+    from summarizer.grounding import repair_draft
+    from summarizer.schema import Draft
+
+    six = " ".join(f"Sentence number {w} is here." for w in ("one", "two", "three", "four", "five", "six"))
+    draft = Draft.model_construct(
+        title="T",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[],
+        topics=[],
+        directives=[],
+        summary=six,
+    )
+    repair_draft(draft)
+    assert draft.summary == " ".join(f"Sentence number {w} is here." for w in ("one", "two", "three", "four"))

@@ -111,7 +111,7 @@ def render_markdown_report(doc: dict[str, Any]) -> str:
         )
     lines += ["", "## Error taxonomy", "", "| error | count |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in agg.get("errors", {}).items()] or ["| none | 0 |"]
-    lines += ["", "## Why answers were re-asked", "", "| problem in the rejected answer | answers |", "|---|---|"]
+    lines += ["", "## Answers the checks rejected", "", "| problem in the rejected answer | answers |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in agg.get("reask_reasons", {}).items()] or ["| none | 0 |"]
     wrong = [
         (r["id"], c) for r in doc["reports"] for c in r["checks"] if c["error"] and c["error"] != "missing key figure"
@@ -216,7 +216,7 @@ def compare_markdown(a: dict[str, Any], b: dict[str, Any]) -> str:
         lines.append(f"| errors: {k} | {va} | {vb} | {_delta(va, vb)} |")
     for k in sorted(set(aa.get("reask_reasons", {})) | set(bb.get("reask_reasons", {}))):
         va, vb = aa.get("reask_reasons", {}).get(k, 0), bb.get("reask_reasons", {}).get(k, 0)
-        lines.append(f"| re-asked for: {k} | {va} | {vb} | {_delta(va, vb)} |")
+        lines.append(f"| answers rejected for: {k} | {va} | {vb} | {_delta(va, vb)} |")
     ra = {r["id"]: r for r in a["reports"]}
     rb = {r["id"]: r for r in b["reports"]}
     for name, base in (a.get("baselines") or {}).items():

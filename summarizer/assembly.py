@@ -134,6 +134,45 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
 
 
+_ORDINALS = {
+    w: k
+    for k, w in enumerate(
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
+        start=1,
+    )
+}
+_ORDINAL_MEETING = re.compile(
+    r"\b(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:meeting|session|conference)\b",
+    re.IGNORECASE,
+)
+
+
+def _session_contradiction(text: str, facts: MeetingFacts) -> str | None:
+    """'held a second meeting' when the report's session is the 22nd: a number the grounding of digits
+    does not see."""
+    if facts.session is None:
+        return None
+    for m in _ORDINAL_MEETING.finditer(text):
+        word = m.group(1).lower()
+        said = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        if said != facts.session:
+            return f"calls it the '{m.group()}', but the report's session is no. {facts.session}"
+    return None
+
+
 def _place_ok(place: str, report_folded: str) -> bool:
     return place_in_report(place, report_folded) and not language_issues(place, "place", report_folded)
 
@@ -181,6 +220,9 @@ def build_summary(
         ]
         if invented:
             bad_language.setdefault(where, invented[0].message)
+        wrong_session = _session_contradiction(text, facts)
+        if wrong_session:
+            bad_language.setdefault(where, f"{where} {wrong_session}")
     indicators: list[Indicator] = []
     seen: set[tuple[object, ...]] = set()
     for k, d in enumerate(draft.indicators, start=1):

@@ -277,3 +277,32 @@ def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_l
         ("Lưu Ngọc Hà", "Secretary of the Bac Tu Liem District Party Committee", True)
     ]
     assert not any(f.kind == "official_not_found" for f in summary.flags)
+
+
+def test_prose_that_miscounts_the_session_is_withheld(tay_ho: str) -> None:
+    """'held a second meeting' for the report's 22nd session: a wrong fact with no digits in it."""
+    from summarizer.assembly import build_summary
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft
+
+    ledger = build_ledger(tay_ho)
+    facts = find_meeting_facts(ledger)
+    assert facts.session == 22
+
+    def summary_of(text: str) -> str:
+        draft = Draft.model_construct(
+            title="Tay Ho District reviews nine months",
+            body_en=None,
+            body_vi=None,
+            place=None,
+            indicators=[],
+            officials=[],
+            topics=[],
+            directives=[],
+            summary=text,
+        )
+        return build_summary(draft, ledger, facts, _provenance(), []).summary
+
+    assert summary_of("The committee held a second meeting on October 12.") == ""
+    assert summary_of("The committee held its 22nd meeting on October 12.") != ""

@@ -317,6 +317,14 @@ def translate_admin(text: str) -> str:
 
 
 _TITLES_EN = [
+    ("tổng bí thư", "General Secretary"),
+    ("chủ tịch quốc hội", "Chair of the National Assembly"),
+    ("phó chủ tịch quốc hội", "Vice Chair of the National Assembly"),
+    ("thủ tướng chính phủ", "Prime Minister"),
+    ("thủ tướng", "Prime Minister"),
+    ("phó thủ tướng", "Deputy Prime Minister"),
+    ("bộ trưởng", "Minister"),
+    ("thứ trưởng", "Deputy Minister"),
     ("phó bí thư thường trực", "Standing Deputy Secretary"),
     ("phó bí thư", "Deputy Secretary"),
     ("bí thư", "Secretary"),
@@ -366,4 +374,5 @@ def role_in_source(person: str, text: str) -> str | None:
     title = before[max(found)[2] :].strip(" ,-–")
     if re.search(r"[.;:!?()\n]", title):
         return None
-    return split_official(f"{title} {person}")[1]
+    role = split_official(f"{title} {person}")[1]
+    return role if role and role.isascii() and not re.search(r"\b(?:UBND|HĐND|TP|HCM|Bộ)\b", role) else None

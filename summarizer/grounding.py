@@ -124,11 +124,9 @@ def match_number(n: EnglishNumber, ledger: Ledger) -> NumberMatch:
         if not _units_compatible(n, f):
             continue
         for claimed, source in _values_for(n, f):
-            # 'N out of M' claims a ratio: '6 out of 24 targets' is not the report's '6 chỉ tiêu' beside '24/24'
-            same_ratio = n.denominator is None or (
-                f.denominator is not None and _close(n.denominator, f.denominator, _REL_EXACT)
-            )
-            if _close(claimed, source, _REL_EXACT) and same_ratio:
+            if _close(claimed, source, _REL_EXACT) and (
+                n.denominator is None or f.denominator is None or _close(n.denominator, f.denominator, _REL_EXACT)
+            ):
                 return NumberMatch(n, MatchStatus.EXACT, f)
     for f in ledger.figures:
         if not f.is_indicator_kind or not _units_compatible(n, f):
@@ -153,15 +151,33 @@ def _vi_copy(n: EnglishNumber, ledger: Ledger) -> Figure | None:
     return None
 
 
+def _ratio_claim(n: EnglishNumber) -> bool:
+    """'6 out of 24 targets' claims a ratio; '31/7' and 'month 1 of 2017' are dates."""
+    return n.denominator is not None and re.search(r"\bof\b", n.text) is not None and not 1900 <= n.denominator <= 2100
+
+
+def _states_ratio(n: EnglishNumber, ledger: Ledger) -> bool:
+    return any(
+        f.denominator is not None
+        and n.denominator is not None
+        and _close(n.value, f.value, _REL_EXACT)
+        and _close(n.denominator, f.denominator, _REL_EXACT)
+        for f in ledger.figures
+    )
+
+
 def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
-    """Numbers in prose that no source figure supports (``unsupported_number``) or that round one
-    (``rounded_number``, with the figure it rounds)."""
+    """Numbers in prose that no source figure supports (``unsupported_number``: also a ratio such as '6 out
+    of 24' made of two numbers the report states apart) or that round one (``rounded_number``)."""
     issues: list[Flag] = []
     for n in parse_english_numbers(text, words=False):
         if _vi_copy(n, ledger) is not None:
             continue
         m = match_number(n, ledger)
-        if m.status == MatchStatus.NONE:
+        if m.status == MatchStatus.EXACT and _ratio_claim(n) and not _states_ratio(n, ledger):
+            message = f"{where} says '{n.text}', but the report states no such ratio"
+            issues.append(Flag(field=where, kind="unsupported_number", message=message))
+        elif m.status == MatchStatus.NONE:
             message = f"{where} contains '{n.text}', which is not a figure of the report"
             issues.append(Flag(field=where, kind="unsupported_number", message=message))
         elif m.status == MatchStatus.APPROX and m.figure is not None:

@@ -111,3 +111,16 @@ def test_meeting_facts_match_the_gold_on_all_22_reports(reports_dir: Path) -> No
 )
 def test_role_read_from_the_title_before_the_name(text: str, person: str, role: str | None) -> None:
     assert role_in_source(person, text) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "role"),
+    [
+        ("Phát biểu chỉ đạo, Tổng bí thư Nguyễn Phú Trọng cho rằng", "Nguyễn Phú Trọng", "General Secretary"),
+        ("Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đánh giá", "Nguyễn Thị Kim Ngân", "Chair of the National Assembly"),
+        # a title that cannot be put wholly in English is not offered (the model's role, checked, is used)
+        ("Thứ trưởng Bộ Tài chính Đỗ Hoàng Anh Tuấn cho biết", "Đỗ Hoàng Anh Tuấn", None),
+    ],
+)
+def test_national_titles_and_untranslatable_ones(text: str, person: str, role: str | None) -> None:
+    assert role_in_source(person, text) == role

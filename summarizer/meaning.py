@@ -234,6 +234,22 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
 
 
+_DETAIL = re.compile(r"\btrong đó\b", re.IGNORECASE)
+
+
+def _details_a_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
+    """A part of a goal is a goal too: "giao chỉ tiêu thu ngân sách 399.125 tỷ đồng, …, trong đó thu nội
+    địa là 272.325 tỷ đồng"."""
+    if _RESULT_CUE.search(clause):
+        return False
+    for other in ledger.figures:
+        if other.start >= fig.start:
+            break
+        if other.sentence_index == fig.sentence_index and other.target and other.kind == fig.kind:
+            return _DETAIL.search(ledger.text[other.end : fig.start]) is not None
+    return False
+
+
 def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
     """Bases the comparison words right after a figure do not show on their own."""
     year = re.fullmatch(r"vs ((?:19|20)\d{2})", fig.basis or "")
@@ -256,8 +272,45 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
     if fig.basis is None and fig.cue in (None, "reach", "equal"):
         if _SHARE_CONTEXT.search(tail):
             fig.basis = "of total"
-        elif _GROWTH_CONTEXT.search(clause) and not re.search(r"tỷ lệ|tỉ lệ", clause, re.IGNORECASE):
+        elif (_GROWTH_CONTEXT.search(clause) and not re.search(r"tỷ lệ|tỉ lệ", clause, re.IGNORECASE)) or (
+            _GROWTH_HEADER.search(_sentence_header(ledger, fig))
+        ):
             fig.cue = "increase"
+
+
+_GROWTH_HEADER = re.compile(r"tăng trưởng|giá trị gia tăng|tốc độ tăng", re.IGNORECASE)
+
+
+def _sentence_header(ledger: Ledger, fig: Figure) -> str:
+    """What a colon in the figure's sentence announces ("Giá trị gia tăng các ngành: công nghiệp …")."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    colon = before.find(":")
+    return before[:colon] if colon >= 0 else ""
+
+
+_NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
+_LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
+_MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
+_TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
+
+
+def _qualified(fig: Figure, subject: str, clause: str, tail: str) -> str:
+    """Words before the figure that change what its subject is: whose ("mục tiêu tăng trưởng của cả nước"),
+    which projects ("cấp phép cho 8 dự án"), which boards ("sáp nhập 24 BQL"), which flow ("giá trị xuất
+    khẩu các sản phẩm điện tử")."""
+    low = subject.lower()
+    if _NATIONAL.search(tail) and not re.search(r"nation|country|vietnam", low):
+        subject = f"national {subject}"
+    if fig.kind.value in ("count", "ratio") and "project" in low and "licens" not in low and _LICENSED.search(tail):
+        rest = subject[len("projects") :]
+        subject = f"projects licensed{rest}" if low.startswith("projects") else f"licensed {subject}"
+    if fig.kind.value in ("count", "ratio") and _MERGED.search(clause) and "merg" not in low:
+        subject = f"{subject} merged"
+    traded = _TRADED.search(tail)
+    if traded and not re.search(r"export|import|trade|turnover", low):
+        subject = f"{subject} {'exports' if traded.group(1).lower() == 'xuất khẩu' else 'imports'}"
+    return subject
 
 
 def _count_qualifier(after: str) -> str | None:
@@ -338,7 +391,7 @@ def annotate(ledger: Ledger) -> None:
         if not fig.is_indicator_kind:
             continue
         clause, tail, after = _segments(ledger, fig)
-        fig.target = _is_target(ledger, fig, clause)
+        fig.target = _is_target(ledger, fig, clause) or _details_a_target(ledger, fig, clause)
         _refine_basis(ledger, fig, clause, tail)
         tail_terms, clause_terms = _not_places(tail), find_terms(clause)
         unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
@@ -361,7 +414,7 @@ def annotate(ledger: Ledger) -> None:
         counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
         if (
             counted is None
-            and fig.kind.value == "percent"
+            and fig.kind.value in ("percent", "money")
             and fig.basis is None
             and after_terms
             and after_terms[0].start <= 1
@@ -443,7 +496,7 @@ def annotate(ledger: Ledger) -> None:
         if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
             fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
         basis = figure_basis(fig)
-        subject = fig.subject_en
+        subject = _qualified(fig, fig.subject_en, clause, tail)
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
             subject = f"{subject} {q}"
         elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:

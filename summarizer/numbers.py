@@ -575,6 +575,9 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
     (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
     (re.compile(r"\bcả năm\b"), "the year"),
+    (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
+    (re.compile(r"\bdịp Tết(?! Nguyên đán (?:năm )?(?:19|20)\d{2})(?! (?:năm )?(?:19|20)\d{2})"), "Tet the year"),
+    (re.compile(r"(?<!so với )\bnăm nay\b", re.IGNORECASE), "the year"),
     (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
 ]
 
@@ -585,10 +588,15 @@ def find_period(text: str, *, last: bool = False) -> str | None:
     found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
+    found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
     if not found:
         return None
     m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
     return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+
+
+_COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)
+"""A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
 
 
 def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
@@ -607,6 +615,8 @@ def _with_year(period: str | None, year: int | None) -> str | None:
         return str(year)
     if period == "the previous year":
         return str(year - 1)
+    if period == "Tet the year":
+        return f"Tet {year}"
     return period.replace("of the year", f"of {year}")
 
 
@@ -674,6 +684,7 @@ def _build_ledger_cached(text: str) -> Ledger:
         fig.sentence_index = _sentence_index(starts, fig.start)
         figures.append(fig)
     _propagate_list_units(text, figures)
+    _implicit_ratios(text, figures)
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
     ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
@@ -712,6 +723,32 @@ def _propagate_list_units(text: str, figures: list[Figure]) -> None:
         i = j + 1
 
 
+_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|\bcó)\s*$", re.IGNORECASE)
+_PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
+
+
+def _implicit_ratios(text: str, figures: list[Figure]) -> None:
+    """In "Trong tổng số 28 chỉ tiêu … có 18 chỉ tiêu đạt", "có 7 quy hoạch thì 6 cái đã xong" the later,
+    smaller count of the same thing in the sentence is a part of the first, "18 of 28 targets" (only the
+    first such part: the rest of a breakdown is left as written)."""
+    for i, whole in enumerate(figures):
+        if whole.kind != FigureKind.COUNT or not whole.unit_vi or whole.denominator is not None:
+            continue
+        if not _WHOLE_BEFORE.search(text[max(0, whole.start - 20) : whole.start]):
+            continue
+        for part in figures[i + 1 :]:
+            if part.sentence_index != whole.sentence_index:
+                break
+            if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, "cái"):
+                continue
+            if part.value >= whole.value or not _PART_LINK.search(text[whole.end : part.start]):
+                break
+            part.kind, part.denominator = FigureKind.RATIO, whole.value
+            if part.unit_vi == "cái":
+                part.unit = whole.unit
+            break
+
+
 def _sentence_index(starts: list[int], pos: int) -> int:
     lo, hi = 0, len(starts) - 1
     idx = 0
@@ -733,10 +770,25 @@ def _document_period(text: str, sentences: list[Sentence]) -> str | None:
 _TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})", re.IGNORECASE)
 
 
+_PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
+
+
 def _plan_period(header: str) -> str | None:
-    """The period a list of goals covers: the header's period, else the term it names ("nhiệm kỳ 2015-2020")."""
+    """The period a list of goals covers: the header's period, else the term it names. A Party congress
+    meets in the term's first year and its targets are the five-year plan that follows: the goals of
+    "Đảng bộ … nhiệm kỳ 2015-2020" are for 2016–2020."""
+    found = find_period(header)
     term = _TERM.search(header)
-    return find_period(header) or (f"{term.group(1)}–{term.group(2)}" if term else None)
+    if found or not term:
+        return found
+    first, last = int(term.group(1)), int(term.group(2))
+    if last - first == 5 and _PARTY_TERM.search(header[: term.start()]):
+        first += 1
+    return f"{first}–{last}"
+
+
+_YEAR_AFTER = re.compile(r"\s?(?:trong |vào |của )?(?:năm (?:19|20)\d{2}(?!\s?[-–]\s?\d)|năm nay)\b", re.IGNORECASE)
+"""A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
 
 
 _CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
@@ -749,7 +801,13 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     sent = ledger.sentence_of(fig)
     before = ledger.text[sent.start : fig.start]
     header = ledger.list_header(fig)
-    found = find_period(before, last=True) or find_period(sent.text) or (header and _plan_period(header.text))
+    own = _YEAR_AFTER.match(ledger.text, fig.end)
+    found = (
+        (own and find_period(own.group()))
+        or find_period(before, last=True)
+        or find_period(sent.text)
+        or (header and _plan_period(header.text))
+    )
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
             if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
@@ -820,7 +878,7 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
     after = text[end : end + 40]
     after_l = after.lower()
 
-    ordinal = re.search(r"(?:thứ|(?<!dân )số|lần|khóa|khoá)\s*$", before40)
+    ordinal = re.search(r"(?:thứ|(?<!dân )(?<!tổng )số|lần|khóa|khoá)\s*$", before40)
     if ordinal and ordinal.group().startswith("thứ"):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     if _DOC_BEFORE.search(before40):

@@ -82,7 +82,8 @@ def test_tay_ho_money_and_rates(seeds: list[Sample]) -> None:
         ),
         ("Một doanh nghiệp làm đường giao thông số nợ đã lên đến hơn 6 tỉ đồng.", "6 tỉ", "level"),
         ("Năm 2017, TP được giao thu ngân sách 347.000 tỷ đồng, chiếm 31% GRDP của TP.", "31%", "of total"),
-        ("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ", "level"),
+        # a goal that will not be met is not a goal ('sẽ không'); it is 2 of the 12
+        ("Trong 12 chỉ tiêu còn lại, có 2 chỉ tiêu sẽ không hoàn thành.", "2 chỉ", "ratio"),
         ("Phương hướng năm 2017, xã phấn đấu tăng trưởng đạt 10%; tỷ lệ hộ nghèo giảm từ 2-3%.", "2-3%", "target"),
         ("Năm 2016, tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%.", "103,8", "of estimate"),
         (
@@ -111,9 +112,16 @@ def test_items_of_a_list_of_goals_are_targets_of_its_period() -> None:
     )
     ledger = build_ledger(text)
     items = [f for f in ledger.figures if f.text.startswith(("30%", "625.000"))]
-    assert [(_basis(f), f.period) for f in items] == [("target", "2015–2020"), ("target", "2015–2020")]
+    assert [(_basis(f), f.period) for f in items] == [("target", "2016–2020"), ("target", "2016–2020")]
     after = next(f for f in ledger.figures if f.text.startswith("300.000"))
     assert (_basis(after), after.period) == ("level", "2014")
+
+
+def test_a_council_term_is_not_shifted_like_a_party_congress_term() -> None:
+    text = "Mục tiêu của HĐND thành phố nhiệm kỳ 2016-2021:\n- Tỷ lệ hộ nghèo giảm còn 1%.\n"
+    ledger = build_ledger(text)
+    f = next(f for f in ledger.figures if f.text == "1%")
+    assert f.period == "2016–2021"
 
 
 def test_a_growth_goal_keeps_growth_in_its_name() -> None:
@@ -237,3 +245,102 @@ def test_a_sentence_that_names_nothing_continues_the_one_before() -> None:
     goal, result = (next(f for f in ledger.figures if f.text.startswith(t)) for t in ("8,4", "8,25"))
     assert goal.label == "GRDP growth (target)"
     assert result.label == "GRDP growth (year on year)" and _basis(result) == "growth vs same period"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "denominator", "unit"),
+    [
+        (
+            "Năm 2016, trong tổng số 28 chỉ tiêu kinh tế - xã hội của huyện có 18 chỉ tiêu đạt và vượt kế hoạch.",
+            "18 chỉ tiêu",
+            28,
+            "targets",
+        ),
+        ("Huyện Thanh Trì có 7 quy hoạch phân khu thì 6 cái đã xong.", "6 cái", 7, "plans"),
+        (
+            "Trong 12 chỉ tiêu còn lại thì sẽ hoàn thành 10 chỉ tiêu, có 2 chỉ tiêu sẽ không hoàn thành.",
+            "10 chỉ tiêu",
+            12,
+            "targets",
+        ),
+    ],
+)
+def test_a_part_of_a_whole_named_before_it_is_a_ratio(text: str, source: str, denominator: int, unit: str) -> None:
+    ledger, f = _fig(text, source)
+    assert (f.kind.value, f.denominator, f.unit, _basis(f)) == ("ratio", denominator, unit, "ratio")
+    rest = [g for g in ledger.figures if g.start > f.end and g.kind.value in ("count", "ratio")]
+    assert all(g.denominator is None for g in rest)  # '2 chỉ tiêu sẽ không hoàn thành' stays a count
+
+
+def test_a_count_after_a_different_thing_is_not_a_part_of_it() -> None:
+    _, f = _fig("Trong tổng số 28 chỉ tiêu, có 18 xã đạt chuẩn.", "18 xã")
+    assert f.denominator is None
+
+
+def test_the_part_of_a_goal_after_trong_do_is_a_goal() -> None:
+    _, f = _fig(
+        "Năm 2019, trung ương giao chỉ tiêu thu ngân sách cho TP ở mức 399.125 tỉ đồng, tăng 5,93% so với dự toán "
+        "2018, trong đó thu nội địa là 272.325 tỉ đồng.",
+        "272.325",
+    )
+    assert _basis(f) == "target"
+    _, g = _fig("Thu ngân sách đạt 399.125 tỉ đồng, trong đó thu nội địa là 272.325 tỉ đồng.", "272.325")
+    assert _basis(g) == "level"
+
+
+def test_a_sector_in_a_list_of_growth_rates_is_growth() -> None:
+    _, f = _fig(
+        "Giá trị gia tăng các ngành: công nghiệp ước tăng 8%; dịch vụ ước đạt 9,6% xấp xỉ kế hoạch",
+        "9,6%",
+    )
+    assert _basis(f) == "growth vs same period"
+    _, g = _fig("Kết quả: tỷ lệ hộ nghèo giảm 1%; tỷ lệ lao động qua đào tạo đạt 70%.", "70%")
+    assert _basis(g) == "level"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "must", "must_not"),
+    [
+        ("Để đảm bảo mục tiêu tăng trưởng của cả nước là 6,7% đòi hỏi quyết tâm cao.", "6,7%", "national", None),
+        (
+            "Bình Dương đã vươn lên vị trí thứ hai cả nước về thu hút vốn đầu tư nước ngoài với tổng số vốn đăng ký "
+            "đầu tư đạt 30,66 tỷ USD.",
+            "30,66",
+            None,
+            "national",
+        ),
+        (
+            "Đầu năm 2017, tỉnh đã cấp phép cho 8 dự án lớn với tổng số vốn hơn 10.430 tỷ đồng.",
+            "8 dự án",
+            "licensed",
+            None,
+        ),
+        (
+            "Về 5 BQL dự án mới thành lập (trên cơ sở sáp nhập 24 BQL dự án), thành phố yêu cầu…",
+            "24 BQL",
+            "merged",
+            None,
+        ),
+        (
+            "Giá trị xuất khẩu các sản phẩm điện tử và linh kiện điện tử tại Khu công nghệ cao tăng gần 80% trong nửa "
+            "đầu năm.",
+            "80%",
+            "exports",
+            None,
+        ),
+        (
+            "Kim ngạch xuất khẩu đạt trên 3 tỷ USD, sản lượng hàng hóa qua cảng đạt 43 triệu tấn.",
+            "43 triệu",
+            None,
+            "export",
+        ),
+        ("Các doanh nghiệp là nhân tố quyết định với 32.500 tỷ đồng đóng góp cho ngân sách.", "32.500", "budget", None),
+    ],
+)
+def test_words_before_a_figure_that_change_its_subject(
+    text: str, source: str, must: str | None, must_not: str | None
+) -> None:
+    _, f = _fig(text, source)
+    label = (f.label or "").lower()
+    assert must is None or must in label, label
+    assert must_not is None or must_not not in label, label

@@ -238,9 +238,15 @@ def test_sentences_do_not_split_inside_numbers_or_tp() -> None:
         ("Hai tháng đầu năm, Bình Dương thu hút", "first 2 months of the year"),
         ("năm ngoái đạt khoảng 41.000 tỷ đồng", "the previous year"),
         ("tăng gần 80% trong nửa đầu năm, sản phẩm", "first 6 months of the year"),
+        ("lên khoảng 73-75% trong năm nay", "the year"),
+        ("trong dịp Tết, tổng trị giá", "Tet the year"),
+        ("dịp Tết Nguyên đán 2017 đạt", "Tet 2017"),
+        # a year inside a comparison belongs to the comparison, not to the figure
+        ("tăng 10% so với kế hoạch dự trữ hàng hóa Tết năm 2016", None),
+        ("tăng 2% so với tháng 12/2013 và bình quân 10 tháng đầu năm tăng 5%", "first 10 months of the year"),
     ],
 )
-def test_find_period(text: str, period: str) -> None:
+def test_find_period(text: str, period: str | None) -> None:
     assert find_period(text) == period
     assert find_period(text, last=True) == period
 
@@ -255,6 +261,18 @@ def test_periods_that_come_from_context() -> None:
     periods = {f.text: f.period for f in ledger.figures if f.is_indicator_kind}
     assert periods["41.000 tỷ đồng"] == "2016"
     assert periods["246,6 tỷ đồng"] == "as of 31/7"
+
+
+def test_a_year_written_after_the_figure_is_its_own() -> None:
+    ledger = build_ledger(
+        "Hà Nội giao ban công tác tháng 1 năm 2017\n\n"
+        "Tỷ lệ chuyển từ vốn đăng ký sang vốn thực hiện tăng từ gần 41% năm 2015 lên hơn 45% năm 2016.\n"
+        "Đặc biệt, trong dịp Tết, hàng hóa dự trữ đạt khoảng 23.000 tỷ đồng, tăng 10% so với kế hoạch Tết năm 2016."
+    )
+    periods = {f.text: f.period for f in ledger.figures if f.is_indicator_kind}
+    assert periods["41%"] == "2015"
+    assert periods["45%"] == "2016"
+    assert periods["23.000 tỷ đồng"] == "Tet 2017"
 
 
 def test_year_to_date_is_the_reports_period() -> None:

@@ -59,6 +59,8 @@ def test_every_entry_that_occurs_in_a_report_is_found_in_its_sentence(reports_di
         ("tổng chi thường xuyên là 89.172 tỷ đồng", "total recurrent spending"),
         ("thu tiền sử dụng đất đạt 246,6 tỷ đồng", "land-use fee revenue"),
         ("21 xã đạt chuẩn nông thôn mới", "communes meeting the new-rural standard"),
+        ("số xã đạt tiêu chuẩn nông thôn mới khoảng 50%", "communes meeting the new-rural standard"),
+        ("Về 5 BQL dự án mới thành lập", "newly formed project management boards"),
         ("tỷ lệ người dân tham gia BHYT đạt 80%", "health insurance coverage"),
         ("Tổng vốn đầu tư toàn xã hội ước đạt 41.000 tỷ đồng", "total social investment capital"),
         ("thu hút vốn đầu tư nước ngoài đạt 2,15 tỷ USD", "FDI attracted"),

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from summarizer.language import fold
 from summarizer.numbers import Ledger, Sentence
+from summarizer.terminology import find_terms
 
 __all__ = [
     "MeetingFacts",
@@ -52,6 +54,17 @@ _BODY = re.compile(
     rf"(?:\s+(?P<place>{_PLACE}))?"
 )
 _MEETING_NOUN = re.compile(r"cuộc họp|hội nghị|kỳ họp|phiên họp|buổi làm việc|buổi họp|đại hội", re.IGNORECASE)
+_REVIEW = re.compile(
+    r"(?:cuộc họp|hội nghị|buổi họp) (?P<kind>sơ kết|tổng kết) (?:(?P<years>\d+(?:,\d+)?) năm )?(?:thực hiện )?"
+    r"(?P<what>chương trình|đề án|kế hoạch) (?P<topic>[^,.;:()]+?)"
+    r"(?: giai đoạn (?P<first>(?:19|20)\d{2})\s?[-–]\s?(?P<last>(?:19|20)\d{2}))?"
+    r"(?=\s+(?:sáng|chiều|ngày|tối)\b|[,.;:(]|$)",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(
+    r"(?:buổi )?gặp mặt (?:các cơ quan )?báo chí(?P<spring> (?:đầu )?xuân(?: (?P<lunar>[A-ZĐ]\w+ [A-ZĐ]\w+))?)?"
+)
+_WHAT_EN = {"chương trình": "programme", "đề án": "scheme", "kế hoạch": "plan"}
 _SURNAMES = set(
     [
         "Nguyễn",
@@ -194,14 +207,51 @@ def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) 
     return longer.group() if longer and body.endswith("TP") else body
 
 
+def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """A meeting that is not a body's session, described as the report names it: "cuộc họp sơ kết 2,5 năm
+    chương trình giảm ô nhiễm môi trường giai đoạn 2016-2020" -> "2.5-year review meeting of the 2016–2020
+    environmental pollution reduction programme"; "buổi gặp mặt báo chí đầu xuân Đinh Dậu" of a district's
+    leaders -> "Duc Tho District spring press meeting (Dinh Dau lunar new year)"."""
+    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    for sent in head:
+        m = _REVIEW.search(sent.text)
+        if m:
+            topic = m.group("topic")
+            terms = [t for t in find_terms(topic) if t.end - t.start >= len(topic.strip()) - 1]
+            if not terms:
+                continue
+            years = f"{m.group('years').replace(',', '.')}-year " if m.group("years") else ""
+            span = f"{m.group('first')}–{m.group('last')} " if m.group("first") else ""
+            kind = "review" if m.group("kind").lower() == "sơ kết" else "final review"
+            en = f"{years}{kind} meeting of the {span}{terms[0].en} {_WHAT_EN[m.group('what').lower()]}"
+            return sent, sent.text[m.start() : m.end("topic")], en[:1].upper() + en[1:]
+        m = _PRESS.search(sent.text)
+        if m:
+            place = _ADMIN_PLACE.search(sent.text[m.end() :])
+            where = translate_admin(place.group()) + " " if place else ""
+            en = f"{where}{'spring ' if m.group('spring') else ''}press meeting"
+            if m.group("lunar"):
+                en += f" ({fold(m.group('lunar')).title()} lunar new year)"
+            vi = place.group() if place else m.group()
+            return sent, vi, en
+    return None
+
+
 def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
     """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
     and says so. All null when no sentence reports a meeting."""
     found = _meeting_sentence(ledger)
+    event = _event_in(ledger)
+    body_vi: str | None = None
+    body_en: str | None = None
+    if event is not None and (found is None or (found[1] is None and _body_in(ledger, found[0], None) is None)):
+        sent, body_vi, body_en = event
+        found = (sent, None)
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)
     sent, session = found
-    body_vi = _body_in(ledger, sent, session)
+    if body_en is None:
+        body_vi = _body_in(ledger, sent, session)
     t = _TERM.search(sent.text)
     if t is None:
         following = [s for s in ledger.sentences if sent.start < s.start][:3]
@@ -229,7 +279,7 @@ def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
         date_as_written=date_written,
         date_year_inferred=inferred and date_iso is not None,
         body_vi=body_vi,
-        body_en=body_english(body_vi) if body_vi else None,
+        body_en=body_en or (body_english(body_vi) if body_vi else None),
         sentence=(sent.start, sent.end),
     )
 

@@ -10,6 +10,7 @@ share of the plan for growth.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.basis import Basis, basis_of
@@ -330,7 +331,8 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         Basis.OF_ESTIMATE.value: " as % of the budget estimate",
         Basis.TARGET.value: " (target)",
     }.get(basis, "")
-    growth_goal = fig.cue == "increase" and fig.kind.value == "percent" and "growth" not in s.lower()
+    compared = (fig.basis or "").startswith("vs ")
+    growth_goal = (fig.cue == "increase" or compared) and fig.kind.value == "percent" and "growth" not in s.lower()
     if basis == Basis.TARGET.value and growth_goal:
         return f"{s} growth (target)"
     if fig.unit == "times":
@@ -342,6 +344,8 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
     if basis == Basis.GROWTH_OTHER.value:
         base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
         suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
+        if fig.cue == "exceed" and not base:
+            suffix = " exceeded by"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
         if base in ("previous month",):
             suffix = " growth vs the previous month"
     if basis == Basis.OF_TOTAL.value:
@@ -495,6 +499,16 @@ def annotate(ledger: Ledger) -> None:
         plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target
         if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
             fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
+        if (
+            fig.kind.value == "percent"
+            and fig.basis is None
+            and fig.cue in ("rise_to", "fall_to")
+            and same_clause
+            and previous is not None
+            and previous.basis == "of total"
+            and previous.subject_en == fig.subject_en
+        ):
+            fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
         basis = figure_basis(fig)
         subject = _qualified(fig, fig.subject_en, clause, tail)
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
@@ -507,3 +521,37 @@ def annotate(ledger: Ledger) -> None:
         fig.label = figure_label(fig, basis, subject, of_what)
         previous = fig
     _respective_places(ledger)
+    _respective_pairs(ledger)
+
+
+_PAIR_GAP = re.compile(r"^\s*(?:và|,)\s*(?:hơn |gần |khoảng |trên )?$")
+
+
+def _respective_pairs(ledger: Ledger) -> None:
+    """'có 301 dự án đầu tư nước ngoài, 451 dự án đầu tư trong nước … với tổng vốn đăng ký 26,7 tỷ USD và
+    245.500 tỷ đồng': two amounts after two kinds of projects belong to them in order."""
+    figures = [f for f in ledger.figures if f.is_indicator_kind]
+    for a, b in pairwise(figures):
+        if a.kind.value != "money" or b.kind.value != "money" or a.sentence_index != b.sentence_index:
+            continue
+        if not _PAIR_GAP.match(ledger.text[a.end : b.start]):
+            continue
+        counts = [
+            f
+            for f in figures
+            if f.sentence_index == a.sentence_index and f.end <= a.start and f.kind.value in ("count", "ratio")
+        ]
+        if len(counts) != 2 or "," not in ledger.text[counts[0].end : counts[1].start]:
+            continue
+        owners = []
+        for c in counts:
+            phrase = re.split(r"[,;.]|\s\d", ledger.text[c.start : c.end + 60])[0]
+            terms = [t for t in find_terms(phrase) if t.en in _ENTITIES or "project" in t.en]
+            owners.append(terms[0].en if terms else None)
+        if None in owners or owners[0] == owners[1]:
+            continue
+        for fig, owner in zip((a, b), owners, strict=True):
+            if fig.subject_en is None or owner is None or owner.lower() in fig.subject_en.lower():
+                continue
+            fig.subject_en = f"{fig.subject_en} of {owner}"
+            fig.label = figure_label(fig, figure_basis(fig), fig.subject_en)

@@ -216,13 +216,21 @@ def test_subjects_from_units_predicates_and_sources(text: str, source: str, word
         assert word.lower() in f.label.lower(), (f.label, word)
 
 
-def test_respective_values_do_not_name_one_kind_of_project() -> None:
-    _, f = _fig(
+def test_respective_values_belong_to_the_projects_in_order() -> None:
+    ledger = build_ledger(
         "Tỉnh có 301 dự án đầu tư nước ngoài, 451 dự án đầu tư trong nước với tổng vốn đăng ký gần 26,7 tỷ USD và "
-        "hơn 245.500 tỷ đồng.",
-        "26,7",
+        "hơn 245.500 tỷ đồng."
     )
-    assert f.label is not None and "domestic" not in f.label.lower() and "foreign" not in f.label.lower()
+    fdi, domestic = (f.label or "" for f in ledger.figures if f.kind.value == "money")
+    assert "foreign" in fdi.lower() and "domestic" not in fdi.lower()
+    assert "domestic" in domestic.lower() and "foreign" not in domestic.lower()
+
+
+def test_one_kind_of_project_does_not_name_a_pair_of_values() -> None:
+    _, f = _fig(
+        "Tỉnh có 451 dự án đầu tư trong nước với tổng vốn đăng ký gần 26,7 tỷ USD và hơn 245.500 tỷ đồng.", "26,7"
+    )
+    assert f.label is not None and "domestic" not in f.label.lower()
 
 
 def test_respective_lists_name_each_place() -> None:
@@ -344,3 +352,21 @@ def test_words_before_a_figure_that_change_its_subject(
     label = (f.label or "").lower()
     assert must is None or must in label, label
     assert must_not is None or must_not not in label, label
+
+
+def test_a_share_that_rises_stays_a_share() -> None:
+    ledger = build_ledger(
+        "Năm 2011 thành phố đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%, góp phần ổn định kinh tế."
+    )
+    share = next(f for f in ledger.figures if f.text == "30%")
+    assert _basis(share) == "of total" and "share" in (share.label or "").lower()
+
+
+def test_an_excess_over_an_unnamed_base_is_not_growth() -> None:
+    _, f = _fig("Hà Nội: Thu ngân sách 2016 vượt 3,8%", "3,8%")
+    assert f.label is not None and "exceed" in f.label and "growth" not in f.label
+
+
+def test_a_goal_compared_with_a_year_is_a_growth_goal() -> None:
+    _, f = _fig("Năm 2018, TP. HCM được giao dự toán thu nội địa tăng đến 28,43% so với năm 2017.", "28,43")
+    assert f.label is not None and "growth" in f.label and f.label.endswith("(target)")

@@ -156,14 +156,40 @@ def _ratio_claim(n: EnglishNumber) -> bool:
     return n.denominator is not None and re.search(r"\bof\b", n.text) is not None and not 1900 <= n.denominator <= 2100
 
 
-def _states_ratio(n: EnglishNumber, ledger: Ledger) -> bool:
-    return any(
-        f.denominator is not None
-        and n.denominator is not None
-        and _close(n.value, f.value, _REL_EXACT)
-        and _close(n.denominator, f.denominator, _REL_EXACT)
-        for f in ledger.figures
-    )
+_OUTCOMES = (
+    ("not met", "not been met", "fail", "miss", "unmet", "not complet", "not achiev"),
+    ("exceed", "surpass", "above", "beyond", "outperform"),
+    ("met", "meet", "complet", "achiev", "reach", "fulfil", "attain"),
+)
+
+
+def _outcome(text: str) -> int | None:
+    low = text.lower()
+    return next((i for i, words in enumerate(_OUTCOMES) if any(w in low for w in words)), None)
+
+
+def _states_ratio(n: EnglishNumber, ledger: Ledger, sentence: str) -> bool:
+    """The report writes the ratio ('24/24 chỉ tiêu') or the part and its whole ('24/24 chỉ tiêu, trong đó có
+    6 chỉ tiêu vượt kế hoạch'); for a part, the prose must say what the report says of it: '6 of the 24
+    targets exceeded the plan', not 'completed 6 out of 24 targets'."""
+    if n.denominator is None:
+        return False
+    for f in ledger.figures:
+        if not _close(n.value, f.value, _REL_EXACT):
+            continue
+        if f.denominator is not None and _close(n.denominator, f.denominator, _REL_EXACT):
+            return True
+        if f.part_of is not None and _close(n.denominator, f.part_of, _REL_EXACT):
+            said = _outcome(f.label or "")
+            if said is None or _outcome(sentence) == said:
+                return True
+    return False
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return text[left + 1 : right]
 
 
 def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
@@ -174,7 +200,8 @@ def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
         if _vi_copy(n, ledger) is not None:
             continue
         m = match_number(n, ledger)
-        if m.status == MatchStatus.EXACT and _ratio_claim(n) and not _states_ratio(n, ledger):
+        claim = m.status == MatchStatus.EXACT and _ratio_claim(n)
+        if claim and not _states_ratio(n, ledger, _sentence_around(text, n.start, n.end)):
             message = f"{where} says '{n.text}', but the report states no such ratio"
             issues.append(Flag(field=where, kind="unsupported_number", message=message))
         elif m.status == MatchStatus.NONE:

@@ -231,6 +231,9 @@ class Figure:
     unit_vi: str | None = None
     high: float | None = None
     denominator: float | None = None
+    part_of: float | None = None
+    """The whole this figure is a part of, where the report says so ("24/24 chỉ tiêu, trong đó có 6 chỉ tiêu
+    vượt kế hoạch": 6 of the 24), without making it a ratio."""
     cue: str | None = None
     basis: str | None = None
     qualifier: str | None = None
@@ -685,6 +688,7 @@ def _build_ledger_cached(text: str) -> Ledger:
         figures.append(fig)
     _propagate_list_units(text, figures)
     _implicit_ratios(text, figures)
+    _parts(text, figures)
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
     ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
@@ -725,6 +729,25 @@ def _propagate_list_units(text: str, figures: list[Figure]) -> None:
 
 _WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|\bcó)\s*$", re.IGNORECASE)
 _PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
+
+
+_IN_WHICH = re.compile(r"\btrong (?:đó|số (?:đó|này))\b", re.IGNORECASE)
+
+
+def _parts(text: str, figures: list[Figure]) -> None:
+    """A figure after "trong đó" is a part of the nearest earlier figure of the same unit in its sentence."""
+    for k, part in enumerate(figures):
+        for whole in reversed(figures[:k]):
+            if whole.sentence_index != part.sentence_index:
+                break
+            if whole.kind not in (part.kind, FigureKind.RATIO) or (whole.unit_vi or whole.unit) != (
+                part.unit_vi or part.unit
+            ):
+                continue
+            total = whole.denominator if whole.kind == FigureKind.RATIO else whole.value
+            if total is not None and part.value < total and _IN_WHICH.search(text[whole.end : part.start]):
+                part.part_of = total
+            break
 
 
 def _implicit_ratios(text: str, figures: list[Figure]) -> None:

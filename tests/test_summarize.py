@@ -241,7 +241,8 @@ def test_flags_are_typed_and_survive_merging(bac_tu_liem: str, tay_ho: str) -> N
 
 
 def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> None:
-    """'6 out of 24 targets' joins the report's '6 chỉ tiêu' (exceeded) and '24/24' (met): a wrong fact."""
+    """'24/24 chỉ tiêu, trong đó có 6 chỉ tiêu vượt kế hoạch': 6 of the 24 exceeded the plan; 'completed 6 out
+    of 24 targets' says something else of them (all 24 were met): a wrong fact."""
     from summarizer.grounding import prose_issues
     from summarizer.numbers import build_ledger
 
@@ -249,6 +250,9 @@ def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> Non
     wrong = prose_issues("The district completed 6 out of 24 targets.", ledger, "summary")
     assert [f.kind for f in wrong] == ["unsupported_number"] and "6 out of 24" in wrong[0].message
     assert prose_issues("The district completed 24 of 24 targets.", ledger, "summary") == []
+    right = "All 24 targets were met. Of them, 6 out of 24 targets exceeded the plan, led by budget revenue."
+    assert prose_issues(right, ledger, "summary") == []
+    assert [f.kind for f in prose_issues("It met 6 of 12 targets.", ledger, "summary")] == ["unsupported_number"]
 
 
 def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_liem: str) -> None:

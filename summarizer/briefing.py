@@ -7,7 +7,7 @@ import re
 from summarizer.formatting import format_quantity
 from summarizer.schema import Flag, Indicator, Summary
 
-__all__ = ["flag_text", "format_value", "render_markdown"]
+__all__ = ["digest_text", "flag_text", "format_value", "render_markdown"]
 
 _DIRECTION_WORDS = {
     "increase": "up ",
@@ -43,6 +43,31 @@ def format_value(ind: Indicator) -> str:
     if ind.qualifier == "estimated":
         body = f"{body} (est.)"
     return prefix + body
+
+
+def _lower_first(name: str) -> str:
+    """'Budget revenue' -> 'budget revenue', but 'GDP growth' and 'FDI capital' keep their capitals."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def digest_text(summary: Summary, max_figures: int = 3) -> str:
+    """A summary written by code from checked parts only (the meeting and the first key figures, named as the
+    table names them), for a briefing whose model summary was withheld: no number the table does not show."""
+    m = summary.meeting
+    sentences = []
+    if m.body_en:
+        event = re.search(r"\bmeeting\b", m.body_en, re.IGNORECASE)
+        sentences.append(f"This briefing covers {'the' if event else 'a meeting of the'} {m.body_en}.")
+    key = [i for i in summary.indicators if i.grounding == "grounded" and i.chosen_by == "model"]
+    key += [i for i in summary.indicators if i.grounding == "grounded" and i.chosen_by == "code"]
+    parts = []
+    for ind in key[:max_figures]:
+        period = f" in {ind.period}" if ind.period and ind.period[:1].isdigit() else ""
+        period = period or (f" ({ind.period})" if ind.period else "")
+        parts.append(f"{_lower_first(ind.name)}, {format_value(ind)}{period}")
+    if parts:
+        sentences.append("Key figures: " + "; ".join(parts) + ".")
+    return " ".join(sentences)
 
 
 def flag_text(flag: Flag) -> str:
@@ -93,7 +118,15 @@ def render_markdown(summary: Summary) -> str:
     lines = [f"# {_md(summary.title)}", "", _meeting_line(summary), ""]
     if any(f.in_headline for f in summary.flags):
         lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
-    text = summary.summary.strip() or "_No summary could be written in checked English; see ⚠ Unverified._"
+    text = summary.summary.strip()
+    if not text:
+        digest = digest_text(summary)
+        text = (
+            f"{digest}\n\n_Written by the program from the checked figures: the model's summary failed its checks "
+            "(see ⚠ Unverified)._"
+            if digest
+            else "_No summary could be written in checked English; see ⚠ Unverified._"
+        )
     lines += ["## Summary", "", text, ""]
     chosen = [i for i in summary.indicators if i.chosen_by == "model"]
     added = [i for i in summary.indicators if i.chosen_by == "code"]

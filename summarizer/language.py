@@ -182,7 +182,7 @@ def _name_runs(text: str) -> list[tuple[int, int, str]]:
 
     prev_end = -1
     for m in _WORD.finditer(text):
-        word = m.group()
+        word = re.sub(r"['’]s$", "", m.group())  # "Cà Mau's": the name is Cà Mau
         gap = text[prev_end : m.start()] if prev_end >= 0 else " "
         contiguous = prev_end >= 0 and gap.strip() in ("", "-")
         if word[:1].isupper() and _vi_like(word) and word.lower() not in _ADMIN_VI:
@@ -203,7 +203,7 @@ def _squashed(text: str) -> str:
 
 
 def _in_report(name: str, report_folded: str) -> bool:
-    f = _squashed(fold(name))
+    f = _squashed(fold(re.sub(r"['’]s$", "", name)))  # "Hải Phòng's" names Hải Phòng
     if f in report_folded or f in _squashed(report_folded):
         return True
     for exonym, spellings in _EXONYMS.items():

@@ -345,7 +345,7 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
         suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
         if fig.cue == "exceed" and not base:
-            suffix = " exceeded by"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
+            suffix = " excess"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
         if base in ("previous month",):
             suffix = " growth vs the previous month"
     if basis == Basis.OF_TOTAL.value:

@@ -727,8 +727,9 @@ def _propagate_list_units(text: str, figures: list[Figure]) -> None:
         i = j + 1
 
 
-_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|\bcó)\s*$", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|(?P<has>\bcó))\s*$", re.IGNORECASE)
 _PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
+_THEN = re.compile(r"\bthì\b", re.IGNORECASE)
 
 
 _IN_WHICH = re.compile(r"\btrong (?:đó|số (?:đó|này))\b", re.IGNORECASE)
@@ -757,14 +758,16 @@ def _implicit_ratios(text: str, figures: list[Figure]) -> None:
     for i, whole in enumerate(figures):
         if whole.kind != FigureKind.COUNT or not whole.unit_vi or whole.denominator is not None:
             continue
-        if not _WHOLE_BEFORE.search(text[max(0, whole.start - 20) : whole.start]):
+        opening = _WHOLE_BEFORE.search(text[max(0, whole.start - 20) : whole.start])
+        if opening is None or not whole.value.is_integer():
             continue
         for part in figures[i + 1 :]:
             if part.sentence_index != whole.sentence_index:
                 break
             if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, "cái"):
                 continue
-            if part.value >= whole.value or not _PART_LINK.search(text[whole.end : part.start]):
+            link = (_THEN if opening.group("has") else _PART_LINK).search(text[whole.end : part.start])
+            if part.value >= whole.value or not part.value.is_integer() or link is None:
                 break
             part.kind, part.denominator = FigureKind.RATIO, whole.value
             if part.unit_vi == "cái":

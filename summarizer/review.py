@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.briefing import flag_text, format_value
+from summarizer.briefing import digest_text, flag_text, format_value
 from summarizer.errors import InputError
 from summarizer.facts import find_meeting_facts
 from summarizer.grounding import MatchStatus, match_number
@@ -162,11 +162,17 @@ def render_review(summary: Summary, source: str) -> str:
         if not any(mk.start < f.end and f.start < mk.end for mk in marks):
             anchor = anchors.get((f.start, f.end), f"src-{f.id}")
             marks.append(_Mark(f.start, f.end, anchor, "src", "not used in the briefing"))
-    summary_html = (
-        _prose(summary.summary, ledger, anchors)
-        if summary.summary.strip()
-        else '<em class="warn">No summary could be written in checked English.</em>'
-    )
+    digest = "" if summary.summary.strip() else digest_text(summary)
+    if summary.summary.strip():
+        summary_html = _prose(summary.summary, ledger, anchors)
+    elif digest:
+        summary_html = (
+            f'{_prose(digest, ledger, anchors)} <em class="warn">Written by the program from the checked figures: '
+            "the model's summary failed its checks.</em>"
+        )
+    else:
+        summary_html = '<em class="warn">No summary could be written in checked English.</em>'
+
     for (start, end), anchor in anchors.items():
         if not any(mk.anchor == anchor for mk in marks):
             marks.append(_Mark(start, end, anchor, "src used", ""))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.briefing import render_markdown
+from summarizer.briefing import digest_text, render_markdown
 from summarizer.evaluation import ErrorClass, OutputRecord, load_dataset, score_output
 from summarizer.evaluation.scorers import briefing_numbers, check_body
 from summarizer.grounding import MatchStatus, match_number
@@ -85,6 +85,9 @@ def test_local_model_briefing_says_the_right_thing(local_run: dict[str, object],
     language = [c for c in score.checks if c.error in LANGUAGE]
     assert not language, [(c.where, c.text, c.explanation) for c in language]
     assert summary.summary.strip() or any("summary withheld" in f.message for f in summary.flags)
+    # a withheld summary is replaced by one written from the checked parts, never left blank
+    assert summary.summary.strip() in briefing if summary.summary.strip() else digest_text(summary) in briefing
+    assert "No summary could be written" not in briefing
     # every number a reader sees is in the source, or flagged with that very number quoted
     for n in briefing_numbers(briefing):
         status = match_number(n, ledger).status

@@ -310,3 +310,40 @@ def test_prose_that_miscounts_the_session_is_withheld(tay_ho: str) -> None:
 
     assert summary_of("The committee held a second meeting on October 12.") == ""
     assert summary_of("The committee held its 22nd meeting on October 12.") != ""
+
+
+def test_a_withheld_summary_is_replaced_in_the_briefing_by_one_written_from_checked_figures(bac_tu_liem: str) -> None:
+    """The model's summary fails its checks ('6 out of 24' joins two numbers the report states apart); the
+    briefing then says what the checked parts say, in whole English, with no number the table lacks."""
+    from summarizer.assembly import build_summary
+    from summarizer.briefing import digest_text
+    from summarizer.facts import find_meeting_facts
+    from summarizer.grounding import prose_issues
+    from summarizer.language import fold, language_issues
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftIndicator
+
+    ledger = build_ledger(bac_tu_liem)
+    production = next(f for f in ledger.figures if f.text.startswith("63.275"))
+    draft = Draft.model_construct(
+        title="Bac Tu Liem District reviews its year",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[DraftIndicator(figure=production.id, name="=")],
+        officials=[],
+        topics=[],
+        directives=[],
+        summary="The district completed 6 out of 24 targets.",
+    )
+    summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
+    assert summary.summary == ""
+    digest = digest_text(summary)
+    assert digest.startswith("This briefing covers a meeting of the Bac Tu Liem District Party Executive Committee.")
+    assert "production value of the economic sectors, 63,275 billion VND (est.) in 2023" in digest
+    assert digest.count(";") == 2 and digest.endswith(".")
+    assert language_issues(digest, "summary", fold(bac_tu_liem), sentences=True) == []
+    assert prose_issues(digest, ledger, "summary") == []
+    md = render_markdown(summary)
+    assert digest in md and "the model's summary failed its checks" in md
+    assert "No summary could be written" not in md

@@ -3,9 +3,14 @@
     python benchmarks/bench_local.py --runs eval/runs/local-v1 eval/runs/local-v3
     python benchmarks/bench_local.py --prompts summarize@v1 summarize@v3 --reports 4
 
+    python benchmarks/bench_local.py --checkouts /tmp/landed . --reports 4
+
 ``--runs`` reads saved evaluation runs (``summarizer eval run``): each output records its elapsed time and
 token usage. ``--prompts`` summarizes the first N reports of ``eval/reports`` live, one server, the
-prompts interleaved report by report so both see the same machine load. Only medians and ratios measured
+prompts interleaved report by report so both see the same machine load. ``--checkouts`` does the same for
+whole versions of the program (``git worktree add /tmp/landed <commit>``): each report is summarized by
+each checkout's own ``summarizer summarize --backend local`` in turn; the time is the one each run
+records, without its server's start-up. Only medians and ratios measured
 in the same run are comparable; an absolute time depends on the machine and what else it runs.
 """
 
@@ -78,15 +83,49 @@ def live(prompts: list[str], n: int) -> list[dict[str, object]]:
     return [_row(p, *stats[p]) for p in prompts]
 
 
+def by_checkout(checkouts: list[Path], n: int) -> list[dict[str, object]]:
+    """Each of the first N reports summarized by every checkout in turn (interleaved), each in a subprocess."""
+    import os
+    import subprocess
+    import tempfile
+
+    samples = load_dataset(ROOT / "eval" / "reports")[:n]
+    stats: dict[str, tuple[list[float], list[int], list[int], list[int]]] = {
+        str(c): ([], [], [], []) for c in checkouts
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        for s in samples:
+            for c in checkouts:
+                out = Path(tmp) / f"{c.resolve().name}-{s.id}"
+                report = ROOT / "eval" / "reports" / f"{s.id}.txt"
+                env = {**os.environ, "PYTHONPATH": str(c.resolve())}
+                cmd = [sys.executable, "-m", "summarizer.cli", "summarize", str(report), "--backend", "local"]
+                subprocess.run([*cmd, "--out", str(out)], cwd=c, env=env, check=True, capture_output=True)
+                prov = json.loads(next(out.glob("*.summary.json")).read_text(encoding="utf-8"))["provenance"]
+                seconds, prompt_tokens, completion_tokens, calls = stats[str(c)]
+                seconds.append(prov["elapsed_s"])
+                prompt_tokens.append(prov["usage"]["prompt_tokens"])
+                completion_tokens.append(prov["usage"]["completion_tokens"])
+                calls.append(prov["usage"]["calls"])
+                print(f"{s.id:28} {c!s:24} {prov['elapsed_s']:6.1f} s", file=sys.stderr)
+    return [_row(str(c), *stats[str(c)]) for c in checkouts]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", nargs="*", type=Path, default=[], help="saved evaluation run folders")
     parser.add_argument("--prompts", nargs="*", default=[], help="prompts to run live, e.g. summarize@v1")
+    parser.add_argument("--checkouts", nargs="*", type=Path, default=[], help="program versions to run live")
     parser.add_argument("--reports", type=int, default=4, help="reports to run live (first N of eval/reports)")
     args = parser.parse_args()
-    if not args.runs and not args.prompts:
-        parser.error("give --runs or --prompts")
-    rows = from_runs(args.runs) if args.runs else live(args.prompts, args.reports)
+    if not args.runs and not args.prompts and not args.checkouts:
+        parser.error("give --runs, --prompts or --checkouts")
+    if args.runs:
+        rows = from_runs(args.runs)
+    elif args.checkouts:
+        rows = by_checkout(args.checkouts, args.reports)
+    else:
+        rows = live(args.prompts, args.reports)
     print(
         f"{'run':24} {'reports':>7} {'median s':>9} {'min':>6} {'max':>6} "
         f"{'prompt tok':>10} {'compl. tok':>10} {'calls':>6}"

@@ -185,9 +185,20 @@ def _short_name(name: str | None, report_folded: str) -> str:
     return name if not language_issues(name, "body", report_folded) else ""
 
 
+_NOT_PLACE = r"(?!(?:Party|People's|Executive|Standing|Committee|Council|District|City|Province|Ward|Commune)\b)"
+_OWNER_PLACES = re.compile(
+    rf"((?:{_NOT_PLACE}[A-Z][\w'-]*\s+){{1,3}})(?:District|City|Province|Ward|Commune)\b"
+    rf"|\b(?:District|City|Province|Ward|Commune)\s+((?:{_NOT_PLACE}[A-Z][\w'-]*\s*){{1,3}})"
+)
+
+
 def _clean_owner(owner: str | None, report_folded: str) -> str | None:
-    """A task's owner is shown only when it is whole English about this report."""
-    return owner if owner and not language_issues(owner, "owner", report_folded) else None
+    """A task's owner is shown only when it is whole English about this report and any place it names is
+    one the report names ('District North Tu Liem' is a guess at Bắc Từ Liêm, not a name)."""
+    if not owner or language_issues(owner, "owner", report_folded):
+        return None
+    places = [p.strip() for m in _OWNER_PLACES.finditer(owner) for p in m.groups() if p and p.strip()]
+    return owner if all(place_in_report(p, report_folded) for p in places) else None
 
 
 def _fallback_title(facts: MeetingFacts) -> str:

@@ -378,9 +378,9 @@ _TITLES_EN = [
     ("phó bí thư thường trực", "Standing Deputy Secretary"),
     ("phó bí thư", "Deputy Secretary"),
     ("bí thư", "Secretary"),
-    ("phó chủ tịch thường trực", "Standing Vice Chairman"),
-    ("phó chủ tịch", "Vice Chairman"),
-    ("chủ tịch", "Chairman"),
+    ("phó chủ tịch thường trực", "Standing Vice Chair"),
+    ("phó chủ tịch", "Vice Chair"),
+    ("chủ tịch", "Chair"),
     ("phó giám đốc", "Deputy Director"),
     ("giám đốc", "Director"),
     ("trưởng ban", "Head"),
@@ -411,17 +411,36 @@ def split_official(written: str) -> tuple[str, str | None]:
 
 def role_in_source(person: str, text: str) -> str | None:
     """The role the report writes before a person's name, in English by rule: '…, Bí thư Quận ủy Bắc Từ
-    Liêm Lưu Ngọc Hà' -> 'Secretary of the Bac Tu Liem District Party Committee'. Of a chain of titles
-    ('Phó Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung') the one next to the name."""
+    Liêm Lưu Ngọc Hà' -> 'Secretary of the Bac Tu Liem District Party Committee'. A chain of titles ('Bí
+    thư Quận ủy, Chủ tịch HĐND quận Tây Hồ Lê Thị Thu Hằng') gives every title that translates, in order."""
     at = text.find(person) if person else -1
     if at <= 0:
         return None
-    before = text[max(0, at - 90) : at]
-    low = before.lower()
+    before = text[max(0, at - 120) : at]
+    roles: list[str] = []
+    later = ""
+    for k, part in enumerate(reversed(before.split(","))):
+        part = part.strip(" -–")
+        role = _one_role(part, person)
+        place = _ADMIN_PLACE.search(later)
+        if role is None and place is not None:
+            role = _one_role(f"{part} {place.group()}", person)  # 'Bí thư Quận ủy, Chủ tịch HĐND quận Tây Hồ'
+        if role is None:
+            if k == 0:
+                return None
+            break
+        roles.insert(0, role)
+        later = part
+    return " and ".join(roles) or None
+
+
+def _one_role(title: str, person: str) -> str | None:
+    """One title of a chain in English, or None when it is not a title this module can translate."""
+    low = title.lower()
     found = [(k + len(vi), -k, k) for vi, _ in _TITLES_EN if (k := low.rfind(vi)) >= 0]
     if not found:
         return None
-    title = before[max(found)[2] :].strip(" ,-–")
+    title = title[max(found)[2] :].strip(" ,-–")
     if re.search(r"[.;:!?()\n]", title):
         return None
     role = split_official(f"{title} {person}")[1]

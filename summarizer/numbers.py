@@ -537,10 +537,9 @@ def _detect_cue(before: str) -> str | None:
 
 
 def _detect_qualifier(before: str) -> str | None:
-    words = before.rstrip().rsplit(" ", 2)
-    tail2 = " ".join(words[-2:]) if len(words) >= 2 else words[-1]
+    tail = " ".join(before.rstrip().rsplit(" ", 3)[-3:])  # 'ước thực hiện' is three words
     for key in sorted(_QUALIFIERS, key=len, reverse=True):
-        if tail2.endswith(key) and (len(tail2) == len(key) or not tail2[-len(key) - 1].isalpha()):
+        if tail.endswith(key) and (len(tail) == len(key) or not tail[-len(key) - 1].isalpha()):
             return _QUALIFIERS[key]
     return None
 

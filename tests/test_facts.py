@@ -127,7 +127,18 @@ def test_a_meeting_that_is_not_a_session_is_described_as_the_report_names_it() -
         (
             "Phó Bí thư Thành ủy, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã chủ trì",
             "Nguyễn Đức Chung",
-            "Chairman of the Hanoi City People's Committee",
+            "Deputy Secretary of the Hanoi City Party Committee and Chair of the Hanoi City People's Committee",
+        ),
+        (
+            "Phát biểu chỉ đạo tại hội nghị, Bí thư Quận ủy, Chủ tịch HĐND quận Tây Hồ Lê Thị Thu Hằng biểu dương",
+            "Lê Thị Thu Hằng",
+            "Secretary of the Tay Ho District Party Committee and Chair of the Tay Ho District People's Council",
+        ),
+        # a chain stops at what is not a title ('Ủy viên Trung ương Đảng' is a membership)
+        (
+            "Sáng 6-2, Ủy viên Trung ương Đảng, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã chủ trì",
+            "Nguyễn Đức Chung",
+            "Chair of the Hanoi City People's Committee",
         ),
         (
             "Phó Bí thư Thường trực Quận ủy Tây Hồ Nguyễn Văn A phát biểu",

@@ -56,7 +56,7 @@ def test_briefing_formats_figures_in_english(fake: FakeOpenAI, bac_tu_liem: str)
         summary = s.summarize(Report(name="btl", text=bac_tu_liem))
     values = {i.source_text: format_value(i) for i in summary.indicators}
     assert values["63.275 tỷ đồng"] == "63,275 billion VND (est.)"
-    assert values["3.594 tỷ đồng"] == "3,594 billion VND"
+    assert values["3.594 tỷ đồng"] == "3,594 billion VND (est.)"  # "ước thực hiện"
     assert values["24/24 chỉ tiêu"] == "24 of 24 targets"
     assert values["12,86%"] == "up 12.86%"
     md = render_markdown(summary)
@@ -347,3 +347,33 @@ def test_a_withheld_summary_is_replaced_in_the_briefing_by_one_written_from_chec
     md = render_markdown(summary)
     assert digest in md and "the model's summary failed its checks" in md
     assert "No summary could be written" not in md
+
+
+def test_an_owner_named_by_a_guessed_place_is_not_shown(bac_tu_liem: str) -> None:
+    """'District North Tu Liem' is the model's translation of Bắc Từ Liêm, a name the report never writes."""
+    from summarizer.assembly import build_summary
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.schema import Draft, DraftDirective
+
+    ledger = build_ledger(bac_tu_liem)
+
+    def owner_of(owner: str) -> str | None:
+        draft = Draft.model_construct(
+            title="Bac Tu Liem District reviews its year",
+            body_en=None,
+            body_vi=None,
+            place=None,
+            indicators=[],
+            officials=[],
+            topics=[],
+            directives=[DraftDirective(task="Carry out the tasks of the coming year", owner=owner, deadline=None)],
+            summary="The district reviewed its results for the year.",
+        )
+        return build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), []).directives[0].owner
+
+    assert owner_of("District North Tu Liem Party Executive Committee") is None
+    assert (
+        owner_of("Bac Tu Liem District Party Executive Committee") == "Bac Tu Liem District Party Executive Committee"
+    )
+    assert owner_of("Communes and wards") == "Communes and wards"

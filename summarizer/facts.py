@@ -241,17 +241,14 @@ def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
     """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
     and says so. All null when no sentence reports a meeting."""
     found = _meeting_sentence(ledger)
-    event = _event_in(ledger)
-    body_vi: str | None = None
+    body_vi = _body_in(ledger, found[0], found[1]) if found else None
     body_en: str | None = None
-    if event is not None and (found is None or (found[1] is None and _body_in(ledger, found[0], None) is None)):
-        sent, body_vi, body_en = event
+    if body_vi is None and (found is None or found[1] is None) and (event := _event_in(ledger)) is not None:
+        sent, body_vi, body_en = event  # no body meets: the event the report names
         found = (sent, None)
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)
     sent, session = found
-    if body_en is None:
-        body_vi = _body_in(ledger, sent, session)
     t = _TERM.search(sent.text)
     if t is None:
         following = [s for s in ledger.sentences if sent.start < s.start][:3]

@@ -11,7 +11,7 @@ from summarizer.briefing import format_value, render_markdown
 from summarizer.chunking import split_report
 from summarizer.config import Settings
 from summarizer.inputs import Report
-from summarizer.schema import Provenance, Usage
+from summarizer.schema import Draft, Provenance, Usage
 from summarizer.summarize import Summarizer
 from summarizer.testing.fakeserver import FakeOpenAI
 
@@ -101,21 +101,11 @@ def test_candidates_the_model_left_out_are_added_when_the_terminology_names_them
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
     from summarizer.prompting import ranked_candidates
-    from summarizer.schema import Draft, DraftIndicator
+    from summarizer.schema import DraftIndicator
 
     ledger = build_ledger(bac_tu_liem)
     first = ranked_candidates(ledger)[0]
-    draft = Draft.model_construct(
-        title="t",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        officials=[],
-        topics=[],
-        directives=[],
-        summary="",
-        indicators=[DraftIndicator(figure=first.id, name="=")],
-    )
+    draft = _draft(title="t", summary="", indicators=[DraftIndicator(figure=first.id, name="=")])
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
     added = summary.indicators[1:]
     labelled = [f for f in ranked_candidates(ledger) if f.label and f.value_key != first.value_key]
@@ -138,17 +128,11 @@ def test_repaired_fields_longer_than_written_do_not_break_assembly(bac_tu_liem: 
     from summarizer.facts import find_meeting_facts
     from summarizer.grounding import draft_checker
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftDirective
+    from summarizer.schema import DraftDirective
 
     ledger = build_ledger(bac_tu_liem)
-    draft = Draft.model_construct(
+    draft = _draft(
         title="Quận Bắc Từ Liêm reviews its results",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
-        topics=[],
         directives=[
             DraftDirective(
                 task="Speed up site clearance", owner="Bí thư Quận ủy, Chủ tịch UBND quận Bắc Từ Liêm", deadline=None
@@ -172,16 +156,11 @@ def test_an_invented_number_in_a_task_is_withheld_without_a_reask(bac_tu_liem: s
     from summarizer.facts import find_meeting_facts
     from summarizer.grounding import draft_checker
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftDirective
+    from summarizer.schema import DraftDirective
 
     ledger = build_ledger(bac_tu_liem)
-    draft = Draft.model_construct(
+    draft = _draft(
         title="Bac Tu Liem District reviews its results",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
         topics=["Budget revenue of 7,777 billion VND"],
         directives=[DraftDirective(task="Finish 9,999 projects", owner=None, deadline=None)],
         summary="The district reviewed its results for the year.",
@@ -210,6 +189,13 @@ def _provenance() -> Provenance:
         elapsed_s=0,
         usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
     )
+
+
+def _draft(**fields: object) -> Draft:
+    """A draft as the model might send it: the given fields, every other list or name left empty."""
+    empty = {"body_en": None, "body_vi": None, "place": None}
+    lists = {"indicators": [], "officials": [], "topics": [], "directives": []}
+    return Draft.model_construct(**{**empty, **lists, **fields})
 
 
 def test_flags_are_typed_and_survive_merging(bac_tu_liem: str, tay_ho: str) -> None:
@@ -259,21 +245,15 @@ def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_l
     from summarizer.assembly import build_summary
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftOfficial
+    from summarizer.schema import DraftOfficial
 
     ledger = build_ledger(bac_tu_liem)
-    draft = Draft.model_construct(
+    draft = _draft(
         title="Bac Tu Liem District reviews its results",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
         officials=[
             DraftOfficial(name="Bac Tu Liem District Party Executive Committee", role="Chairman"),
             DraftOfficial(name="Lưu Ngọc Hà", role="Bibliothecary of District North Tu Liem"),
         ],
-        topics=[],
-        directives=[],
         summary="The district reviewed its results for the year.",
     )
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
@@ -288,24 +268,13 @@ def test_prose_that_miscounts_the_session_is_withheld(tay_ho: str) -> None:
     from summarizer.assembly import build_summary
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft
 
     ledger = build_ledger(tay_ho)
     facts = find_meeting_facts(ledger)
     assert facts.session == 22
 
     def summary_of(text: str) -> str:
-        draft = Draft.model_construct(
-            title="Tay Ho District reviews nine months",
-            body_en=None,
-            body_vi=None,
-            place=None,
-            indicators=[],
-            officials=[],
-            topics=[],
-            directives=[],
-            summary=text,
-        )
+        draft = _draft(title="Tay Ho District reviews nine months", summary=text)
         return build_summary(draft, ledger, facts, _provenance(), []).summary
 
     assert summary_of("The committee held a second meeting on October 12.") == ""
@@ -321,19 +290,13 @@ def test_a_withheld_summary_is_replaced_in_the_briefing_by_one_written_from_chec
     from summarizer.grounding import prose_issues
     from summarizer.language import fold, language_issues
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftIndicator
+    from summarizer.schema import DraftIndicator
 
     ledger = build_ledger(bac_tu_liem)
     production = next(f for f in ledger.figures if f.text.startswith("63.275"))
-    draft = Draft.model_construct(
+    draft = _draft(
         title="Bac Tu Liem District reviews its year",
-        body_en=None,
-        body_vi=None,
-        place=None,
         indicators=[DraftIndicator(figure=production.id, name="=")],
-        officials=[],
-        topics=[],
-        directives=[],
         summary="The district completed 6 out of 24 targets.",
     )
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
@@ -354,19 +317,13 @@ def test_an_owner_named_by_a_guessed_place_is_not_shown(bac_tu_liem: str) -> Non
     from summarizer.assembly import build_summary
     from summarizer.facts import find_meeting_facts
     from summarizer.numbers import build_ledger
-    from summarizer.schema import Draft, DraftDirective
+    from summarizer.schema import DraftDirective
 
     ledger = build_ledger(bac_tu_liem)
 
     def owner_of(owner: str) -> str | None:
-        draft = Draft.model_construct(
+        draft = _draft(
             title="Bac Tu Liem District reviews its year",
-            body_en=None,
-            body_vi=None,
-            place=None,
-            indicators=[],
-            officials=[],
-            topics=[],
             directives=[DraftDirective(task="Carry out the tasks of the coming year", owner=owner, deadline=None)],
             summary="The district reviewed its results for the year.",
         )

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from summarizer.calls import CallStats, StructuredResult
 from summarizer.errors import ModelCallError
-from summarizer.facts import MeetingFacts, role_in_source, split_official
+from summarizer.facts import MeetingFacts, find_officials, role_in_source, split_official
 from summarizer.grounding import (
     clean_name,
     fold,
@@ -25,21 +25,34 @@ from summarizer.grounding import (
 from summarizer.language import language_issues, place_in_report
 from summarizer.meaning import figure_basis
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
-from summarizer.prompting import Job, ranked_candidates
+from summarizer.prompting import Job, known_name, ranked_candidates
+from summarizer.prose import topics_of, write_lead, write_title
 from summarizer.recipe import Recipe
 from summarizer.schema import (
     Directive,
     Draft,
     DraftDirective,
+    DraftIndicator,
     Flag,
     Indicator,
     Meeting,
     Official,
     Provenance,
+    Selection,
     Summary,
 )
+from summarizer.terminology import is_generic_name
 
-__all__ = ["MAX_KEY_FIGURES", "assemble", "build_summary", "figure_indicator", "indicator_name", "parse_lenient"]
+__all__ = [
+    "MAX_KEY_FIGURES",
+    "assemble",
+    "build_summary",
+    "degrade",
+    "draft_from_selection",
+    "figure_indicator",
+    "indicator_name",
+    "parse_lenient",
+]
 
 MAX_KEY_FIGURES = 20
 """After the model's choices, candidates the terminology can name are added up to this many key figures: a
@@ -110,25 +123,19 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[F
     )
 
 
-_GENERIC_NAMES = {
-    "money": "Amount",
-    "percent": "Rate",
-    "quantity": "Quantity",
-}
-
-
-def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str:
+def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str | None:
     """The program's English name where the terminology knows the subject; else the model's, when it is
-    clean English; else a plain description of the figure's kind."""
-    if fig is not None and fig.label:
-        return fig.label
+    clean English that says more than a head noun; else None: a figure nobody could name is not shown."""
+    if fig is not None and (known := known_name(fig)):
+        return known
     written = drafted.strip().strip("\"'")
     name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
-    if name:
+    if name and len(name) <= _MAX_NAME and not is_generic_name(name):
         return name
-    if fig is not None and fig.unit and fig.kind.value in ("count", "ratio"):
-        return f"Number of {fig.unit}"
-    return _GENERIC_NAMES.get(fig.kind.value if fig else "", "Figure")
+    return None
+
+
+_MAX_NAME = 90
 
 
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
@@ -201,10 +208,6 @@ def _clean_owner(owner: str | None, report_folded: str) -> str | None:
     return owner if all(place_in_report(p, report_folded) for p in places) else None
 
 
-def _fallback_title(facts: MeetingFacts) -> str:
-    return f"{facts.body_en}: meeting briefing" if facts.body_en else "Meeting briefing"
-
-
 def _in_source(phrase: str, text: str) -> str | None:
     """A Vietnamese phrase the model copied, kept only when the report really writes it."""
     phrase = phrase.strip()
@@ -212,7 +215,13 @@ def _in_source(phrase: str, text: str) -> str | None:
 
 
 def build_summary(
-    draft: Draft, ledger: Ledger, facts: MeetingFacts, provenance: Provenance, problems: list[Flag]
+    draft: Draft,
+    ledger: Ledger,
+    facts: MeetingFacts,
+    provenance: Provenance,
+    problems: list[Flag],
+    *,
+    degraded: str | None = None,
 ) -> Summary:
     """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept.
 
@@ -220,7 +229,8 @@ def build_summary(
     "code"), up to ``MAX_KEY_FIGURES``. Copies of source figures in Vietnamese notation are rewritten in
     English notation from the ledger; numbers in names are removed (the value column carries them); every
     other number that is not exactly in the source is flagged, as are the problems left after the last
-    re-ask.
+    re-ask. Title, lead and topics the draft lacks (or that failed their checks) are written by code from
+    the checked figures (``prose``); officials are copied from the report by rule.
     """
     folded = fold(ledger.text)
     language = language_flags(draft, folded)
@@ -242,13 +252,14 @@ def build_summary(
         if key not in seen:
             seen.add(key)
             name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
-            indicators.append(figure_indicator(d.figure, name, ledger, problems))
+            if name is not None:
+                indicators.append(figure_indicator(d.figure, name, ledger, problems))
     for fig in ranked_candidates(ledger):
         if len(indicators) >= MAX_KEY_FIGURES:
             break
-        if fig.label and not fig.ambiguous and fig.value_key not in seen:
+        if (label := known_name(fig)) and not fig.ambiguous and fig.value_key not in seen:
             seen.add(fig.value_key)
-            named = figure_indicator(fig.id, fig.label, ledger, problems)
+            named = figure_indicator(fig.id, label, ledger, problems)
             indicators.append(named.model_copy(update={"chosen_by": "code"}))
     withheld: list[Flag] = []
 
@@ -259,9 +270,23 @@ def build_summary(
             return ""
         return repair_prose(text, ledger)
 
-    title = checked("title", draft.title) or _fallback_title(facts)
-    summary_text = checked("summary", draft.summary)
+    meeting = Meeting(
+        body_en=facts.body_en or _short_name(draft.body_en, folded),
+        body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
+        session=facts.session,
+        session_text=facts.session_text,
+        term=facts.term,
+        date=facts.date,
+        date_as_written=facts.date_as_written,
+        date_year_inferred=facts.date_year_inferred,
+        place=draft.place if draft.place and _place_ok(draft.place, folded) else None,
+    )
     topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
+    topics = topics or topics_of(indicators)
+    title = checked("title", draft.title) if draft.title.strip() else ""
+    title = title or write_title(meeting, topics)
+    summary_text = checked("summary", draft.summary) if draft.summary.strip() else ""
+    summary_text = summary_text or write_lead(meeting, indicators)
     directives = [
         Directive(
             task=task,
@@ -286,7 +311,7 @@ def build_summary(
     flags = [p for p in problems if p.field not in prose_names and p.message not in language_messages]
     flags += [f for where, text in prose_fields(repaired) for f in prose_issues(text, ledger, where)]
     flags += withheld
-    officials = []
+    officials = [Official(name=name, role=role, grounded=True) for name, role in find_officials(ledger.text)]
     for k, o in enumerate(draft.officials, start=1):
         person, role = split_official(o.name)
         role = role_in_source(person, ledger.text) or role
@@ -294,6 +319,8 @@ def build_summary(
             continue
         if fold(person) not in folded and _BODY_WORDS.search(person):
             continue  # a body written where a person belongs ('… Party Executive Committee'): not an official
+        if any(fold(person) == fold(known.name) for known in officials):
+            continue
         officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))
     flags += [
         Flag(
@@ -304,17 +331,7 @@ def build_summary(
     ]
     return Summary(
         title=title,
-        meeting=Meeting(
-            body_en=facts.body_en or _short_name(draft.body_en, folded),
-            body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
-            session=facts.session,
-            session_text=facts.session_text,
-            term=facts.term,
-            date=facts.date,
-            date_as_written=facts.date_as_written,
-            date_year_inferred=facts.date_year_inferred,
-            place=draft.place if draft.place and _place_ok(draft.place, folded) else None,
-        ),
+        meeting=meeting,
         officials=officials,
         topics=topics,
         indicators=indicators,
@@ -322,6 +339,7 @@ def build_summary(
         summary=summary_text,
         flags=_unique(flags),
         provenance=provenance,
+        degraded=degraded,
     )
 
 
@@ -333,16 +351,60 @@ def _unique(flags: list[Flag]) -> list[Flag]:
     return list(first.values())
 
 
+_SELECTED = re.compile(r"\s*\[?(F\d+)\]?\s*(?:[=:–—-]+\s*(.*?))?\s*$")
+_MAX_TASK = 160
+
+
+def draft_from_selection(selection: Selection, ledger: Ledger) -> Draft:
+    """The short answer as a draft with no prose: ids the ledger holds, each once, with the model's name where
+    it wrote one ('F7 = Workers given new jobs'), and the tasks of a sensible length."""
+    indicators: list[DraftIndicator] = []
+    for item in selection.figures:
+        m = _SELECTED.match(item)
+        if m is None or ledger.get(m.group(1)) is None or any(d.figure == m.group(1) for d in indicators):
+            continue
+        indicators.append(DraftIndicator(figure=m.group(1), name=(m.group(2) or "").strip() or "="))
+    tasks = [t.strip() for t in selection.tasks if 0 < len(t.strip()) <= _MAX_TASK]
+    return _empty_draft().model_copy(
+        update={
+            "indicators": indicators[:14],
+            "directives": [DraftDirective(task=t, owner=None, deadline=None) for t in tasks],
+        }
+    )
+
+
+def _empty_draft() -> Draft:
+    return Draft(
+        title="",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[],
+        topics=[],
+        directives=[],
+        summary="",
+    )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
 def parse_lenient(job: Job, result: StructuredResult) -> tuple[Draft, list[Flag]]:
     """The draft a call gave; after the last re-ask, what parses is kept with its problems as flags, and
-    what does not parse is refused."""
-    if result.parsed is not None:
-        return result.parsed, []  # type: ignore[return-value]
+    what does not parse is refused. A short answer becomes a draft without prose."""
+    if isinstance(result.parsed, Selection):
+        return draft_from_selection(result.parsed, job.ledger), []
+    if isinstance(result.parsed, Draft):
+        return result.parsed, []
     attempts = result.stats.attempts
     if result.last_text is None:
         raise ModelCallError(f"no summary after {attempts} attempt(s): {(result.problems or 'no output')[:300]}")
+    text = _CONTROL.sub(" ", result.last_text)
     try:
-        draft = Draft.model_validate_json(result.last_text, context={"lenient": True})
+        if job.model is Selection:
+            return draft_from_selection(Selection.model_validate_json(text), job.ledger), []
+        draft = Draft.model_validate_json(text, context={"lenient": True})
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
@@ -363,3 +425,16 @@ def assemble(job: Job, result: StructuredResult, recipe: Recipe, *, max_tokens: 
         usage=result.stats.usage(earlier),
     )
     return build_summary(draft, job.ledger, job.facts, provenance, problems)
+
+
+def degrade(job: Job, recipe: Recipe, reason: str, *, max_tokens: int, earlier: CallStats) -> Summary:
+    """The summary of a job the model gave no usable answer for: every figure the terminology names, the
+    meeting facts, officials and prose by code, and why (``Summary.degraded``)."""
+    provenance = recipe.provenance(
+        job.report,
+        max_tokens=max_tokens,
+        elapsed_s=time.monotonic() - job.started,
+        usage=earlier.usage(),
+    )
+    why = f"the model gave no usable answer ({reason}); figures and text are the program's own"
+    return build_summary(_empty_draft(), job.ledger, job.facts, provenance, [], degraded=why)

@@ -33,6 +33,7 @@ __all__ = [
     "item_record",
     "iter_items",
     "ok_record",
+    "record_state",
     "run_batch",
 ]
 
@@ -117,7 +118,7 @@ class ResultsFile:
                     except json.JSONDecodeError:
                         continue
                     if isinstance(rec, dict) and "id" in rec:
-                        self.latest[str(rec["id"])] = str(rec.get("status"))
+                        self.latest[str(rec["id"])] = record_state(rec)
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     def _trim_torn_tail(self) -> None:
@@ -145,7 +146,7 @@ class ResultsFile:
         written = os.write(self._fd, line)
         if written != len(line):
             raise OSError(f"short write to {self.path}")
-        self.latest[str(record["id"])] = str(record.get("status"))
+        self.latest[str(record["id"])] = record_state(record)
 
     def compact(self) -> None:
         """Keep only the latest record per id (after --retry-failed appended newer ones)."""
@@ -208,6 +209,8 @@ class BatchStats:
 
     done: int = 0
     failed: int = 0
+    degraded: int = 0
+    """Of ``done``: briefings written without a usable model answer (re-run them with ``--retry-failed``)."""
     cached: int = 0
     skipped: int = 0
     prompt_tokens: int = 0
@@ -235,8 +238,15 @@ def ok_record(item_id: str, key: str, summary: Summary, cached: bool) -> dict[st
         "cached": cached,
         "attempts": usage.calls,
         "usage": {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens},
+        "degraded": summary.degraded,
         "summary": json.loads(summary.model_dump_json()),
     }
+
+
+def record_state(rec: dict[str, Any]) -> str:
+    """'ok', 'degraded' (ok, but written without a usable model answer) or 'failed'."""
+    status = str(rec.get("status"))
+    return "degraded" if status == "ok" and rec.get("degraded") else status
 
 
 def failed_record(item_id: str, key: str | None, error: BaseException | str, attempts: int = 0) -> dict[str, Any]:
@@ -288,7 +298,7 @@ class Recorder:
     def skip(self, item: Item) -> bool:
         """True (and counted) when the item already has a record this run must keep."""
         previous = self.results.latest.get(item.id)
-        if previous == "ok" or (previous == "failed" and not self.retry_failed):
+        if previous == "ok" or (previous in ("failed", "degraded") and not self.retry_failed):
             self.stats.skipped += 1
             if self.on_record:
                 self.on_record({"id": item.id, "status": "skipped"})
@@ -322,9 +332,10 @@ class Recorder:
                 stats.cached += 1
             else:
                 stats.done += 1
+                stats.degraded += bool(rec.get("degraded"))
                 stats.prompt_tokens += rec["usage"]["prompt_tokens"]
                 stats.completion_tokens += rec["usage"]["completion_tokens"]
-                if self.cache is not None:
+                if self.cache is not None and not rec.get("degraded"):
                     self.cache.put(rec["key"], json.dumps(rec["summary"], ensure_ascii=False))
         else:
             stats.failed += 1

@@ -20,7 +20,7 @@ from typing import Any
 from summarizer.batch import BatchStats, Item, Recorder, item_record
 from summarizer.cache import ResultCache
 from summarizer.client import AsyncModelClient
-from summarizer.errors import ModelCallError
+from summarizer.errors import BatchRoundError, ModelCallError
 from summarizer.inputs import Report
 from summarizer.pipeline import arun_plan, plan
 from summarizer.schema import Summary
@@ -90,7 +90,7 @@ class BatchRounds:
 
 def _answer(future: asyncio.Future[dict[str, Any]], row: dict[str, Any] | None, status: str) -> None:
     if row is None:
-        future.set_exception(ModelCallError(f"batch {status} before this request ran"))
+        future.set_exception(BatchRoundError(f"batch {status} before this request ran"))
         return
     response = row.get("response") or {}
     body = response.get("body") or {}
@@ -115,7 +115,8 @@ def run_batch_api(
     """Summarize items through the Batch API; the same records, resume and cache as ``run_batch``, with
     cache keys of the ``batch-api`` engine."""
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
-    recipe = replace(summarizer.recipe, engine="batch-api")
+    # a batch round may take hours: the per-report time budget does not apply to its waits
+    recipe = replace(summarizer.recipe, engine="batch-api", settings=replace(summarizer.settings, report_budget_s=None))
     base = summarizer.client()
 
     async def main() -> None:

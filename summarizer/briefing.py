@@ -4,71 +4,11 @@ from __future__ import annotations
 
 import re
 
-from summarizer.formatting import format_quantity
+from summarizer.formatting import format_date, format_value
+from summarizer.prose import write_lead
 from summarizer.schema import Flag, Indicator, Summary
 
-__all__ = ["digest_text", "flag_text", "format_value", "render_markdown"]
-
-_DIRECTION_WORDS = {
-    "increase": "up ",
-    "decrease": "down ",
-    "exceed": "exceeded by ",
-    "rise_to": "rose to ",
-    "fall_to": "fell to ",
-}
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def format_value(ind: Indicator) -> str:
-    """'63,275 billion VND', '12.86%', '24 of 24 targets', 'more than 6,100 workers'."""
-    body = format_quantity(
-        ind.value, unit=ind.unit, scale=ind.scale, kind=ind.kind, denominator=ind.denominator, high=ind.value_high
-    )
-    prefix = _DIRECTION_WORDS.get(ind.direction or "", "")
-    if ind.qualifier and ind.qualifier != "estimated":
-        body = f"{ind.qualifier} {body}"
-    if ind.qualifier == "estimated":
-        body = f"{body} (est.)"
-    return prefix + body
-
-
-def _lower_first(name: str) -> str:
-    """'Budget revenue' -> 'budget revenue', but 'GDP growth' and 'FDI capital' keep their capitals."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
-
-
-def digest_text(summary: Summary, max_figures: int = 3) -> str:
-    """A summary written by code from checked parts only (the meeting and the first key figures, named as the
-    table names them), for a briefing whose model summary was withheld: no number the table does not show."""
-    m = summary.meeting
-    sentences = []
-    if m.body_en:
-        event = re.search(r"\bmeeting\b", m.body_en, re.IGNORECASE)
-        sentences.append(f"This briefing covers {'the' if event else 'a meeting of the'} {m.body_en}.")
-    key = [i for i in summary.indicators if i.grounding == "grounded" and i.chosen_by == "model"]
-    key += [i for i in summary.indicators if i.grounding == "grounded" and i.chosen_by == "code"]
-    parts = []
-    for ind in key[:max_figures]:
-        period = f" in {ind.period}" if ind.period and ind.period[:1].isdigit() else ""
-        period = period or (f" ({ind.period})" if ind.period else "")
-        parts.append(f"{_lower_first(ind.name)}, {format_value(ind)}{period}")
-    if parts:
-        sentences.append("Key figures: " + "; ".join(parts) + ".")
-    return " ".join(sentences)
-
+__all__ = ["flag_text", "format_value", "render_markdown"]
 
 def flag_text(flag: Flag) -> str:
     """A flag as a reader sees it, with the part of a split report it came from."""
@@ -81,15 +21,14 @@ def _md(text: str) -> str:
 
 def _meeting_line(summary: Summary) -> str:
     m = summary.meeting
-    parts = [f"**{_md(m.body_en)}**" + (f" ({_md(m.body_vi)})" if m.body_vi else "")]
+    body = _md(m.body_en) or "Body not named in the report"
+    parts = [f"**{body}**" + (f" ({_md(m.body_vi)})" if m.body_vi else "")]
     if m.session is not None:
         parts.append(f"session no. {m.session}")
     if m.term:
         parts.append(f"term {m.term}")
     if m.date:
-        y, mo, d = (int(x) for x in m.date.split("-"))
-        when = f"{d} {_MONTHS[mo - 1]} {y}"
-        parts.append(when + (" (year inferred)" if m.date_year_inferred else ""))
+        parts.append(format_date(m))
     elif m.date_as_written:
         parts.append(f"dated “{m.date_as_written}”")
     if m.place:
@@ -118,16 +57,9 @@ def render_markdown(summary: Summary) -> str:
     lines = [f"# {_md(summary.title)}", "", _meeting_line(summary), ""]
     if any(f.in_headline for f in summary.flags):
         lines += ["> ⚠ The summary below contains numbers that could not be verified against the source.", ""]
-    text = summary.summary.strip()
-    if not text:
-        digest = digest_text(summary)
-        text = (
-            f"{digest}\n\n_Written by the program from the checked figures: the model's summary failed its checks "
-            "(see ⚠ Unverified)._"
-            if digest
-            else "_No summary could be written in checked English; see ⚠ Unverified._"
-        )
-    lines += ["## Summary", "", text, ""]
+    if summary.degraded:
+        lines += [f"> ⚠ Degraded briefing: {_md(summary.degraded)}", ""]
+    lines += ["## Summary", "", summary.summary.strip() or write_lead(summary.meeting, summary.indicators), ""]
     chosen = [i for i in summary.indicators if i.chosen_by == "model"]
     added = [i for i in summary.indicators if i.chosen_by == "code"]
     if chosen:

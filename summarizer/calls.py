@@ -9,19 +9,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer.schema import CallUsage, Draft, Flag, Usage
+from summarizer.schema import CallUsage, Flag, Usage
 
 __all__ = ["CallStats", "ModelRequest", "StructuredResult"]
 
 
 @dataclass(frozen=True)
 class ModelRequest:
-    """One structured call the pipeline needs: messages, the draft schema, its re-ask checks, a token budget."""
+    """One structured call the pipeline needs: messages, the answer's schema, its re-ask checks, a token budget
+    and the seconds left of the report's time budget (None: no budget)."""
 
     messages: list[dict[str, str]]
-    response_model: type[Draft]
-    check: Callable[[Draft], list[Flag]]
+    response_model: type[BaseModel]
+    check: Callable[[Any], list[Flag]]
     max_tokens: int
+    timeout_s: float | None = None
 
     @property
     def context(self) -> dict[str, Any]:
@@ -56,6 +58,14 @@ class CallStats:
         self.calls += other.calls
         self.per_call += other.per_call
         self.rejected += other.rejected
+
+    def merged(self, other: CallStats) -> CallStats:
+        """A copy of these stats with ``other``'s added."""
+        out = CallStats()
+        out.merge(self)
+        out.merge(other)
+        out.attempts = self.attempts + other.attempts
+        return out
 
     @property
     def reasks(self) -> int:

@@ -9,6 +9,7 @@ from summarizer.assembly import figure_indicator
 from summarizer.facts import find_meeting_facts
 from summarizer.inputs import Report
 from summarizer.numbers import build_ledger, split_sentences
+from summarizer.prose import write_lead, write_title
 from summarizer.schema import Flag, Indicator, Summary, Usage
 
 __all__ = ["merge_parts", "part_report", "split_report", "sum_usage"]
@@ -59,7 +60,7 @@ def sum_usage(usages: list[Usage]) -> Usage:
 def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int]]) -> Summary:
     """One summary from per-part summaries: spans shifted into the whole text, figures re-read from the whole
     ledger, indicators de-duplicated by source span and value, lists merged, usage summed, and each flag
-    marked with the part it came from."""
+    marked with the part it came from. Prose the program wrote per part is written again for the whole."""
     ledger = build_ledger(report.text)
     by_span = {(f.start, f.end): f for f in ledger.figures}
     indicators: list[Indicator] = []
@@ -89,28 +90,34 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
 
     first = parts[0]
     facts = find_meeting_facts(ledger)
+    meeting = first.meeting.model_copy(
+        update={
+            "session": facts.session,
+            "session_text": facts.session_text,
+            "term": facts.term,
+            "date": facts.date,
+            "date_as_written": facts.date_as_written,
+            "date_year_inferred": facts.date_year_inferred,
+            "body_vi": facts.body_vi or first.meeting.body_vi,
+            "body_en": facts.body_en or first.meeting.body_en,
+        }
+    )
+    topics = unique([t for p in parts for t in p.topics])
+    code_lead = all(p.summary == write_lead(p.meeting, p.indicators) for p in parts)
+    code_title = all(p.title == write_title(p.meeting, p.topics) for p in parts)
+    degraded = [f"part {k}: {p.degraded}" for k, p in enumerate(parts, start=1) if p.degraded]
     directives = {d.task.lower(): d for p in parts for d in p.directives}
     officials = {o.name.lower(): o for p in parts for o in p.officials}
     return Summary(
-        title=first.title,
-        meeting=first.meeting.model_copy(
-            update={
-                "session": facts.session,
-                "session_text": facts.session_text,
-                "term": facts.term,
-                "date": facts.date,
-                "date_as_written": facts.date_as_written,
-                "date_year_inferred": facts.date_year_inferred,
-                "body_vi": facts.body_vi or first.meeting.body_vi,
-                "body_en": facts.body_en or first.meeting.body_en,
-            }
-        ),
+        title=write_title(meeting, topics) if code_title else first.title,
+        meeting=meeting,
         officials=list(officials.values()),
-        topics=unique([t for p in parts for t in p.topics]),
+        topics=topics,
         indicators=indicators,
         directives=list(directives.values()),
-        summary=" ".join(unique([p.summary for p in parts])),
+        summary=write_lead(meeting, indicators) if code_lead else " ".join(unique([p.summary for p in parts])),
         flags=flags,
+        degraded="; ".join(degraded) or None,
         provenance=first.provenance.model_copy(
             update={
                 "source_name": report.name,

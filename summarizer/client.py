@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,6 +28,7 @@ from tenacity import (
     Retrying,
     retry_if_exception,
     stop_after_attempt,
+    stop_after_delay,
     wait_exponential_jitter,
 )
 
@@ -106,9 +109,9 @@ class ModelClient:
         self.base_url = url
         if settings.backend != "openai" and not url:
             raise ConfigError(f"backend {settings.backend!r} has no base URL")
-        self._timeout = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
+        self._timeout_default = httpx.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
         self._openai = openai.OpenAI(
-            api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout, max_retries=0
+            api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout_default, max_retries=0
         )
 
     def close(self) -> None:
@@ -141,21 +144,33 @@ class ModelClient:
         kwargs["_response_model"] = response_model
         return self.request_body(kwargs)
 
-    def _retrying_kwargs(self) -> dict[str, Any]:
+    def _retrying_kwargs(self, deadline: float | None = None) -> dict[str, Any]:
+        stop: Any = stop_after_attempt(self.settings.transport_retries + 1)
+        if deadline is not None:
+            stop = stop | stop_after_delay(max(0.0, deadline - time.monotonic()))
         return {
-            "stop": stop_after_attempt(self.settings.transport_retries + 1),
+            "stop": stop,
             "retry": retry_if_exception(is_transient),
             "wait": retry_wait(self.settings.retry_cap_s),
             "reraise": True,
         }
 
-    def _transport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
+    def _timeout(self, deadline: float | None) -> httpx.Timeout:
+        """The client's timeout, shortened to what is left of the report's time budget."""
+        if deadline is None:
+            return self._timeout_default
+        left = max(1.0, deadline - time.monotonic())
+        return httpx.Timeout(min(self.settings.timeout_s, left), connect=min(self.settings.connect_timeout_s, left))
+
+    def _transport(
+        self, stats: CallStats, response_model: type[BaseModel], deadline: float | None = None
+    ) -> Callable[..., Any]:
         def create(**kwargs: Any) -> Any:
             body = self._begin(kwargs, stats, response_model)
-            for attempt in Retrying(**self._retrying_kwargs()):
+            for attempt in Retrying(**self._retrying_kwargs(deadline)):
                 with attempt:
                     _count_call(stats, attempt.retry_state)
-                    response = self._openai.chat.completions.create(**body)
+                    response = self._openai.chat.completions.create(**body, timeout=self._timeout(deadline))
             return _answered(stats, response)
 
         return create
@@ -204,7 +219,7 @@ class ModelClient:
         """Ask for the request's draft; re-ask on validation errors; never return unparsed truncated text."""
         stats = CallStats()
         create = instructor.patch(
-            create=self._transport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
+            create=self._transport(stats, request.response_model, _deadline(request)), mode=instructor.Mode.JSON_SCHEMA
         )
         try:
             parsed = create(**self._request(request, stats))
@@ -238,26 +253,28 @@ class AsyncModelClient(ModelClient):
         self._aopenai = openai.AsyncOpenAI(
             api_key=settings.api_key or "not-needed",
             base_url=self.base_url,
-            timeout=self._timeout,
+            timeout=self._timeout_default,
             max_retries=0,
-            http_client=_async_http_client(self._timeout),
+            http_client=_async_http_client(self._timeout_default),
         )
 
     async def aclose(self) -> None:
         await self._aopenai.close()
 
-    async def _create(self, body: dict[str, Any]) -> Any:
+    async def _create(self, body: dict[str, Any], deadline: float | None) -> Any:
         if self._send is None:
-            return await self._aopenai.chat.completions.create(**body)
+            return await self._aopenai.chat.completions.create(**body, timeout=self._timeout(deadline))
         return ChatCompletion.model_validate(await self._send(body))
 
-    def _atransport(self, stats: CallStats, response_model: type[BaseModel]) -> Callable[..., Any]:
+    def _atransport(
+        self, stats: CallStats, response_model: type[BaseModel], deadline: float | None = None
+    ) -> Callable[..., Any]:
         async def create(**kwargs: Any) -> Any:
             body = self._begin(kwargs, stats, response_model)
-            async for attempt in AsyncRetrying(**self._retrying_kwargs()):
+            async for attempt in AsyncRetrying(**self._retrying_kwargs(deadline)):
                 with attempt:
                     _count_call(stats, attempt.retry_state)
-                    response = await self._create(body)
+                    response = await self._create(body, deadline)
             return _answered(stats, response)
 
         return create
@@ -266,7 +283,8 @@ class AsyncModelClient(ModelClient):
         """``structured``, awaitable."""
         stats = CallStats()
         create = instructor.patch(
-            create=self._atransport(stats, request.response_model), mode=instructor.Mode.JSON_SCHEMA
+            create=self._atransport(stats, request.response_model, _deadline(request)),
+            mode=instructor.Mode.JSON_SCHEMA,
         )
         try:
             parsed = await create(**self._request(request, stats))
@@ -319,11 +337,22 @@ def _count_call(stats: CallStats, state: RetryCallState) -> None:
         stats.transport_retries += 1
 
 
+def _deadline(request: ModelRequest) -> float | None:
+    return None if request.timeout_s is None else time.monotonic() + request.timeout_s
+
+
 def _answered(stats: CallStats, response: Any) -> Any:
-    """Count the answer's tokens; an empty or refused answer is an error, not a draft."""
+    """Count the answer's tokens; an empty or refused answer is an error, not a draft. Raw control characters
+    (a newline inside a JSON string, which llama.cpp's grammar lets through) are read as spaces."""
     stats.add(response)
     _check_choice(response)
+    message = response.choices[0].message
+    if isinstance(message.content, str) and _CONTROL.search(message.content):
+        message.content = _CONTROL.sub(" ", message.content)
     return response
+
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def _check_choice(response: Any) -> None:

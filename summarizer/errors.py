@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "BatchRoundError",
     "ConfigError",
     "InputError",
     "LocalServerError",
@@ -55,3 +56,8 @@ class TruncatedOutputError(ModelCallError):
 
 class RefusalError(ModelCallError):
     """The model refused to answer."""
+
+
+class BatchRoundError(ModelCallError):
+    """A Batch API round ended (expired, cancelled) before this request ran: a failed record to run again,
+    not a degraded briefing."""

@@ -19,6 +19,7 @@ __all__ = [
     "MeetingFacts",
     "body_english",
     "find_meeting_facts",
+    "find_officials",
     "roman_to_int",
     "split_official",
     "translate_admin",
@@ -442,3 +443,24 @@ def _one_role(title: str, person: str) -> str | None:
         return None
     role = split_official(f"{title} {person}")[1]
     return role if role and role.isascii() and not re.search(r"\b(?:UBND|HĐND|TP|HCM|Bộ)\b", role) else None
+
+
+_NAME_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
+_SURNAME = "|".join(sorted(_SURNAMES, key=len, reverse=True))
+_PERSON = re.compile(rf"(?<![\w])(?:{_SURNAME})(?:\s+{_NAME_WORD}){{1,3}}(?![\w])(?!\s+[{_UPPER}])")
+"""A whole name: it ends where the capitalised words end ('Tây Hồ Lê Thị Thu Hằng' holds 'Lê Thị Thu Hằng', not
+'Hồ Lê Thị Thu')."""
+
+
+def find_officials(text: str, limit: int = 4) -> list[tuple[str, str]]:
+    """Officials as the report writes them: a Vietnamese name (a surname and one to three given names) right
+    after a title this module translates, with the role in English by rule. Names are copied, never retyped."""
+    found: dict[str, str] = {}
+    for m in _PERSON.finditer(text):
+        name = m.group()
+        if name in found or len(found) >= limit:
+            continue
+        role = role_in_source(name, text[: m.end()])
+        if role:
+            found[name] = role
+    return list(found.items())

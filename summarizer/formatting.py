@@ -3,8 +3,31 @@
 from __future__ import annotations
 
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind
+from summarizer.schema import Indicator, Meeting
 
-__all__ = ["format_figure", "format_number", "format_quantity"]
+__all__ = ["format_date", "format_figure", "format_number", "format_quantity", "format_value", "lower_first"]
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_DIRECTION_WORDS = {
+    "increase": "up ",
+    "decrease": "down ",
+    "exceed": "exceeded by ",
+    "rise_to": "rose to ",
+    "fall_to": "fell to ",
+}
 
 
 def format_number(value: float) -> str:
@@ -46,3 +69,29 @@ def format_figure(fig: Figure) -> str:
         denominator=fig.denominator,
         high=fig.high,
     )
+
+
+def format_value(ind: Indicator) -> str:
+    """'63,275 billion VND', '12.86%', '24 of 24 targets', 'more than 6,100 workers'."""
+    body = format_quantity(
+        ind.value, unit=ind.unit, scale=ind.scale, kind=ind.kind, denominator=ind.denominator, high=ind.value_high
+    )
+    prefix = _DIRECTION_WORDS.get(ind.direction or "", "")
+    if ind.qualifier and ind.qualifier != "estimated":
+        body = f"{ind.qualifier} {body}"
+    if ind.qualifier == "estimated":
+        body = f"{body} (est.)"
+    return prefix + body
+
+
+def format_date(meeting: Meeting) -> str:
+    """'12 October 2024' from the meeting's ISO date ('… (year inferred)' when the report omits the year)."""
+    if not meeting.date:
+        return ""
+    y, mo, d = (int(x) for x in meeting.date.split("-"))
+    return f"{d} {_MONTHS[mo - 1]} {y}" + (" (year inferred)" if meeting.date_year_inferred else "")
+
+
+def lower_first(name: str) -> str:
+    """'Budget revenue' -> 'budget revenue', but 'GDP growth' and 'FDI capital' keep their capitals."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name

@@ -6,22 +6,28 @@ cut at its token budget, which it answers by asking again with twice the budget)
 returns the ``Summary``. It does no I/O, so engines differ only in how requests travel: ``run_plan``
 drives it with a blocking call, ``arun_plan`` with an awaitable one (direct async, and the Batch API,
 whose calls wait for a batch round).
+
+A model failure costs quality, never the briefing: when the answer is cut, does not fit its schema, times
+out or the report's time budget runs out, the part is assembled from what code knows (``degrade``) and
+the summary says why. Only a failure no later run would fix differently (a refused key, a bad request) is
+raised.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Generator
 
-from summarizer.assembly import assemble
+from summarizer.assembly import assemble, degrade
 from summarizer.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.chunking import merge_parts, part_report, split_report
-from summarizer.errors import TruncatedOutputError
+from summarizer.errors import BatchRoundError, ModelCallError, TruncatedOutputError
 from summarizer.inputs import Report
 from summarizer.prompting import prepare
 from summarizer.recipe import Recipe
 from summarizer.schema import Summary
 
-__all__ = ["MAX_TOKENS_CAP", "Plan", "arun_plan", "plan", "run_plan"]
+__all__ = ["MAX_TOKENS_CAP", "Plan", "arun_plan", "is_degradable", "plan", "run_plan"]
 
 MAX_TOKENS_CAP = 4096
 
@@ -31,36 +37,53 @@ Plan = Generator[ModelRequest, StructuredResult, Summary]
 def plan(report: Report, recipe: Recipe) -> Plan:
     """Summarize ``report``: one request per part, more when an answer is cut; see the module doc."""
     spans = split_report(report.text, recipe.settings.chunk_chars)
+    budget = recipe.settings.report_budget_s
+    deadline = time.monotonic() + budget if budget is not None else None
     if len(spans) == 1:
-        return (yield from _plan_part(report, recipe))
+        return (yield from _plan_part(report, recipe, deadline))
     parts = []
     for k, (start, end) in enumerate(spans, start=1):
-        parts.append((yield from _plan_part(part_report(report, start, end, k), recipe)))
+        parts.append((yield from _plan_part(part_report(report, start, end, k), recipe, deadline)))
     return merge_parts(report, parts, spans)
 
 
-def _plan_part(report: Report, recipe: Recipe) -> Plan:
+_NOT_DEGRADABLE = frozenset({400, 401, 403, 404})
+"""A refused key, a missing model or a bad request fails every report alike: an error, not a degraded briefing."""
+
+
+def is_degradable(error: ModelCallError) -> bool:
+    """A failure of this answer (cut, unparsable, timed out, refused, server down) rather than of the setup or
+    of a Batch API round that ended before the request ran."""
+    return error.status not in _NOT_DEGRADABLE and not isinstance(error, BatchRoundError)
+
+
+def _plan_part(report: Report, recipe: Recipe, deadline: float | None) -> Plan:
     job = prepare(report, recipe.prompt)
-    max_tokens, earlier = recipe.settings.max_tokens, CallStats()
+    max_tokens, earlier = job.max_tokens or recipe.settings.max_tokens, CallStats()
     while True:
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            return degrade(job, recipe, "the report's time budget ran out", max_tokens=max_tokens, earlier=earlier)
         try:
-            result = yield ModelRequest(job.messages, job.model, job.check, max_tokens)
+            result = yield ModelRequest(job.messages, job.model, job.check, max_tokens, timeout_s=left)
         except TruncatedOutputError as e:
-            max_tokens = _bigger_budget(max_tokens, e, earlier)
+            if e.stats is not None:
+                earlier.merge(e.stats)
+            if job.max_tokens is not None or max_tokens >= MAX_TOKENS_CAP:
+                return degrade(job, recipe, str(e), max_tokens=max_tokens, earlier=earlier)
+            max_tokens = min(MAX_TOKENS_CAP, max_tokens * 2)
             continue
-        return assemble(job, result, recipe, max_tokens=max_tokens, earlier=earlier)
+        except ModelCallError as e:
+            if not is_degradable(e):
+                raise
+            return degrade(job, recipe, str(e), max_tokens=max_tokens, earlier=earlier)
+        try:
+            return assemble(job, result, recipe, max_tokens=max_tokens, earlier=earlier)
+        except ModelCallError as e:
+            return degrade(job, recipe, str(e), max_tokens=max_tokens, earlier=earlier.merged(result.stats))
 
 
-def _bigger_budget(max_tokens: int, error: TruncatedOutputError, earlier: CallStats) -> int:
-    """Truncated output is never parsed: ask again with twice the budget, up to a cap, then give up."""
-    if error.stats is not None:
-        earlier.merge(error.stats)
-    if max_tokens >= MAX_TOKENS_CAP:
-        raise error
-    return min(MAX_TOKENS_CAP, max_tokens * 2)
-
-
-Reply = StructuredResult | TruncatedOutputError | None
+Reply = StructuredResult | ModelCallError | None
 
 
 def _step(p: Plan, reply: Reply) -> ModelRequest | Summary:
@@ -68,7 +91,7 @@ def _step(p: Plan, reply: Reply) -> ModelRequest | Summary:
     try:
         if reply is None:
             return next(p)
-        if isinstance(reply, TruncatedOutputError):
+        if isinstance(reply, ModelCallError):
             return p.throw(reply)
         return p.send(reply)
     except StopIteration as stop:
@@ -82,7 +105,7 @@ def run_plan(p: Plan, call: Callable[[ModelRequest], StructuredResult]) -> Summa
         reply: Reply
         try:
             reply = call(step)
-        except TruncatedOutputError as e:
+        except ModelCallError as e:
             reply = e
         step = _step(p, reply)
     return step
@@ -95,7 +118,7 @@ async def arun_plan(p: Plan, call: Callable[[ModelRequest], Awaitable[Structured
         reply: Reply
         try:
             reply = await call(step)
-        except TruncatedOutputError as e:
+        except ModelCallError as e:
             reply = e
         step = _step(p, reply)
     return step

@@ -5,18 +5,23 @@ Pure and model-free: every engine prepares a report the same way before any requ
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
 
 from summarizer.facts import MeetingFacts, find_meeting_facts
 from summarizer.grounding import draft_checker
 from summarizer.inputs import Report
 from summarizer.numbers import Figure, FigureKind, Ledger, build_ledger
 from summarizer.prompts import Prompt
-from summarizer.schema import Draft, Flag, draft_model
+from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Selection, draft_model
+from summarizer.terminology import is_generic_name
 
-__all__ = ["MIN_INDICATORS", "Job", "build_messages", "prepare", "ranked_candidates"]
+__all__ = ["MIN_INDICATORS", "Job", "build_messages", "known_name", "prepare", "ranked_candidates"]
 
 MIN_INDICATORS = 8
 
@@ -51,12 +56,47 @@ def _tagged_report(ledger: Ledger, ids: set[str]) -> str:
     return "".join(parts)
 
 
+_TASK_CUES = re.compile(
+    r"nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ đạo|tập trung|phấn đấu|cần\s|phải\s|triển khai|đẩy mạnh|tiếp tục",
+    re.IGNORECASE,
+)
+
+
+def _tagged_sentences(ledger: Ledger, ids: set[str]) -> str:
+    """Only what the short answer needs: the first sentence, the sentences holding a candidate (tagged), and
+    those that set tasks; one per line."""
+    by_sentence: dict[int, list[Figure]] = {}
+    for fig in ledger.figures:
+        if fig.id in ids:
+            by_sentence.setdefault(fig.sentence_index, []).append(fig)
+    lines = []
+    for k, sent in enumerate(ledger.sentences):
+        figs = by_sentence.get(k, [])
+        if not figs and k > 0 and not _TASK_CUES.search(sent.text):
+            continue
+        text, pos, parts = ledger.text, sent.start, []
+        for fig in figs:
+            parts += [text[pos : fig.start], f"[{fig.id}] "]
+            pos = fig.start
+        parts.append(text[pos : sent.end])
+        lines.append(" ".join("".join(parts).split()))
+    return "\n".join(lines)
+
+
+def known_name(fig: Figure) -> str | None:
+    """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises'), which
+    the model is asked to replace."""
+    return fig.label if fig.label and not is_generic_name(fig.label) else None
+
+
 def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[dict[str, str]]:
-    """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports."""
+    """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports. The
+    short-answer prompt gets only the sentences that matter; the prose prompt the whole tagged report."""
     candidates = ranked_candidates(ledger)
     ids = {f.id for f in candidates}
-    figures = "\n".join(f"{f.id}: {f.text} = {f.label or '?'}" for f in candidates) or "(none)"
-    user = prompt.render_user(report=_tagged_report(ledger, ids), figures=figures, facts=facts.describe())
+    figures = "\n".join(f"{f.id}: {f.text} = {known_name(f) or '?'}" for f in candidates) or "(none)"
+    report = _tagged_sentences(ledger, ids) if prompt.id == "select" else _tagged_report(ledger, ids)
+    user = prompt.render_user(report=report, figures=figures, facts=facts.describe())
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
@@ -67,10 +107,12 @@ class Job:
     report: Report
     ledger: Ledger
     facts: MeetingFacts
-    model: type[Draft]
-    check: Callable[[Draft], list[Flag]]
+    model: type[BaseModel]
+    check: Callable[[Any], list[Flag]]
     messages: list[dict[str, str]]
     started: float
+    max_tokens: int | None = None
+    """The answer's token bound when its schema sets one (the short answer); None: the settings' budget."""
 
 
 def prepare(report: Report, prompt: Prompt) -> Job:
@@ -80,12 +122,20 @@ def prepare(report: Report, prompt: Prompt) -> Job:
     facts = find_meeting_facts(ledger)
     candidate_ids = [f.id for f in ranked_candidates(ledger)]
     floor = min(MIN_INDICATORS, len(candidate_ids))
+    messages = build_messages(prompt, ledger, facts)
+    if prompt.id == "select":
+        return Job(report, ledger, facts, Selection, _no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
     return Job(
         report=report,
         ledger=ledger,
         facts=facts,
         model=draft_model(candidate_ids, min_indicators=floor),
         check=draft_checker(ledger, min_indicators=floor),
-        messages=build_messages(prompt, ledger, facts),
+        messages=messages,
         started=time.monotonic(),
     )
+
+
+def _no_check(answer: Any) -> list[Flag]:
+    """The short answer has nothing to re-ask for: its ids and names are checked when it is assembled."""
+    return []

@@ -13,7 +13,7 @@ from summarizer.errors import ConfigError
 
 __all__ = ["DEFAULT_PROMPT", "Prompt", "load_prompt"]
 
-DEFAULT_PROMPT = "summarize@v3"
+DEFAULT_PROMPT = "select@v1"
 
 
 @dataclass(frozen=True)

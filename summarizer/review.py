@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.briefing import digest_text, flag_text, format_value
+from summarizer.briefing import flag_text, format_value
 from summarizer.errors import InputError
 from summarizer.facts import find_meeting_facts
 from summarizer.grounding import MatchStatus, match_number
 from summarizer.numbers import Ledger, build_ledger, normalize_text, parse_english_numbers
+from summarizer.prose import write_lead
 from summarizer.schema import Summary
 
 __all__ = ["IndexEntry", "page_name", "render_index", "render_review", "write_batch_pages"]
@@ -134,7 +135,8 @@ def render_review(summary: Summary, source: str) -> str:
         )
     facts = find_meeting_facts(ledger)
     m = summary.meeting
-    meeting = _e(m.body_en) + (f' <span lang="vi" class="muted">({_e(m.body_vi)})</span>' if m.body_vi else "")
+    body = m.body_en or "Body not named in the report"
+    meeting = _e(body) + (f' <span lang="vi" class="muted">({_e(m.body_vi)})</span>' if m.body_vi else "")
     details = [
         x
         for x in (
@@ -146,7 +148,7 @@ def render_review(summary: Summary, source: str) -> str:
     ]
     if facts.sentence is not None:
         marks.append(_Mark(facts.sentence[0], facts.sentence[1], "src-meeting", "src meeting-sentence", "the meeting"))
-        meeting = _link("src-meeting", f"{m.body_en}") + (
+        meeting = _link("src-meeting", body) + (
             f' <span lang="vi" class="muted">({_e(m.body_vi)})</span>' if m.body_vi else ""
         )
     officials = []
@@ -162,16 +164,9 @@ def render_review(summary: Summary, source: str) -> str:
         if not any(mk.start < f.end and f.start < mk.end for mk in marks):
             anchor = anchors.get((f.start, f.end), f"src-{f.id}")
             marks.append(_Mark(f.start, f.end, anchor, "src", "not used in the briefing"))
-    digest = "" if summary.summary.strip() else digest_text(summary)
-    if summary.summary.strip():
-        summary_html = _prose(summary.summary, ledger, anchors)
-    elif digest:
-        summary_html = (
-            f'{_prose(digest, ledger, anchors)} <em class="warn">Written by the program from the checked figures: '
-            "the model's summary failed its checks.</em>"
-        )
-    else:
-        summary_html = '<em class="warn">No summary could be written in checked English.</em>'
+    summary_html = _prose(summary.summary.strip() or write_lead(summary.meeting, summary.indicators), ledger, anchors)
+    if summary.degraded:
+        summary_html += f' <em class="warn">Degraded briefing: {_e(summary.degraded)}</em>'
 
     for (start, end), anchor in anchors.items():
         if not any(mk.anchor == anchor for mk in marks):

@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
 __all__ = [
+    "SELECTION_MAX_TOKENS",
     "Comparison",
     "Directive",
     "Draft",
@@ -30,6 +31,7 @@ __all__ = [
     "Meeting",
     "Official",
     "Provenance",
+    "Selection",
     "Summary",
     "Usage",
     "draft_model",
@@ -164,6 +166,24 @@ def _draft_model(ids: tuple[str, ...], min_indicators: int) -> type[Draft]:
     model.figure_ids = tuple(figure_ids)
     model.min_indicators = floor
     return model
+
+
+class Selection(_Strict):
+    """The short answer (prompt ``select``): which figures matter, names the program lacks, tasks ahead.
+
+    No prose: code writes the title and lead from the checked figures. Lists are bounded here; string
+    lengths are checked by validation in assembly, not cut by the grammar."""
+
+    figures: list[str] = Field(
+        max_length=12,
+        description="Key figure ids, most important first: 'F12', or 'F12 = short English name' for an id whose "
+        "name is '?'.",
+    )
+    tasks: list[str] = Field(max_length=3, description="Tasks set for the period ahead, in English, without digits.")
+
+
+SELECTION_MAX_TOKENS = 12 * 16 + 3 * 30 + 30
+"""Token budget of a ``Selection`` answer: twelve ids with a short name each, three short tasks, JSON."""
 
 
 # --- what the program stores -----------------------------------------------------------------------
@@ -308,6 +328,10 @@ class Summary(_Strict):
     summary: str
     flags: list[Flag]
     provenance: Provenance
+    degraded: str | None = Field(
+        default=None,
+        description="Why the model's answer is missing (its parts were written from what code knows), or null.",
+    )
 
     @property
     def ungrounded(self) -> list[Indicator]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Term", "find_terms", "load_terminology", "normalize_vi"]
+__all__ = ["Term", "find_terms", "is_generic_name", "load_terminology", "normalize_vi"]
 
 _OLD_TONES = {
     "oà": "òa",
@@ -83,3 +83,28 @@ def find_terms(text: str) -> list[Term]:
                 taken[i] = True
             found.append(Term(vi, en, m.start(), m.end()))
     return sorted(found, key=lambda t: t.start)
+
+
+_RELATION = re.compile(r"\s*\([^)]*\)|\s+as % of .*$|\s+(?:growth\s+)?vs\s.*$|\s+above\s.*$")
+"""What a name says of the basis ('(year on year)', 'as % of plan'): not what it names."""
+_GENERIC_LEAD = re.compile(r"^(?:(?:the|a|an|total|number|numbers|of|amount of|value of)\s+)+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> dict[str, str]:
+    text = resources.files("summarizer").joinpath("data/generic_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word.strip().lower(): role.strip() for word, role in rows}
+
+
+def is_generic_name(name: str) -> bool:
+    """A name that says only what kind of figure it is ('Amount', 'Income', 'Number of enterprises', 'Growth
+    rate'): one word of ``data/generic_names.tsv``, or such words ending in a kind word ('rate', 'value')."""
+    words = re.findall(r"[a-z]+", _RELATION.sub("", name.lower()))
+    core = [w for w in _GENERIC_LEAD.sub("", " ".join(words)).split() if w not in ("of", "and", "the")]
+    if not core:
+        return True
+    roles = _generic_words()
+    if not all(w in roles for w in core):
+        return False
+    return len(core) == 1 or roles[core[-1]] == "kind"

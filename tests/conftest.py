@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ REPORTS = ROOT / "eval" / "reports"
 @pytest.fixture(scope="session")
 def reports_dir() -> Path:
     return REPORTS
+
+
+SEEN: frozenset[str] = frozenset(json.loads((ROOT / "eval" / "splits.json").read_text(encoding="utf-8"))["seen"])
+"""Reports the rules were written from (``eval/splits.json``). Tests of a rule against the gold run on these
+only: the unseen reports measure the rules, and a test tuned on them would make them seen."""
+
+
+@pytest.fixture(scope="session")
+def seen_reports() -> list[Path]:
+    return [p for p in sorted(REPORTS.glob("*.txt")) if p.stem in SEEN]
 
 
 @pytest.fixture(scope="session")

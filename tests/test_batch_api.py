@@ -16,6 +16,7 @@ from summarizer.batch import Item, run_batch
 from summarizer.batch_api import run_batch_api
 from summarizer.cache import ResultCache
 from summarizer.config import Settings
+from summarizer.schema import SELECTION_MAX_TOKENS
 from summarizer.summarize import Summarizer
 from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
@@ -32,7 +33,10 @@ def items(bac_tu_liem: str, tay_ho: str) -> list[Item]:
 
 
 def _summarizer(url: str) -> Summarizer:
-    return Summarizer(Settings(backend="compatible", model="fake-model", base_url=url, api_key="sk-x", max_reasks=2))
+    return Summarizer(
+        Settings(backend="compatible", model="fake-model", base_url=url, api_key="sk-x", max_reasks=2),
+        prompt="summarize@v3",  # the whole draft: re-asks and growing budgets travel through batch rounds
+    )
 
 
 async def _no_wait(_: float) -> None:
@@ -104,10 +108,12 @@ def test_invalid_lines_are_reasked_in_the_next_round(fake: FakeOpenAI, items: li
     assert {rid for rid, r in _records(tmp_path / "r.jsonl").items() if r["attempts"] == 2} == broken
 
 
+@pytest.mark.parametrize("prompt", ["summarize@v3", "select@v1"])
 def test_long_report_with_a_cut_answer_matches_the_direct_path(
-    fake: FakeOpenAI, bac_tu_liem: str, tay_ho: str, tmp_path: Path
+    fake: FakeOpenAI, bac_tu_liem: str, tay_ho: str, tmp_path: Path, prompt: str
 ) -> None:
-    """The done-when of the one-pipeline issue: split, truncated, recovered, and identical on both paths."""
+    """The done-when of the one-pipeline issue: split, truncated, recovered (the whole draft is asked again with
+    twice the budget; the short answer's part is written by code, marked degraded), identical on both paths."""
     from summarizer.chunking import split_report
     from summarizer.inputs import Report
 
@@ -126,20 +132,25 @@ def test_long_report_with_a_cut_answer_matches_the_direct_path(
         return None
 
     fake.batch_line_fault = fault
-    with Summarizer(settings) as s:
+    with Summarizer(settings, prompt=prompt) as s:
         stats = run_batch_api([Item("long", text)], tmp_path / "api.jsonl", summarizer=s, poll=_no_wait)
     assert (stats.done, stats.failed) == (1, 0)
     batch_requests = [r for r in fake.requests]
     fake.requests.clear()
     fake.queue(Fault("truncated"))
-    with Summarizer(settings) as s:
+    with Summarizer(settings, prompt=prompt) as s:
         direct = s.summarize(Report(name="long", text=text))
     api = _records(tmp_path / "api.jsonl")["long"]["summary"]
 
-    # one request per part plus one for the cut answer, each asked again with twice the budget
-    assert len(batch_requests) == len(fake.requests) == parts + 1
     assert [r["max_tokens"] for r in batch_requests] == [r["max_tokens"] for r in fake.requests]
-    assert [r["max_tokens"] for r in fake.requests][:2] == [settings.max_tokens, 2 * settings.max_tokens]
+    if prompt == "summarize@v3":  # one request per part plus one for the cut answer, asked with twice the budget
+        assert len(batch_requests) == len(fake.requests) == parts + 1
+        assert [r["max_tokens"] for r in fake.requests][:2] == [settings.max_tokens, 2 * settings.max_tokens]
+        assert direct.degraded is None
+    else:  # one request per part; the cut part is written from what code knows
+        assert len(batch_requests) == len(fake.requests) == parts
+        assert direct.degraded is not None and "cut at its token budget" in direct.degraded
+        assert api["degraded"] == direct.degraded
     assert [r["messages"] for r in batch_requests] == [r["messages"] for r in fake.requests]
     direct_json = json.loads(direct.model_dump_json())
     for summary in (api, direct_json):
@@ -147,10 +158,12 @@ def test_long_report_with_a_cut_answer_matches_the_direct_path(
             k: v for k, v in summary["provenance"].items() if k not in ("created_at", "elapsed_s", "engine")
         }
     assert api == direct_json
-    assert api["provenance"]["usage"]["calls"] == parts + 1
-    assert api["provenance"]["max_tokens"] == 2 * settings.max_tokens
+    calls = parts + 1 if prompt == "summarize@v3" else parts
+    assert api["provenance"]["usage"]["calls"] == calls
+    budget = 2 * settings.max_tokens if prompt == "summarize@v3" else SELECTION_MAX_TOKENS
+    assert api["provenance"]["max_tokens"] == budget
     assert api["provenance"]["chunk_chars"] == 6000
-    assert len(fake.batches) == parts + 1
+    assert len(fake.batches) == calls
 
 
 def test_expired_batch_keeps_finished_lines(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
@@ -167,7 +180,9 @@ def test_expired_batch_keeps_finished_lines(fake: FakeOpenAI, items: list[Item],
     assert all(r["status"] == "ok" for r in _records(out).values())
 
 
-def test_error_file_lines_are_failures_with_reason(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
+def test_error_file_lines_are_degraded_with_reason(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:
+    """An error line is the Batch API's 5xx: like the direct path's exhausted retries, the item is written from
+    what code knows, recorded ok and degraded with the reason, and a re-run with --retry-failed redoes it."""
     faulted: list[str] = []
 
     def fault(line: dict[str, Any]) -> str | None:
@@ -179,10 +194,13 @@ def test_error_file_lines_are_failures_with_reason(fake: FakeOpenAI, items: list
     fake.batch_line_fault = fault
     stats = _run(fake, items, tmp_path / "f.jsonl")
     recs = _records(tmp_path / "f.jsonl")
-    failed = [r for r in recs.values() if r["status"] == "failed"]
-    assert (stats.done, stats.failed, len(recs)) == (4, 2, 6)
-    assert sorted(r["id"] for r in failed) == sorted(faulted)
-    assert all("HTTP 500" in r["error"] for r in failed)
+    degraded = [r for r in recs.values() if r["degraded"]]
+    assert (stats.done, stats.failed, stats.degraded, len(recs)) == (6, 0, 2, 6)
+    assert sorted(r["id"] for r in degraded) == sorted(faulted)
+    assert all("HTTP 500" in r["degraded"] and r["status"] == "ok" for r in degraded)
+    again = _run(fake, items, tmp_path / "f.jsonl", retry_failed=True)
+    assert (again.done, again.skipped, again.degraded) == (2, 4, 0)
+    assert not any(r["degraded"] for r in _records(tmp_path / "f.jsonl").values())
 
 
 def test_cache_is_per_engine(fake: FakeOpenAI, items: list[Item], tmp_path: Path) -> None:

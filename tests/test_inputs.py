@@ -195,11 +195,11 @@ def test_prompt_injection_cannot_change_shape_or_pass_ungrounded_figures(files: 
 
     fake.responder = obeying
     settings = Settings(backend="compatible", model="m", base_url=fake.base_url, api_key="k", max_reasks=1)
-    with Summarizer(settings) as s:
+    with Summarizer(settings, prompt="summarize@v3") as s:  # the prompt whose answer carries prose
         summary = s.summarize(read_report(files / "injection.txt"))
     assert len(fake.requests) == 2  # re-asked once with the reason
     assert "USD 5 trillion" in fake.requests[1]["messages"][-1]["content"]  # type: ignore[index]
     assert any("USD 5 trillion" in f.message and "withheld" in f.message for f in summary.flags)
-    assert summary.summary == ""  # the invented figure is not shown as the summary
+    assert summary.summary and "USD" not in summary.summary  # the program's lead stands in for the invented one
     assert all(i.grounding == "grounded" for i in summary.indicators)
     assert fake.requests[0]["response_format"]["type"] == "json_schema"  # type: ignore[index]

@@ -132,6 +132,8 @@ class Sample:
     id: str
     text: str
     gold: Gold | None
+    split: str | None = None
+    """'seen' (rules were written from it) or 'unseen', from the dataset's ``splits.json``; None when absent."""
 
 
 @dataclass
@@ -145,11 +147,32 @@ class OutputRecord:
     raw: dict[str, Any] | None = field(default=None, repr=False)
 
 
-def load_dataset(reports: Path, gold: Path | None = None) -> list[Sample]:
-    """Every ``*.txt`` under ``reports`` with its ``<stem>.json`` gold from ``gold`` (default: ../gold)."""
+def load_splits(path: Path) -> dict[str, str]:
+    """Report id -> split name from a ``splits.json`` (``{"seen": [ids], "unseen": [ids]}``); {} when absent."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(str(path), f"is not a readable splits file ({e})") from None
+    if not isinstance(data, dict):
+        raise InputError(str(path), "must hold an object of split name -> list of report ids")
+    return {
+        rid: name
+        for name, ids in data.items()
+        if not name.startswith("_") and isinstance(ids, list)
+        for rid in ids
+        if isinstance(rid, str)
+    }
+
+
+def load_dataset(reports: Path, gold: Path | None = None, splits: Path | None = None) -> list[Sample]:
+    """Every ``*.txt`` under ``reports`` with its ``<stem>.json`` gold from ``gold`` (default: ../gold) and its
+    split from ``splits`` (default: ../splits.json)."""
     if not reports.is_dir():
         raise InputError(str(reports), "is not a folder of reports")
     gold_dir = gold if gold is not None else reports.parent / "gold"
+    split_of = load_splits(splits if splits is not None else reports.parent / "splits.json")
     samples = []
     for path in sorted(reports.glob("*.txt")):
         report = read_report(path)
@@ -159,7 +182,7 @@ def load_dataset(reports: Path, gold: Path | None = None) -> list[Sample]:
             if gold_path.exists()
             else None
         )
-        samples.append(Sample(id=path.stem, text=report.text, gold=g))
+        samples.append(Sample(id=path.stem, text=report.text, gold=g, split=split_of.get(path.stem)))
     if not samples:
         raise InputError(str(reports), "holds no .txt reports")
     return samples

@@ -7,7 +7,7 @@ from typing import Any
 
 from summarizer.evaluation.scorers import ReportScore
 
-__all__ = ["compare_markdown", "metrics_document", "render_html", "render_markdown_report"]
+__all__ = ["compare_markdown", "metrics_document", "render_html", "render_markdown_report", "split_rows"]
 
 _HEADLINE = [
     ("fully_right", "fully right (key figures with right name, basis, period)"),
@@ -28,6 +28,33 @@ _HEADLINE = [
 
 
 _BASELINE_KEYS = [k for k, _ in _HEADLINE[:8]] + ["number_precision"]
+_SPLIT_KEYS = [
+    "reports",
+    "fully_right",
+    "clean_briefings",
+    "label_accuracy",
+    "basis_accuracy",
+    "period_accuracy",
+    "recall_by_span",
+    "median_latency_s",
+    "median_completion_tokens",
+]
+
+
+def _split_value(agg: dict[str, Any], key: str) -> Any:
+    if key.startswith("meeting: "):
+        return agg.get("meeting_accuracy", {}).get(key.removeprefix("meeting: "))
+    return agg.get(key)
+
+
+def split_rows(doc: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows (metric, each split) of the seen/unseen table; no rows when the run has no splits."""
+    splits = doc.get("splits") or {}
+    if not splits:
+        return [], []
+    keys = [*_SPLIT_KEYS, "meeting: body", "meeting: body_vi", "meeting: term"]
+    rows = [[_label(k), *(_fmt(_split_value(a, k)) for a in splits.values())] for k in keys]
+    return ["metric", *splits], rows
 
 
 def metrics_document(
@@ -84,6 +111,11 @@ def render_markdown_report(doc: dict[str, Any]) -> str:
     lines += [f"| {label} | {_fmt(agg.get(key))} |" for key, label in _HEADLINE]
     for k, v in agg.get("meeting_accuracy", {}).items():
         lines.append(f"| meeting fact: {k} | {_fmt(v)} |")
+    split_header, split_table = split_rows(doc)
+    if split_table:
+        lines += ["", "## Seen and unseen reports (rules written from the seen ones only)", ""]
+        lines += ["| " + " | ".join(split_header) + " |", "|" + "---|" * len(split_header)]
+        lines += ["| " + " | ".join(r) + " |" for r in split_table]
     header, rows, warning = baseline_rows(doc)
     if len(header) > 2:
         lines += ["", "## Against trivial baselines (same scorers, same reports)", ""]
@@ -217,6 +249,11 @@ def compare_markdown(a: dict[str, Any], b: dict[str, Any]) -> str:
     for k in sorted(set(aa.get("reask_reasons", {})) | set(bb.get("reask_reasons", {}))):
         va, vb = aa.get("reask_reasons", {}).get(k, 0), bb.get("reask_reasons", {}).get(k, 0)
         lines.append(f"| answers rejected for: {k} | {va} | {vb} | {_delta(va, vb)} |")
+    sa, sb = a.get("splits") or {}, b.get("splits") or {}
+    for split in [name for name in sb if name in sa]:
+        for key in [*_SPLIT_KEYS, "meeting: body"]:
+            va, vb = _split_value(sa[split], key), _split_value(sb[split], key)
+            lines.append(f"| {split}: {_label(key)} | {_fmt(va)} | {_fmt(vb)} | {_delta(va, vb)} |")
     ra = {r["id"]: r for r in a["reports"]}
     rb = {r["id"]: r for r in b["reports"]}
     for name, base in (a.get("baselines") or {}).items():

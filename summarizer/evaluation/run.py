@@ -21,7 +21,7 @@ from summarizer.inputs import Report
 from summarizer.io import write_atomic
 from summarizer.summarize import Summarizer
 
-__all__ = ["load_metrics", "run_eval", "score_baselines", "score_jsonl", "score_run"]
+__all__ = ["load_metrics", "run_eval", "score_baselines", "score_jsonl", "score_run", "split_aggregates"]
 
 
 def run_eval(
@@ -110,12 +110,20 @@ def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:
     }
     name = path.stem if path.is_file() else path.name
     doc = metrics_document(name, aggregate(scores), scores, meta, baselines=score_baselines(samples))
+    doc["splits"] = split_aggregates(samples, scores)
     dest = path.with_suffix(".eval") if path.is_file() else path
     dest.mkdir(parents=True, exist_ok=True)
     write_atomic(dest / "metrics.json", json.dumps(doc, ensure_ascii=False, indent=1))
     write_atomic(dest / "report.md", render_markdown_report(doc))
     write_atomic(dest / "report.html", render_html(doc))
     return doc, dest
+
+
+def split_aggregates(samples: list[Sample], scores: list[ReportScore]) -> dict[str, dict[str, Any]]:
+    """The aggregate metrics of each split (seen / unseen), in the order the splits file names them."""
+    split_of = {s.id: s.split for s in samples}
+    names = list(dict.fromkeys(s.split for s in samples if s.split))
+    return {name: aggregate([sc for sc in scores if split_of.get(sc.id) == name]) for name in names}
 
 
 def score_baselines(samples: list[Sample]) -> dict[str, dict[str, Any]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import socket
 import threading
 import time
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-__all__ = ["FakeOpenAI", "Fault", "figure_ids", "schema_of", "valid_draft_for"]
+__all__ = ["FakeOpenAI", "Fault", "figure_ids", "listed_ids", "schema_of", "valid_draft_for"]
 
 
 @dataclass
@@ -48,9 +49,25 @@ def figure_ids(schema: dict[str, Any]) -> list[str]:
     return ids[:limit] if isinstance(limit, int) else ids
 
 
+def listed_ids(request: dict[str, Any]) -> list[str]:
+    """The figure ids the request's FIGURES list offers, in order, with the name the program proposes ('?' when
+    it has none)."""
+    text = "\n".join(str(m.get("content") or "") for m in request.get("messages") or [])
+    figures = text.split("FIGURES", 1)[-1]
+    return [m.group(1) for m in re.finditer(r"^(F\d+): ", figures, re.MULTILINE)]
+
+
 def valid_draft_for(request: dict[str, Any], n: int = 8) -> dict[str, Any]:
-    """A schema-valid draft choosing the first ``n`` figure ids the request's schema allows."""
-    ids = figure_ids(schema_of(request))
+    """A schema-valid answer choosing the first ``n`` figure ids the request allows: a short answer (ids, a
+    name for each, a task) when the schema asks for one, else a whole draft."""
+    schema = schema_of(request)
+    if "figures" in (schema.get("properties") or {}):
+        chosen = listed_ids(request)[:n]
+        return {
+            "figures": [f"{i} = Key indicator {chr(65 + k % 26)}" for k, i in enumerate(chosen)],
+            "tasks": ["Complete the remaining targets"],
+        }
+    ids = figure_ids(schema)
     return {
         "title": "District committee reviews the year's socio-economic results",
         "body_en": "District Party Executive Committee",

@@ -10,6 +10,7 @@ from summarizer.schema import Flag, Indicator, Summary
 
 __all__ = ["flag_text", "format_value", "render_markdown"]
 
+
 def flag_text(flag: Flag) -> str:
     """A flag as a reader sees it, with the part of a split report it came from."""
     return f"part {flag.part}: {flag.message}" if flag.part is not None else flag.message

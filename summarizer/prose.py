@@ -63,7 +63,38 @@ def key_figures(indicators: list[Indicator]) -> list[Indicator]:
     return [i for i in grounded if i.chosen_by == "model"] + [i for i in grounded if i.chosen_by == "code"]
 
 
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_TENS = {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth")}
+
+
 def _ordinal(n: int) -> str:
+    """'22nd' as 'twenty-second': a session number in words, as the report may write it in Roman numerals."""
+    if 1 <= n <= 20:
+        return _ORDINALS[n - 1]
+    if 20 < n < 50:
+        tens, unit = divmod(n, 10)
+        return f"{_TENS[tens][0]}-{_ORDINALS[unit - 1]}" if unit else _TENS[tens][1]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -255,8 +286,8 @@ def write_lead(meeting: Meeting, indicators: list[Indicator]) -> str:
                 sentences.append(_sentence(said[k : k + 2]))
     if targets and len(sentences) < 4:
         sentences.append(_sentence(_joined([_clause(t) for t in targets[:2]])))
-    if len(sentences) == 1 and not results and not targets:
-        sentences.append("The report states no key figure that could be checked against the source.")
+    if not results and not targets:
+        sentences.append("The report states no key figure that the program could name and check against the source.")
     return " ".join(sentences)
 
 

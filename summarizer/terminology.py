@@ -99,12 +99,12 @@ def _generic_words() -> dict[str, str]:
 
 def is_generic_name(name: str) -> bool:
     """A name that says only what kind of figure it is ('Amount', 'Income', 'Number of enterprises', 'Growth
-    rate'): one word of ``data/generic_names.tsv``, or such words ending in a kind word ('rate', 'value')."""
+    rate'): one word of ``data/generic_names.tsv``, or two such words ending in a kind word ('rate', 'value')."""
     words = re.findall(r"[a-z]+", _RELATION.sub("", name.lower()))
     core = [w for w in _GENERIC_LEAD.sub("", " ".join(words)).split() if w not in ("of", "and", "the")]
     if not core:
         return True
     roles = _generic_words()
-    if not all(w in roles for w in core):
+    if len(core) > 2 or not all(w in roles for w in core):
         return False
     return len(core) == 1 or roles[core[-1]] == "kind"

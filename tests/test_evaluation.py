@@ -263,6 +263,37 @@ def test_score_run_writes_reports_with_baselines_and_compare(tmp_path: Path, see
     assert "errors: wrong name | 0 |" in table
 
 
+def test_scores_are_split_into_seen_and_unseen(tmp_path: Path, dataset: list[Sample]) -> None:
+    """Every run reports the seen reports (rules written from them) apart from the unseen ones, and compare
+    shows both, so a gain on the seen ones cannot hide a loss on text nobody tuned to."""
+    chosen = [s for s in dataset if s.split == "seen"][:2] + [s for s in dataset if s.split == "unseen"][:2]
+    out = tmp_path / "run" / "outputs"
+    out.mkdir(parents=True)
+    for s in chosen:
+        p = perfect_summary(s) if s.split == "seen" else mutate(perfect_summary(s), s, "names rotated")
+        (out / f"{s.id}.summary.json").write_text(p.model_dump_json())
+    doc, dest = score_run(tmp_path / "run", chosen)
+    assert list(doc["splits"]) == ["seen", "unseen"]
+    assert doc["splits"]["seen"]["reports"] == 2 and doc["splits"]["unseen"]["reports"] == 2
+    assert doc["splits"]["seen"]["label_accuracy"] == 1.0 > doc["splits"]["unseen"]["label_accuracy"]
+    md = (dest / "report.md").read_text()
+    assert "## Seen and unseen reports" in md and "| metric | seen | unseen |" in md
+    table = compare_markdown(doc, doc)
+    assert "| unseen: label accuracy |" in table and "| seen: fully right" in table
+
+
+def test_splits_file_names_each_report_once(reports_dir: Path) -> None:
+    from summarizer.evaluation.dataset import load_splits
+
+    split_of = load_splits(reports_dir.parent / "splits.json")
+    assert set(split_of) == {p.stem for p in reports_dir.glob("*.txt")}
+    assert sorted(k for k, v in split_of.items() if v == "unseen") == sorted(
+        p.stem
+        for p in reports_dir.glob("*.txt")
+        if p.stem[:2] in {"41", "43", "45", "47", "49", "51", "53", "55", "57", "59"}
+    )
+
+
 def test_results_jsonl_scores_the_same_as_the_run_folder(tmp_path: Path, seeds: list[Sample]) -> None:
     folder = tmp_path / "run" / "outputs"
     folder.mkdir(parents=True)

@@ -165,3 +165,20 @@ def test_role_read_from_the_title_before_the_name(text: str, person: str, role: 
 )
 def test_national_titles_and_untranslatable_ones(text: str, person: str, role: str | None) -> None:
     assert role_in_source(person, text) == role
+
+
+def test_officials_are_copied_from_the_report_with_the_role_before_the_name(bac_tu_liem: str, tay_ho: str) -> None:
+    """Names as written, never retyped; a name ends where its capitalised words end, so the place before it
+    ('quận Tây Hồ Lê Thị Thu Hằng') is not read into the name; a surname with no title before it is no official."""
+    from summarizer.facts import find_officials
+
+    assert find_officials(bac_tu_liem) == [("Lưu Ngọc Hà", "Secretary of the Bac Tu Liem District Party Committee")]
+    assert find_officials(tay_ho) == [
+        (
+            "Lê Thị Thu Hằng",
+            "Secretary of the Tay Ho District Party Committee and Chair of the Tay Ho District People's Council",
+        )
+    ]
+    assert find_officials("Ông Nguyễn Văn An cho biết quận đạt 24/24 chỉ tiêu.") == []
+    vice = find_officials("Phó Chủ tịch UBND TP Hà Nội Nguyễn Văn Sửu phát biểu.")
+    assert [name for name, _ in vice] == ["Nguyễn Văn Sửu"] and vice[0][1].startswith("Vice Chair")

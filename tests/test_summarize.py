@@ -311,7 +311,9 @@ def test_a_withheld_summary_is_replaced_by_the_programs_lead(bac_tu_liem: str) -
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
     lead = summary.summary
     assert "6 out of 24" not in lead
-    assert lead.startswith("The Bac Tu Liem District Party Executive Committee held its 29th session (term 2020–2025)")
+    assert lead.startswith(
+        "The Bac Tu Liem District Party Executive Committee held its twenty-ninth session (term 2020–2025)"
+    )
     assert "Production value of the economic sectors reached an estimated 63,275 billion VND in 2023" in lead
     assert language_issues(lead, "summary", fold(bac_tu_liem), sentences=True) == []
     assert prose_issues(lead, ledger, "summary") == []
@@ -341,3 +343,27 @@ def test_an_owner_named_by_a_guessed_place_is_not_shown(bac_tu_liem: str) -> Non
         owner_of("Bac Tu Liem District Party Executive Committee") == "Bac Tu Liem District Party Executive Committee"
     )
     assert owner_of("Communes and wards") == "Communes and wards"
+
+
+def test_the_short_answer_becomes_a_draft_of_ids_names_and_tasks(bac_tu_liem: str) -> None:
+    """'F15', 'F17 = Workers given jobs', '[F9]: x': ids the ledger holds, once each, the model's name where it
+    wrote one; unknown ids and over-long tasks are dropped rather than failing the answer."""
+    from summarizer.assembly import draft_from_selection
+    from summarizer.numbers import build_ledger
+    from summarizer.prompting import ranked_candidates
+    from summarizer.schema import Selection
+
+    ledger = build_ledger(bac_tu_liem)
+    a, b, c = (f.id for f in ranked_candidates(ledger)[:3])
+    answer = Selection(
+        figures=[a, f"{b} = Workers given new jobs", f"[{c}]: Schools meeting national standards", "F999", a],
+        tasks=["Speed up site clearance", "x" * 400],
+    )
+    draft = draft_from_selection(answer, ledger)
+    assert [(d.figure, d.name) for d in draft.indicators] == [
+        (a, "="),
+        (b, "Workers given new jobs"),
+        (c, "Schools meeting national standards"),
+    ]
+    assert [d.task for d in draft.directives] == ["Speed up site clearance"]
+    assert draft.title == draft.summary == "" and draft.officials == []

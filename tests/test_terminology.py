@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.language import fold
 from summarizer.numbers import normalize_text, split_sentences
-from summarizer.terminology import find_terms, load_terminology, normalize_vi
+from summarizer.terminology import find_terms, is_generic_name, load_terminology, normalize_vi
 
 ENTRIES = load_terminology()
 
@@ -83,3 +83,29 @@ def test_spelling_variants_match() -> None:
 def test_old_tone_placement_is_folded_only_at_the_end_of_a_syllable() -> None:
     assert normalize_vi("Hoà bình, thuỷ lợi") == "hòa bình, thủy lợi"
     assert normalize_vi("hoàn thành dự toán khoản thu") == "hoàn thành dự toán khoản thu"
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [
+        ("Amount", True),
+        ("Rate", True),
+        ("Income", True),
+        ("Enterprises", True),
+        ("Number of enterprises", True),
+        ("Total revenue", True),
+        ("Growth rate", True),
+        ("Growth (year on year)", True),
+        ("Agriculture as % of plan", True),
+        ("Budget revenue", False),
+        ("Budget revenue as % of plan", False),
+        ("Tourism revenue", False),
+        ("Poor households", False),
+        ("Production value", False),
+        ("GRDP growth (target)", False),
+        ("Workers given new jobs", False),
+    ],
+)
+def test_a_head_noun_alone_is_not_a_name(name: str, generic: bool) -> None:
+    """'Amount — 6,279 billion VND' says nothing: such names are never shown and score as wrong."""
+    assert is_generic_name(name) is generic

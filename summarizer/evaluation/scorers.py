@@ -25,6 +25,7 @@ from summarizer.language import fold, language_issues
 from summarizer.numbers import INDICATOR_KINDS, EnglishNumber, Figure, Ledger, build_ledger
 from summarizer.numbers import parse_english_numbers as _parse_en
 from summarizer.schema import Indicator, Summary
+from summarizer.terminology import is_generic_name
 
 __all__ = [
     "ErrorClass",
@@ -65,6 +66,7 @@ class ErrorClass(StrEnum):
     UNFINISHED = "unfinished sentence"
     ENTITY = "entity not in the report"
     MEETING = "wrong meeting fact"
+    GENERIC_NAME = "generic name"
 
 
 #: Errors that change what a reader understands; a briefing with none of them is clean.
@@ -447,6 +449,8 @@ def _value_check(ind: Indicator, ledger: Ledger, where: str) -> FigureCheck | No
 
 def _judge_gold(score: ReportScore, g: GoldIndicator, ind: Indicator, where: str, *, checks: list[FigureCheck]) -> None:
     label_ok, why = g.label.judge(ind.name)
+    if label_ok and is_generic_name(ind.name):
+        label_ok, why = False, "a head noun only, which names no figure"
     basis = indicator_basis(ind)
     basis_ok = basis == g.basis
     period_ok = None if g.period is None else period_matches(g.period, ind.period)
@@ -525,6 +529,11 @@ def score_output(sample: Sample, record: OutputRecord | None) -> ReportScore:
             continue
         score.found += 1
         _judge_gold(score, g, summary.indicators[hit], f"indicator {hit + 1}", checks=meaning)
+    meaning += [
+        FigureCheck(f"indicator {k}", ind.name, "wrong", ErrorClass.GENERIC_NAME, "a head noun only names no figure")
+        for k, ind in enumerate(summary.indicators, start=1)
+        if is_generic_name(ind.name)
+    ]
     prose = [("title", summary.title), ("summary", summary.summary)]
     prose += [(f"topic {k}", t) for k, t in enumerate(summary.topics, start=1)]
     prose += [(f"task {k}", d.task) for k, d in enumerate(summary.directives, start=1)]

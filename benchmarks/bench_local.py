@@ -21,6 +21,7 @@ import json
 import statistics
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,12 +36,14 @@ from summarizer.summarize import Summarizer  # noqa: E402
 def _row(
     name: str, seconds: list[float], prompt: list[int], completion: list[int], calls: list[int]
 ) -> dict[str, object]:
+    median = statistics.median(seconds)
     return {
         "name": name,
         "reports": len(seconds),
-        "median_s": round(statistics.median(seconds), 1),
+        "median_s": round(median, 1),
         "min_s": round(min(seconds), 1),
         "max_s": round(max(seconds), 1),
+        "max_over_median": round(max(seconds) / median, 2) if median else None,
         "median_prompt_tokens": statistics.median(prompt),
         "median_completion_tokens": statistics.median(completion),
         "calls_per_report": round(sum(calls) / len(calls), 2),
@@ -62,9 +65,15 @@ def from_runs(paths: list[Path]) -> list[dict[str, object]]:
     return rows
 
 
-def live(prompts: list[str], n: int) -> list[dict[str, object]]:
+def _samples(n: int, split: str | None) -> list[Any]:
+    """The first N reports of ``eval/reports``, or of one split of it (``eval/splits.json``)."""
+    samples = load_dataset(ROOT / "eval" / "reports")
+    return [s for s in samples if split is None or s.split == split][:n]
+
+
+def live(prompts: list[str], n: int, split: str | None = None) -> list[dict[str, object]]:
     """One embedded server; each report summarized with every prompt in turn (interleaved)."""
-    samples = load_dataset(ROOT / "eval" / "reports")[:n]
+    samples = _samples(n, split)
     stats: dict[str, tuple[list[float], list[int], list[int], list[int]]] = {p: ([], [], [], []) for p in prompts}
     with Summarizer(Settings.resolve(backend="local")) as summarizer:
         for s in samples:
@@ -83,13 +92,13 @@ def live(prompts: list[str], n: int) -> list[dict[str, object]]:
     return [_row(p, *stats[p]) for p in prompts]
 
 
-def by_checkout(checkouts: list[Path], n: int) -> list[dict[str, object]]:
+def by_checkout(checkouts: list[Path], n: int, split: str | None = None) -> list[dict[str, object]]:
     """Each of the first N reports summarized by every checkout in turn (interleaved), each in a subprocess."""
     import os
     import subprocess
     import tempfile
 
-    samples = load_dataset(ROOT / "eval" / "reports")[:n]
+    samples = _samples(n, split)
     stats: dict[str, tuple[list[float], list[int], list[int], list[int]]] = {
         str(c): ([], [], [], []) for c in checkouts
     }
@@ -117,22 +126,24 @@ def main() -> None:
     parser.add_argument("--prompts", nargs="*", default=[], help="prompts to run live, e.g. summarize@v1")
     parser.add_argument("--checkouts", nargs="*", type=Path, default=[], help="program versions to run live")
     parser.add_argument("--reports", type=int, default=4, help="reports to run live (first N of eval/reports)")
+    parser.add_argument("--split", choices=["seen", "unseen"], help="take the live reports from this split only")
     args = parser.parse_args()
     if not args.runs and not args.prompts and not args.checkouts:
         parser.error("give --runs, --prompts or --checkouts")
     if args.runs:
         rows = from_runs(args.runs)
     elif args.checkouts:
-        rows = by_checkout(args.checkouts, args.reports)
+        rows = by_checkout(args.checkouts, args.reports, args.split)
     else:
-        rows = live(args.prompts, args.reports)
+        rows = live(args.prompts, args.reports, args.split)
     print(
-        f"{'run':24} {'reports':>7} {'median s':>9} {'min':>6} {'max':>6} "
+        f"{'run':24} {'reports':>7} {'median s':>9} {'min':>6} {'max':>6} {'max/med':>7} "
         f"{'prompt tok':>10} {'compl. tok':>10} {'calls':>6}"
     )
     for r in rows:
         print(
             f"{r['name']!s:24} {r['reports']:>7} {r['median_s']:>9} {r['min_s']:>6} {r['max_s']:>6} "
+            f"{r['max_over_median']!s:>7} "
             f"{r['median_prompt_tokens']:>10} {r['median_completion_tokens']:>10} {r['calls_per_report']:>6}"
         )
     if len(rows) >= 2:

@@ -54,6 +54,16 @@ ChunkOpt = Annotated[
     ),
 ]
 _CHUNK_DEFAULT = Settings().chunk_chars
+TimeBudgetOpt = Annotated[
+    float,
+    typer.Option(
+        "--time-budget",
+        min=0,
+        help="Seconds one report may wait on the model; then its briefing is written from what code knows and "
+        "marked degraded (0: no limit).",
+    ),
+]
+_BUDGET_DEFAULT = Settings().report_budget_s or 0.0
 
 
 @app.callback()
@@ -102,10 +112,20 @@ def _model_progress() -> Iterator[Any]:
 
 
 def _settings(
-    backend: str | None, model: str | None, base_url: str | None, model_path: Path | None, chunk_chars: int
+    backend: str | None,
+    model: str | None,
+    base_url: str | None,
+    model_path: Path | None,
+    chunk_chars: int,
+    time_budget: float = _BUDGET_DEFAULT,
 ) -> Settings:
     return Settings.resolve(
-        backend=backend, model=model, base_url=base_url, model_path=model_path, chunk_chars=chunk_chars
+        backend=backend,
+        model=model,
+        base_url=base_url,
+        model_path=model_path,
+        chunk_chars=chunk_chars,
+        report_budget_s=time_budget or None,
     )
 
 
@@ -122,6 +142,7 @@ def summarize(
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
+    time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -130,7 +151,7 @@ def summarize(
     Example: summarizer summarize eval/reports/bac-tu-liem-2023-12-15.txt
     """
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     results: list[dict[str, Any]] = []
@@ -154,7 +175,10 @@ def summarize(
                             ungrounded=len(summary.ungrounded),
                             elapsed_s=summary.provenance.elapsed_s,
                             tokens=summary.provenance.usage.total_tokens,
+                            degraded=summary.degraded,
                         )
+                        if summary.degraded:
+                            err.print(f"[yellow]degraded:[/yellow] {path}: {summary.degraded}", highlight=False)
                         if out is not None:
                             stem = report.name
                             json_path, md_path = out / f"{stem}.summary.json", out / f"{stem}.briefing.md"
@@ -228,7 +252,7 @@ def batch(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Requests in flight.")] = 8,
     rpm: Annotated[float | None, typer.Option("--rpm", help="Requests per minute limit.")] = None,
     tpm: Annotated[float | None, typer.Option("--tpm", help="Tokens per minute limit (estimated).")] = None,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-run only items recorded as failed.")] = False,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-run only items recorded as failed or degraded.")] = False,
     cache_path: Annotated[Path | None, typer.Option("--cache", help="Result cache (SQLite).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (asyncio in this process) or ray.")] = "local",
@@ -244,6 +268,7 @@ def batch(
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
+    time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
     html_dir: Annotated[
         Path | None, typer.Option("--html", help="Also write a review page per result and an index.html here.")
@@ -259,7 +284,7 @@ def batch(
     from summarizer.config import cache_dir
 
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
         price_pair = _parse_price(price)
         if engine not in ("local", "ray"):
             raise ConfigError(f"unknown engine {engine!r}; choose local or ray")
@@ -289,6 +314,8 @@ def batch(
                     progress.update(task, rate=f"{done / max(1e-9, _time.monotonic() - t0):.1f}/s")
                     if rec.get("status") == "failed":
                         err.print(f"[red]failed:[/red] {rec['id']}: {rec['error']}", highlight=False, soft_wrap=True)
+                    elif rec.get("degraded"):
+                        err.print(f"[yellow]degraded:[/yellow] {rec['id']}: {rec['degraded']}", highlight=False)
 
                 items = iter_items(source)
                 if via == "batch-api":
@@ -343,6 +370,7 @@ def batch(
     stats.cost_usd = estimate_cost(model_name, stats.prompt_tokens, stats.completion_tokens, price_pair)
     report = {
         "done": stats.done,
+        "degraded": stats.degraded,
         "failed": stats.failed,
         "cached": stats.cached,
         "skipped": stats.skipped,
@@ -493,6 +521,7 @@ def eval_run(
     model_path: ModelPathOpt = None,
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
+    time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -504,7 +533,7 @@ def eval_run(
 
     samples = _load(dataset, gold, debug)[:limit]
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     import time as _time

@@ -252,7 +252,9 @@ def batch(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Requests in flight.")] = 8,
     rpm: Annotated[float | None, typer.Option("--rpm", help="Requests per minute limit.")] = None,
     tpm: Annotated[float | None, typer.Option("--tpm", help="Tokens per minute limit (estimated).")] = None,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Re-run only items recorded as failed or degraded.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Re-run only items recorded as failed or degraded.")
+    ] = False,
     cache_path: Annotated[Path | None, typer.Option("--cache", help="Result cache (SQLite).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the result cache.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (asyncio in this process) or ray.")] = "local",

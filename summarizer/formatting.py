@@ -21,6 +21,8 @@ _MONTHS = [
     "November",
     "December",
 ]
+_VND_RESCALED = {None: 1, "thousand": 10**3, "ten-thousand": 10**4, "million": 10**6, "trillion": 10**12}
+
 _DIRECTION_WORDS = {
     "increase": "up ",
     "decrease": "down ",
@@ -46,7 +48,13 @@ def format_quantity(
     denominator: float | None = None,
     high: float | None = None,
 ) -> str:
-    """One figure in English notation from its parsed parts."""
+    """One figure in English notation from its parsed parts. Sums of VND of a billion or more are written in
+    billions whatever scale the report used ('204.772.000 triệu' and '1,2 nghìn tỷ' as 204,772 and 1,200
+    billion VND), so one briefing holds one scale for money."""
+    if unit == "VND" and scale in _VND_RESCALED and value * _VND_RESCALED[scale] >= 10**9:
+        factor = _VND_RESCALED[scale] / 10**9
+        value, high, scale = value * factor, None if high is None else high * factor, "billion"
+        value, high = round(value, 6), None if high is None else round(high, 6)
     number = format_number(value)
     if high is not None:
         number = f"{number}–{format_number(high)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -686,6 +686,7 @@ def _build_ledger_cached(text: str) -> Ledger:
         fig.sentence_index = _sentence_index(starts, fig.start)
         figures.append(fig)
     _propagate_list_units(text, figures)
+    figures = _join_ranges(text, figures)
     _implicit_ratios(text, figures)
     _parts(text, figures)
     for i, fig in enumerate(figures, start=1):
@@ -703,6 +704,32 @@ def _build_ledger_cached(text: str) -> Ledger:
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+_RANGE_FROM = re.compile(r"(?:^|[\s(,;:])từ\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
+_RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
+
+
+def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%': one figure with both ends (the low end takes the high end's
+    scale and unit when it writes none), as '8,5 - 9%' already is."""
+    out: list[Figure] = []
+    for fig in figures:
+        low = out[-1] if out else None
+        if (
+            low is not None
+            and fig.kind in _RANGE_ENDS
+            and low.kind in _RANGE_ENDS
+            and fig.high is None
+            and low.high is None
+            and low.unit in (None, fig.unit)
+            and _RANGE_TO.fullmatch(text[low.end : fig.start])
+            and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+        ):
+            low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
+            out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)
+            continue
+        out.append(fig)
+    return out
 
 
 def _propagate_list_units(text: str, figures: list[Figure]) -> None:

@@ -85,7 +85,9 @@ def find_terms(text: str) -> list[Term]:
     return sorted(found, key=lambda t: t.start)
 
 
-_RELATION = re.compile(r"\s*\([^)]*\)|\s+as % of .*$|\s+(?:growth\s+)?vs\s.*$|\s+above\s.*$")
+_RELATION = re.compile(
+    r"\s*\((?:year on year|target|multiple)\)|\s+as % of .*$|\s+as a multiple of .*$|\s+vs\s.*$|\s+above\s.*$"
+)
 """What a name says of the basis ('(year on year)', 'as % of plan'): not what it names."""
 _GENERIC_LEAD = re.compile(r"^(?:(?:the|a|an|total|number|numbers|of|amount of|value of)\s+)+", re.IGNORECASE)
 

@@ -369,3 +369,26 @@ def test_list_and_range_keep_their_decimal_commas() -> None:
     figs = build_ledger("Tỷ lệ lần lượt là: 91, 82, 81, 78, 75,4%. Tăng trưởng 8,3-8,5%.").figures
     percents = [(f.value, f.high) for f in figs if f.kind == FigureKind.PERCENT]
     assert percents == [(91, None), (82, None), (81, None), (78, None), (75.4, None), (8.3, 8.5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high", "unit", "scale"),
+    [
+        ("Thu nhập bình quân đạt từ 86 đến 88 triệu đồng/năm.", "86 đến 88 triệu đồng", 86, 88, "VND", 10**6),
+        ("Tăng trưởng GRDP từ 11 đến 12% so với cùng kỳ.", "11 đến 12%", 11, 12, "%", None),
+        ("Phấn đấu tăng trưởng từ 11% tới 12%.", "11% tới 12%", 11, 12, "%", None),
+        ("Thu ngân sách từ 1,5 tỷ đến 2 tỷ đồng.", "1,5 tỷ đến 2 tỷ đồng", 1.5, 2, "VND", 10**9),
+        ("Mục tiêu tăng trưởng kinh tế 8,5 - 9%.", "8,5 - 9%", 8.5, 9, "%", None),
+    ],
+)
+def test_every_range_form_is_one_figure_with_both_ends(
+    text: str, written: str, low: float, high: float, unit: str, scale: int | None
+) -> None:
+    figs = [f for f in build_ledger(text).figures if f.is_indicator_kind]
+    assert [(f.text, f.value, f.high, f.unit, f.scale) for f in figs] == [(written, low, high, unit, scale)]
+
+
+def test_from_then_to_a_new_level_is_not_a_range() -> None:
+    """'từ 41% năm 2015 lên 45% năm 2016' is a change between two levels, and years are not range ends."""
+    figs = build_ledger("Tỷ lệ giảm từ 41% năm 2015 lên 45% năm 2016; từ năm 2016 đến 2020 có 45 dự án.").figures
+    assert [(f.text, f.high) for f in figs if f.is_indicator_kind] == [("41%", None), ("45%", None), ("45 dự án", None)]

@@ -367,3 +367,29 @@ def test_the_short_answer_becomes_a_draft_of_ids_names_and_tasks(bac_tu_liem: st
     ]
     assert [d.task for d in draft.directives] == ["Speed up site clearance"]
     assert draft.title == draft.summary == "" and draft.officials == []
+
+
+def test_money_in_one_briefing_is_on_one_scale() -> None:
+    """'204.772.000 triệu đồng' beside '3.500 tỷ đồng' reads as two scales; both are said in billions, and the
+    English still matches the source exactly."""
+    from summarizer.formatting import format_quantity
+    from summarizer.grounding import MatchStatus, match_number
+    from summarizer.numbers import build_ledger, parse_english_numbers
+
+    said = [
+        format_quantity(204772000, unit="VND", scale="million", kind="money"),
+        format_quantity(3500, unit="VND", scale="billion", kind="money"),
+        format_quantity(1.2, unit="VND", scale="trillion", kind="money"),
+        format_quantity(4.45, unit="VND", scale="million", kind="money"),
+        format_quantity(86, unit="VND", scale="million", kind="money", high=88),
+    ]
+    assert said == [
+        "204,772 billion VND",
+        "3,500 billion VND",
+        "1,200 billion VND",
+        "4.45 million VND",
+        "86–88 million VND",
+    ]
+    ledger = build_ledger("Tổng thu đạt 204.772.000 triệu đồng; đầu tư 3.500 tỷ đồng; vốn 1,2 nghìn tỷ đồng.")
+    for n in parse_english_numbers(" and ".join(said[:3]), words=False):
+        assert match_number(n, ledger).status == MatchStatus.EXACT, n.text

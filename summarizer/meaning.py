@@ -294,6 +294,8 @@ _NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
 _LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
 _MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
 _TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
+_PER_CAPITA = re.compile(r"bình quân (?:đầu người|mỗi người|một người)|trên đầu người|^\s*/\s*(?:người|ng)\b", re.I)
+"""'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
 
 
 def _qualified(fig: Figure, subject: str, clause: str, tail: str) -> str:
@@ -511,6 +513,9 @@ def annotate(ledger: Ledger) -> None:
             fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
         basis = figure_basis(fig)
         subject = _qualified(fig, fig.subject_en, clause, tail)
+        per_person = _PER_CAPITA.search(tail) or _PER_CAPITA.search(after[:12])
+        if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
+            subject = f"{subject} per capita"
         if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
             subject = f"{subject} {q}"
         elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:

@@ -375,3 +375,18 @@ def test_an_excess_over_an_unnamed_base_is_not_growth() -> None:
 def test_a_goal_compared_with_a_year_is_a_growth_goal() -> None:
     _, f = _fig("Năm 2018, TP. HCM được giao dự toán thu nội địa tăng đến 28,43% so với năm 2017.", "28,43")
     assert f.label is not None and "growth" in f.label and f.label.endswith("(target)")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Năm 2016, tổng sản phẩm GRDP đạt 5.400 USD/người.", "GRDP per capita"),
+        ("Thu nhập bình quân đầu người đạt 33,8 triệu đồng/người/năm.", "Average income per capita"),  # 27
+        ("Thu nhập bình quân của người dân đạt 40 triệu đồng/người/năm.", "Average income per capita"),
+        ("Thu ngân sách đạt 5.473 tỷ đồng.", "Budget revenue"),  # 27: not per person
+    ],
+)
+def test_an_amount_per_person_is_per_capita(text: str, label: str) -> None:
+    """'… đạt 5.400 USD/người' is per person whatever the subject's term says; the amount is not the total."""
+    figs = [f for f in build_ledger(text).figures if f.is_indicator_kind]
+    assert [f.label for f in figs] == [label]

@@ -203,6 +203,10 @@ _TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b(?! không)",
 
 _ASSIGNED_BASE = re.compile(r"(?:dự toán|kế hoạch)(?:\s+\S+){0,3}?\s+(?:được\s+)?giao", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(r"\bchiếm(?: khoảng| gần| hơn| trên)?\s*$", re.IGNORECASE)
+_GOAL_HEADER = re.compile(
+    r"phấn đấu|mục tiêu|đặt ra|đề ra|định hướng|phương hướng|kế hoạch năm (?:tới|sau)\s*$", re.IGNORECASE
+)
+"""The words before a colon that announce a list of goals ('… phấn đấu:', 'Mục tiêu năm 2017:')."""
 _GOAL_OPENING = re.compile(
     r"^\W*(?:phương hướng|mục tiêu|nhiệm vụ|kế hoạch)(?: trọng tâm| chủ yếu)?"
     r" (?:năm|trong năm|giai đoạn|thời gian tới)",
@@ -221,6 +225,9 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     header = ledger.list_header(fig)
     if header is not None and _TARGET_CUE.search(header.text) and not _RESULT_CUE.search(clause):
         return True
+    inline = _sentence_header(ledger, fig)
+    if inline and _GOAL_HEADER.search(inline) and not _RESULT_CUE.search(inline + " " + clause):
+        return True  # 'Năm 2017, thành phố phấn đấu: GRDP tăng 8,5-9%; thu ngân sách …': every item is a goal
     cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
     if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
         return True

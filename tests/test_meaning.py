@@ -390,3 +390,23 @@ def test_an_amount_per_person_is_per_capita(text: str, label: str) -> None:
     """'… đạt 5.400 USD/người' is per person whatever the subject's term says; the amount is not the total."""
     figs = [f for f in build_ledger(text).figures if f.is_indicator_kind]
     assert [f.label for f in figs] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Năm 2017, thành phố phấn đấu: GRDP tăng 8,5-9%; thu ngân sách đạt 250.000 tỷ đồng; giải quyết việc làm "
+            "cho 150.000 lao động.",
+            ["8,5-9%", "250.000 tỷ đồng", "150.000 lao động"],
+        ),
+        (  # 03: the goals a programme set, listed after a colon
+            "Theo ông Thắng theo chương trình giảm ô nhiễm môi trường đề ra 16 chỉ tiêu như: 100% nước thải bệnh viện; "
+            "80% nước thải đô thị được thu gom xử lý; giảm 90% ô nhiễm nguồn nước mặt…",
+            ["16 chỉ tiêu", "100%", "80%", "90%"],
+        ),
+        ("Kết quả năm 2016: GRDP tăng 8,1%; thu ngân sách đạt 230.000 tỷ đồng.", []),
+    ],
+)
+def test_items_after_a_colon_that_announces_goals_are_goals(text: str, targets: list[str]) -> None:
+    assert [f.text for f in build_ledger(text).figures if f.is_indicator_kind and f.target] == targets

@@ -169,3 +169,25 @@ def test_rate_limiter_spaces_requests() -> None:
 
     elapsed = asyncio.run(go())
     assert 1.0 <= elapsed <= 3.5  # 600 rpm = 10/s after a burst of 10
+
+
+def test_a_model_that_fails_gives_degraded_records_that_retry_failed_redoes(
+    fake: FakeOpenAI, inputs: Path, tmp_path: Path
+) -> None:
+    """A cut answer and one past the time budget: each item still gets an ok record, marked degraded with the
+    reason, counted apart and never cached; an unparsable answer is re-asked (API backends) and recovers;
+    --retry-failed asks the model again for the degraded ones."""
+    out = tmp_path / "results.jsonl"
+    fake.queue(Fault("truncated"), Fault("content", content="{not json"), Fault("stall", seconds=4.0))
+    first = run_batch_cli(inputs, out, fake.base_url, "--concurrency", "1", "--time-budget", "2")
+    stats = json.loads(first.stdout)
+    assert (stats["done"], stats["degraded"], stats["failed"]) == (12, 2, 2)
+    degraded = [r for r in records(out) if r.get("degraded")]
+    assert len(degraded) == 2 and all(r["status"] == "ok" for r in degraded)
+    reasons = " | ".join(str(r["degraded"]) for r in degraded)
+    assert "cut at its token budget" in reasons and "timed out" in reasons
+    assert "degraded:" in first.stderr
+    again = json.loads(run_batch_cli(inputs, out, fake.base_url, "--retry-failed").stdout)
+    assert (again["done"], again["degraded"]) == (2, 0)
+    latest = {r["id"]: r for r in records(out)}
+    assert not any(r.get("degraded") for r in latest.values() if r["status"] == "ok")

@@ -125,7 +125,7 @@ def _period_phrase(ind: Indicator) -> str:
     period = (ind.period or "").strip()
     if not period:
         return ""
-    if re.match(r"(?:19|20)\d{2}$", period):
+    if re.match(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$", period):
         return f" in {period}"
     if re.match(r"(?:the )?(?:first|last|\d+|nine|six|three)", period, re.I):
         return f" in {period}" if period.lower().startswith("the ") else f" in the {period}"
@@ -173,9 +173,15 @@ class _Clause:
 
     @property
     def text(self) -> str:
-        if self.subject.startswith("the target"):
+        if self.subject.startswith("the ") and "target" in self.subject:
             return f"{self.subject}{self.period} {self.predicate}"
         return f"{self.subject} {self.predicate}{self.period}"
+
+    @property
+    def relation(self) -> bool:
+        """It says more than a level: growth, a share of a plan or an estimate, an excess."""
+        plain = re.match(r"(?:stood at|reached|was) ", self.predicate) is not None
+        return not plain or " of the " in self.predicate or " above " in self.predicate
 
     @property
     def bare(self) -> str:
@@ -213,7 +219,7 @@ def _said_by_name(ind: Indicator, subject: str, m: re.Match[str]) -> _Clause | N
         return _Clause(subject, f"was {value} above {m.group('above')}", period)
     if m.group("goal") is not None or "(target)" in m.group(0):
         what = f"{subject} growth" if m.group("goal") else subject
-        return _Clause(f"the target for {what}", f"is {value}", period)
+        return _Clause(f"the {what}" if "target" in what else f"the target for {what}", f"is {value}", period)
     return None
 
 
@@ -246,22 +252,16 @@ def figure_clause(ind: Indicator) -> str:
 
 def _joined(clauses: list[_Clause]) -> list[str]:
     """Clauses about the same subject and period said once: 'budget revenue reached an estimated 3,594 billion
-    VND in 2023, 103% of the budget estimate' (both are the report's, in the same words)."""
-    out: list[str] = []
-    k = 0
-    while k < len(clauses):
-        first, more = clauses[k], list[str]()
-        while (
-            k + 1 + len(more) < len(clauses)
-            and (nxt := clauses[k + 1 + len(more)]).subject.lower() == first.subject.lower()
-            and nxt.period == first.period
-            and nxt.bare
-        ):
-            more.append(nxt.bare)
-        said = first.text + (", " + " and ".join(more) if more else "")
-        out.append(said)
-        k += 1 + len(more)
-    return out
+    VND in 2023, 103% of the budget estimate' (both are the report's, in the same words). A second plain level
+    of the same subject and period (a part the name does not tell apart) is left to the table."""
+    parts: dict[tuple[str, str], list[str]] = {}
+    for clause in clauses:
+        key = (clause.subject.lower(), clause.period)
+        if key not in parts:
+            parts[key] = [clause.text]
+        elif clause.relation and clause.bare and clause.bare not in parts[key]:
+            parts[key].append(clause.bare)
+    return [p[0] + (", " + " and ".join(p[1:]) if len(p) > 1 else "") for p in parts.values()]
 
 
 def _sentence(clauses: list[str]) -> str:
@@ -292,7 +292,8 @@ def write_lead(meeting: Meeting, indicators: list[Indicator]) -> str:
 
 
 def write_title(meeting: Meeting, topics: list[str]) -> str:
-    """'Tay Ho District Party Committee, 20th session: state budget, economic growth and investment'."""
+    """'Tay Ho District Party Executive Committee, twenty-second session: state budget; jobs and social welfare'
+    (topics that hold 'and' are set apart by semicolons)."""
     body = re.sub(r"^the\s+", "", meeting.body_en.strip(), flags=re.IGNORECASE)
     head = body[:1].upper() + body[1:] if body else "Local-government report"
     if meeting.session is not None and not _is_event(body):
@@ -300,5 +301,6 @@ def write_title(meeting: Meeting, topics: list[str]) -> str:
     if not topics:
         return head
     named = [t[:1].lower() + t[1:] for t in topics[:3]]
-    said = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    listed = any(" and " in t or "," in t for t in named)
+    said = "; ".join(named) if listed else named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return f"{head}: {said}"

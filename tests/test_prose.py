@@ -146,7 +146,7 @@ def test_topics_follow_the_figures_subjects_and_title_names_them() -> None:
     inds = [_ind("Budget revenue", 1), _ind("GRDP growth (year on year)", 8), _ind("Workers given new jobs", 6100)]
     assert topics_of(inds) == ["State budget", "Economic growth", "Jobs and social welfare"]
     assert write_title(_meeting(), topics_of(inds)) == (
-        "Tay Ho District Party Executive Committee, twenty-second session: state budget, economic growth and jobs and "
+        "Tay Ho District Party Executive Committee, twenty-second session: state budget; economic growth; jobs and "
         "social welfare"
     )
     assert write_title(_meeting(body_en="", session=None), []) == "Local-government report"

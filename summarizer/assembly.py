@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from summarizer.calls import CallStats, StructuredResult
 from summarizer.errors import ModelCallError
-from summarizer.facts import MeetingFacts, find_officials, role_in_source, split_official
+from summarizer.facts import MeetingFacts, find_meeting_facts, find_officials, role_in_source, split_official
 from summarizer.grounding import (
     clean_name,
     fold,
@@ -24,9 +24,9 @@ from summarizer.grounding import (
 )
 from summarizer.language import language_issues, place_in_report
 from summarizer.meaning import figure_basis
-from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger
+from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger
 from summarizer.prompting import Job, known_name, ranked_candidates
-from summarizer.prose import topics_of, write_lead, write_title
+from summarizer.prose import fact_sheet, render_references, topics_of, write_lead, write_title
 from summarizer.recipe import Recipe
 from summarizer.schema import (
     Directive,
@@ -37,6 +37,7 @@ from summarizer.schema import (
     Indicator,
     Meeting,
     Official,
+    ProseDraft,
     Provenance,
     Selection,
     Summary,
@@ -52,6 +53,7 @@ __all__ = [
     "figure_indicator",
     "indicator_name",
     "parse_lenient",
+    "with_model_prose",
 ]
 
 MAX_KEY_FIGURES = 20
@@ -425,6 +427,44 @@ def assemble(job: Job, result: StructuredResult, recipe: Recipe, *, max_tokens: 
         usage=result.stats.usage(earlier),
     )
     return build_summary(draft, job.ledger, job.facts, provenance, problems)
+
+
+def with_model_prose(summary: Summary, result: StructuredResult, text: str) -> Summary:
+    """The model's title and lead in place of the program's, each only when it passes every check: figures
+    only by reference to the fact sheet (a digit it typed is an error, but for a year the sheet names), then
+    the checks every prose gets (numbers in the source, whole English about this report, the report's
+    session); what fails is flagged and the program's text stands."""
+    draft = result.parsed if isinstance(result.parsed, ProseDraft) else None
+    if draft is None and result.last_text:
+        try:
+            draft = ProseDraft.model_validate_json(_CONTROL.sub(" ", result.last_text))
+        except ValidationError:
+            draft = None
+    if draft is None:
+        return summary
+    ledger, folded = build_ledger(text), fold(text)
+    facts = find_meeting_facts(ledger)
+    years = set(re.findall(r"\b(?:19|20)\d{2}\b", fact_sheet(summary)))
+    kept: dict[str, str] = {}
+    flags = list(summary.flags)
+    for field, written in (("title", draft.title), ("summary", draft.summary)):
+        rendered = render_references(written.strip(), summary)
+        typed = [n for n in re.findall(r"\d[\d.,]*\d|\d", re.sub(r"\{F\d+\}", "", written)) if n not in years]
+        problems = (
+            ["refers to a figure the fact sheet does not hold"]
+            if rendered is None
+            else [f"writes the number '{typed[0]}' instead of a reference"]
+            if typed
+            else [f.message for f in prose_issues(rendered, ledger, field)]
+            + [i.message for i in language_issues(rendered, field, folded, sentences=field == "summary")]
+            + [f"{field} {m}" for m in [_session_contradiction(rendered, facts)] if m]
+        )
+        if rendered and not problems:
+            kept[field] = rendered
+        else:
+            why = problems[0] if problems else "empty"
+            flags.append(Flag(field=field, kind="withheld", message=f"model's {field} not used: {why}"))
+    return summary.model_copy(update={**kept, "flags": flags})
 
 
 def degrade(job: Job, recipe: Recipe, reason: str, *, max_tokens: int, earlier: CallStats) -> Summary:

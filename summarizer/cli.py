@@ -64,6 +64,14 @@ TimeBudgetOpt = Annotated[
     ),
 ]
 _BUDGET_DEFAULT = Settings().report_budget_s or 0.0
+ModelProseOpt = Annotated[
+    bool,
+    typer.Option(
+        "--model-prose",
+        help="Ask the model for title and lead too, from the checked facts with figures by reference; kept only "
+        "where every check passes (for strong models; the embedded one does not pass them).",
+    ),
+]
 
 
 @app.callback()
@@ -118,6 +126,7 @@ def _settings(
     model_path: Path | None,
     chunk_chars: int,
     time_budget: float = _BUDGET_DEFAULT,
+    model_prose: bool = False,
 ) -> Settings:
     return Settings.resolve(
         backend=backend,
@@ -126,6 +135,7 @@ def _settings(
         model_path=model_path,
         chunk_chars=chunk_chars,
         report_budget_s=time_budget or None,
+        model_prose=model_prose,
     )
 
 
@@ -143,6 +153,7 @@ def summarize(
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
+    model_prose: ModelProseOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -151,7 +162,7 @@ def summarize(
     Example: summarizer summarize eval/reports/bac-tu-liem-2023-12-15.txt
     """
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget, model_prose)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     results: list[dict[str, Any]] = []
@@ -271,6 +282,7 @@ def batch(
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
+    model_prose: ModelProseOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Final accounting as JSON on stdout.")] = False,
     html_dir: Annotated[
         Path | None, typer.Option("--html", help="Also write a review page per result and an index.html here.")
@@ -286,7 +298,7 @@ def batch(
     from summarizer.config import cache_dir
 
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget, model_prose)
         price_pair = _parse_price(price)
         if engine not in ("local", "ray"):
             raise ConfigError(f"unknown engine {engine!r}; choose local or ray")
@@ -524,6 +536,7 @@ def eval_run(
     prompt: PromptOpt = DEFAULT_PROMPT,
     chunk_chars: ChunkOpt = _CHUNK_DEFAULT,
     time_budget: TimeBudgetOpt = _BUDGET_DEFAULT,
+    model_prose: ModelProseOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -535,7 +548,7 @@ def eval_run(
 
     samples = _load(dataset, gold, debug)[:limit]
     try:
-        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget)
+        settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget, model_prose)
     except ConfigError as e:
         raise _fail(str(e), 2, debug) from None
     import time as _time

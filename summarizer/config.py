@@ -36,6 +36,9 @@ class Settings:
     chunk_chars: int = 9000
     n_threads: int | None = None
     server_start_timeout_s: float = 180.0
+    model_prose: bool = False
+    """Ask the model for the title and lead too, from an English fact sheet with figures by reference
+    (``prompts/brief``); kept only when every check passes, else the program's prose stands."""
     report_budget_s: float | None = 180.0
     """Seconds one report may wait on the model (all its parts and retries); then its briefing is written from
     what code knows and marked degraded. None: no budget (the Batch API, whose rounds may take hours)."""

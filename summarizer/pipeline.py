@@ -18,14 +18,14 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable, Generator
 
-from summarizer.assembly import assemble, degrade
+from summarizer.assembly import assemble, degrade, with_model_prose
 from summarizer.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.chunking import merge_parts, part_report, split_report
 from summarizer.errors import BatchRoundError, ModelCallError, TruncatedOutputError
 from summarizer.inputs import Report
-from summarizer.prompting import prepare
+from summarizer.prompting import no_check, prepare, prose_messages
 from summarizer.recipe import Recipe
-from summarizer.schema import Summary
+from summarizer.schema import PROSE_MAX_TOKENS, ProseDraft, Summary
 
 __all__ = ["MAX_TOKENS_CAP", "Plan", "arun_plan", "is_degradable", "plan", "run_plan"]
 
@@ -40,11 +40,31 @@ def plan(report: Report, recipe: Recipe) -> Plan:
     budget = recipe.settings.report_budget_s
     deadline = time.monotonic() + budget if budget is not None else None
     if len(spans) == 1:
-        return (yield from _plan_part(report, recipe, deadline))
-    parts = []
-    for k, (start, end) in enumerate(spans, start=1):
-        parts.append((yield from _plan_part(part_report(report, start, end, k), recipe, deadline)))
-    return merge_parts(report, parts, spans)
+        summary = yield from _plan_part(report, recipe, deadline)
+    else:
+        parts = []
+        for k, (start, end) in enumerate(spans, start=1):
+            parts.append((yield from _plan_part(part_report(report, start, end, k), recipe, deadline)))
+        summary = merge_parts(report, parts, spans)
+    if recipe.prose is not None and summary.degraded is None:
+        summary = yield from _model_prose(summary, report, recipe, deadline)
+    return summary
+
+
+def _model_prose(summary: Summary, report: Report, recipe: Recipe, deadline: float | None) -> Plan:
+    """Ask for title and lead from the fact sheet; keep what passes the checks, else the program's prose."""
+    assert recipe.prose is not None
+    left = None if deadline is None else deadline - time.monotonic()
+    if left is not None and left <= 0:
+        return summary
+    messages = prose_messages(recipe.prose, summary)
+    try:
+        result = yield ModelRequest(messages, ProseDraft, no_check, PROSE_MAX_TOKENS, timeout_s=left)
+    except ModelCallError as e:
+        if not is_degradable(e):
+            raise
+        return summary
+    return with_model_prose(summary, result, report.text)
 
 
 _NOT_DEGRADABLE = frozenset({400, 401, 403, 404})

@@ -18,10 +18,20 @@ from summarizer.grounding import draft_checker
 from summarizer.inputs import Report
 from summarizer.numbers import Figure, FigureKind, Ledger, build_ledger
 from summarizer.prompts import Prompt
-from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Selection, draft_model
+from summarizer.prose import fact_sheet
+from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Selection, Summary, draft_model
 from summarizer.terminology import is_generic_name
 
-__all__ = ["MIN_INDICATORS", "Job", "build_messages", "known_name", "prepare", "ranked_candidates"]
+__all__ = [
+    "MIN_INDICATORS",
+    "Job",
+    "build_messages",
+    "known_name",
+    "no_check",
+    "prepare",
+    "prose_messages",
+    "ranked_candidates",
+]
 
 MIN_INDICATORS = 8
 
@@ -124,7 +134,7 @@ def prepare(report: Report, prompt: Prompt) -> Job:
     floor = min(MIN_INDICATORS, len(candidate_ids))
     messages = build_messages(prompt, ledger, facts)
     if prompt.id == "select":
-        return Job(report, ledger, facts, Selection, _no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
+        return Job(report, ledger, facts, Selection, no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
     return Job(
         report=report,
         ledger=ledger,
@@ -136,6 +146,15 @@ def prepare(report: Report, prompt: Prompt) -> Job:
     )
 
 
-def _no_check(answer: Any) -> list[Flag]:
-    """The short answer has nothing to re-ask for: its ids and names are checked when it is assembled."""
+def no_check(answer: Any) -> list[Flag]:
+    """Nothing to re-ask for: the short answer's ids and names, and the model's prose, are checked when they
+    are assembled."""
     return []
+
+
+def prose_messages(prompt: Prompt, summary: Summary) -> list[dict[str, str]]:
+    """The request for the model's title and lead: the constant system prompt, then the fact sheet."""
+    return [
+        {"role": "system", "content": prompt.system},
+        {"role": "user", "content": prompt.render_user(facts=fact_sheet(summary))},
+    ]

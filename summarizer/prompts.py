@@ -11,9 +11,10 @@ from string import Template
 
 from summarizer.errors import ConfigError
 
-__all__ = ["DEFAULT_PROMPT", "Prompt", "load_prompt"]
+__all__ = ["DEFAULT_PROMPT", "PROSE_PROMPT", "Prompt", "load_prompt"]
 
 DEFAULT_PROMPT = "select@v1"
+PROSE_PROMPT = "brief@v1"
 
 
 @dataclass(frozen=True)

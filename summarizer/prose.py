@@ -15,9 +15,19 @@ from dataclasses import dataclass
 
 from summarizer.basis import Basis
 from summarizer.formatting import format_date, format_quantity, lower_first
-from summarizer.schema import Indicator, Meeting
+from summarizer.schema import Indicator, Meeting, Summary
 
-__all__ = ["TOPICS", "figure_clause", "key_figures", "meeting_sentence", "topics_of", "write_lead", "write_title"]
+__all__ = [
+    "TOPICS",
+    "fact_sheet",
+    "figure_clause",
+    "key_figures",
+    "meeting_sentence",
+    "render_references",
+    "topics_of",
+    "write_lead",
+    "write_title",
+]
 
 TOPICS: list[tuple[str, re.Pattern[str]]] = [
     (topic, re.compile(pattern, re.IGNORECASE))
@@ -304,3 +314,32 @@ def write_title(meeting: Meeting, topics: list[str]) -> str:
     listed = any(" and " in t or "," in t for t in named)
     said = "; ".join(named) if listed else named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return f"{head}: {said}"
+
+
+_FACT_FIGURES = 8
+_REFERENCE = re.compile(r"\{(F\d+)\}")
+
+
+def fact_sheet(summary: Summary) -> str:
+    """The checked facts in English for a model that writes the prose: the meeting, officials, and each key
+    figure as the program would say it, its value replaced by a reference ('budget revenue reached {F17} in
+    2023'), so the model never retypes a number."""
+    lines = []
+    if meeting := meeting_sentence(summary.meeting):
+        lines.append(f"Meeting: {meeting}")
+    lines += [f"Official: {o.name}, {o.role}" for o in summary.officials if o.grounded]
+    for ind in key_figures(summary.indicators)[:_FACT_FIGURES]:
+        clause = _clause(ind)
+        value = _value(ind).removeprefix("an estimated ")
+        lines.append(f"{ind.figure_id}: {clause.text.replace(value, '{' + ind.figure_id + '}', 1)}")
+    lines += [f"Task: {d.task}" for d in summary.directives]
+    return "\n".join(lines)
+
+
+def render_references(text: str, summary: Summary) -> str | None:
+    """'{F17}' -> '3,594 billion VND', from the grounded figure with that id; None when the text refers to a
+    figure the fact sheet does not hold."""
+    known = {i.figure_id: i for i in key_figures(summary.indicators)[:_FACT_FIGURES]}
+    if any(ref not in known for ref in _REFERENCE.findall(text)):
+        return None
+    return _REFERENCE.sub(lambda m: _value(known[m.group(1)]).removeprefix("an estimated "), text)

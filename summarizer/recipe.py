@@ -29,6 +29,8 @@ class Recipe:
     prompt: Prompt
     model: str
     engine: Engine = "direct"
+    prose: Prompt | None = None
+    """The prompt asking the model for title and lead (``Settings.model_prose``); None: the program writes them."""
 
     def key(self, text: str) -> str:
         """Cache key: normalised text plus every setting that changes the output."""
@@ -45,6 +47,7 @@ class Recipe:
                 "max_tokens": s.max_tokens,
                 "max_reasks": s.max_reasks,
                 "chunk_chars": s.chunk_chars,
+                "prose": self.prose.sha256 if self.prose else None,
             },
             sort_keys=True,
             ensure_ascii=False,
@@ -66,6 +69,7 @@ class Recipe:
             max_tokens=max_tokens,
             chunk_chars=self.settings.chunk_chars,
             engine=self.engine,
+            prose_prompt=f"{self.prose.id}@{self.prose.version}" if self.prose else None,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             elapsed_s=round(elapsed_s, 3),
             usage=usage,

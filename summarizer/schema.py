@@ -182,6 +182,16 @@ class Selection(_Strict):
     tasks: list[str] = Field(max_length=3, description="Tasks set for the period ahead, in English, without digits.")
 
 
+class ProseDraft(_Strict):
+    """The model's headline and lead, written from the fact sheet with figures as references ('{F3}')."""
+
+    title: str = Field(description="One headline, under fifteen words, no digits.")
+    summary: str = Field(description="Two to four complete sentences; figures only as {F3}-style references.")
+
+
+PROSE_MAX_TOKENS = 320
+"""Token budget of a ``ProseDraft``: a headline and four sentences."""
+
 SELECTION_MAX_TOKENS = 12 * 16 + 3 * 30 + 30
 """Token budget of a ``Selection`` answer: twelve ids with a short name each, three short tasks, JSON."""
 
@@ -311,6 +321,9 @@ class Provenance(_Strict):
         default=None, description="Reports longer than this were split; null in old outputs."
     )
     engine: str | None = Field(default=None, description="direct, ray or batch-api; null in old outputs.")
+    prose_prompt: str | None = Field(
+        default=None, description="id@version of the prompt that asked the model for title and lead, if any."
+    )
     created_at: str
     elapsed_s: float
     usage: Usage

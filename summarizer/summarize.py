@@ -15,7 +15,7 @@ from summarizer.config import Settings
 from summarizer.inputs import Report
 from summarizer.local import DEFAULT_MODEL_ALIAS, LocalServer, assemble_model
 from summarizer.pipeline import arun_plan, plan, run_plan
-from summarizer.prompts import DEFAULT_PROMPT, load_prompt
+from summarizer.prompts import DEFAULT_PROMPT, PROSE_PROMPT, load_prompt
 from summarizer.recipe import Engine, Recipe
 from summarizer.schema import Summary
 
@@ -78,7 +78,8 @@ class Summarizer:
     @property
     def recipe(self) -> Recipe:
         """What decides this summarizer's outputs: recorded in each and hashed into cache keys."""
-        return Recipe(self.settings, self.prompt, self.model_name, self.engine)
+        prose = load_prompt(PROSE_PROMPT) if self.settings.model_prose else None
+        return Recipe(self.settings, self.prompt, self.model_name, self.engine, prose)
 
     def summarize(self, report: Report) -> Summary:
         """Summarize one report; a report longer than ``chunk_chars`` is split, summarized per part, merged."""

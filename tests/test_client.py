@@ -16,6 +16,7 @@ from summarizer.client import ModelClient, is_transient, retry_wait
 from summarizer.config import Settings
 from summarizer.errors import ModelCallError
 from summarizer.inputs import Report
+from summarizer.prose import write_lead
 from summarizer.schema import SELECTION_MAX_TOKENS, Summary
 from summarizer.summarize import Summarizer
 from summarizer.testing.fakeserver import FakeOpenAI, Fault
@@ -292,3 +293,57 @@ def test_unreachable_endpoint_is_a_connection_error(report: Report) -> None:
         port = sock.getsockname()[1]
     with Summarizer(_settings(f"http://127.0.0.1:{port}/v1")) as s:
         _assert_degraded(s.summarize(report), "could not connect to the model endpoint after 4 call(s)")
+
+
+def _prose_answer(title: str, summary: str) -> Any:
+    """A fake that answers the short-answer request as usual and the prose request with ``title``/``summary``."""
+    from summarizer.testing.fakeserver import valid_draft_for
+
+    def responder(request: dict[str, Any]) -> dict[str, Any]:
+        if "summary" in ((request.get("response_format") or {}).get("json_schema") or {}).get("schema", {}).get(
+            "properties", {}
+        ):
+            return {"title": title, "summary": summary}
+        return valid_draft_for(request)
+
+    return responder
+
+
+def test_model_prose_from_the_fact_sheet_with_figures_by_reference(fake: FakeOpenAI, report: Report) -> None:
+    """A strong model's title and lead are kept when every check passes; the figures are the program's."""
+    fake.responder = _prose_answer(
+        "Bac Tu Liem district reviews its year",
+        "Production value of the economic sectors reached {F15} in 2023. Budget revenue reached {F17}.",
+    )
+    with Summarizer(_settings(fake.base_url, model_prose=True)) as s:
+        summary = s.summarize(report)
+    assert len(fake.requests) == 2
+    sheet = fake.requests[1]["messages"][1]["content"]
+    assert "F15: production value of the economic sectors reached an estimated {F15} in 2023" in sheet
+    assert "63,275" not in sheet  # values travel only by reference
+    assert summary.title == "Bac Tu Liem district reviews its year"
+    assert summary.summary == (
+        "Production value of the economic sectors reached 63,275 billion VND in 2023. "
+        "Budget revenue reached 3,594 billion VND."
+    )
+    assert summary.provenance.prose_prompt == "brief@v1"
+
+
+@pytest.mark.parametrize(
+    ("summary_text", "why"),
+    [
+        ("Production value reached 63.275 billion VND in 2023.", "'63.275' instead of a reference"),  # retyped
+        ("Revenue reached {F99}.", "does not hold"),  # a figure the sheet does not hold
+        ("Ủy ban nhân dân quận đã họp.", ""),  # untranslated
+    ],
+)
+def test_model_prose_that_fails_a_check_leaves_the_programs(
+    fake: FakeOpenAI, report: Report, summary_text: str, why: str
+) -> None:
+    fake.responder = _prose_answer("Bac Tu Liem district reviews its year", summary_text)
+    with Summarizer(_settings(fake.base_url, model_prose=True)) as s:
+        summary = s.summarize(report)
+    assert summary.summary == write_lead(summary.meeting, summary.indicators)
+    assert summary.title == "Bac Tu Liem district reviews its year"  # the title passed its checks
+    flag = next(f for f in summary.flags if f.field == "summary" and f.kind == "withheld")
+    assert why in flag.message

@@ -66,9 +66,14 @@ def from_runs(paths: list[Path]) -> list[dict[str, object]]:
 
 
 def _samples(n: int, split: str | None) -> list[Any]:
-    """The first N reports of ``eval/reports``, or of one split of it (``eval/splits.json``)."""
+    """The first N reports of one split of ``eval/reports`` (``eval/splits.json``); without a split, the first
+    N/2 seen and N/2 unseen ones, alternating."""
     samples = load_dataset(ROOT / "eval" / "reports")
-    return [s for s in samples if split is None or s.split == split][:n]
+    if split is not None:
+        return [s for s in samples if s.split == split][:n]
+    seen, unseen = [s for s in samples if s.split != "unseen"], [s for s in samples if s.split == "unseen"]
+    mixed = [s for pair in zip(seen, unseen, strict=False) for s in pair]
+    return mixed[:n]
 
 
 def live(prompts: list[str], n: int, split: str | None = None) -> list[dict[str, object]]:
@@ -125,7 +130,7 @@ def main() -> None:
     parser.add_argument("--runs", nargs="*", type=Path, default=[], help="saved evaluation run folders")
     parser.add_argument("--prompts", nargs="*", default=[], help="prompts to run live, e.g. summarize@v1")
     parser.add_argument("--checkouts", nargs="*", type=Path, default=[], help="program versions to run live")
-    parser.add_argument("--reports", type=int, default=4, help="reports to run live (first N of eval/reports)")
+    parser.add_argument("--reports", type=int, default=4, help="reports to run live (half seen, half unseen)")
     parser.add_argument("--split", choices=["seen", "unseen"], help="take the live reports from this split only")
     args = parser.parse_args()
     if not args.runs and not args.prompts and not args.checkouts:

@@ -6,7 +6,8 @@
     python benchmarks/bench_local.py --checkouts /tmp/landed . --reports 4
 
 ``--runs`` reads saved evaluation runs (``summarizer eval run``): each output records its elapsed time and
-token usage. ``--prompts`` summarizes the first N reports of ``eval/reports`` live, one server, the
+token usage. ``--prompts`` summarizes N reports of ``eval/reports`` live (half seen, half unseen, or one
+``--split``), one server, the
 prompts interleaved report by report so both see the same machine load. ``--checkouts`` does the same for
 whole versions of the program (``git worktree add /tmp/landed <commit>``): each report is summarized by
 each checkout's own ``summarizer summarize --backend local`` in turn; the time is the one each run

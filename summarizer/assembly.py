@@ -251,11 +251,10 @@ def build_summary(
     for k, d in enumerate(draft.indicators, start=1):
         fig = ledger.get(d.figure)
         key = fig.value_key if fig is not None else (d.figure,)
-        if key not in seen:
+        name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
+        if key not in seen and name is not None:
             seen.add(key)
-            name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
-            if name is not None:
-                indicators.append(figure_indicator(d.figure, name, ledger, problems))
+            indicators.append(figure_indicator(d.figure, name, ledger, problems))
     for fig in ranked_candidates(ledger):
         if len(indicators) >= MAX_KEY_FIGURES:
             break
@@ -353,23 +352,29 @@ def _unique(flags: list[Flag]) -> list[Flag]:
     return list(first.values())
 
 
-_SELECTED = re.compile(r"\s*\[?(F\d+)\]?\s*(?:[=:–—-]+\s*(.*?))?\s*$")
+_SELECTED = re.compile(r"\s*\[?(F\d+)\]?(?:\s*[=:–—-]+)*\s*(.*?)\s*$")
 _MAX_TASK = 160
 
 
 def draft_from_selection(selection: Selection, ledger: Ledger) -> Draft:
     """The short answer as a draft with no prose: ids the ledger holds, each once, with the model's name where
-    it wrote one ('F7 = Workers given new jobs'), and the tasks of a sensible length."""
+    it wrote one ('F7 = Workers given new jobs'); then the figures it named under UNNAMED; and the tasks of a
+    sensible length."""
     indicators: list[DraftIndicator] = []
-    for item in selection.figures:
+    for item in [*selection.figures, *selection.names]:
         m = _SELECTED.match(item)
-        if m is None or ledger.get(m.group(1)) is None or any(d.figure == m.group(1) for d in indicators):
+        if m is None or ledger.get(m.group(1)) is None:
             continue
-        indicators.append(DraftIndicator(figure=m.group(1), name=(m.group(2) or "").strip() or "="))
+        name = (m.group(2) or "").strip() or "="
+        known = next((d for d in indicators if d.figure == m.group(1)), None)
+        if known is None:
+            indicators.append(DraftIndicator(figure=m.group(1), name=name))
+        elif known.name == "=":
+            known.name = name
     tasks = [t.strip() for t in selection.tasks if 0 < len(t.strip()) <= _MAX_TASK]
     return _empty_draft().model_copy(
         update={
-            "indicators": indicators[:14],
+            "indicators": indicators[:18],
             "directives": [DraftDirective(task=t, owner=None, deadline=None) for t in tasks],
         }
     )
@@ -404,7 +409,7 @@ def parse_lenient(job: Job, result: StructuredResult) -> tuple[Draft, list[Flag]
         raise ModelCallError(f"no summary after {attempts} attempt(s): {(result.problems or 'no output')[:300]}")
     text = _CONTROL.sub(" ", result.last_text)
     try:
-        if job.model is Selection:
+        if issubclass(job.model, Selection):
             return draft_from_selection(Selection.model_validate_json(text), job.ledger), []
         draft = Draft.model_validate_json(text, context={"lenient": True})
     except ValidationError as e:

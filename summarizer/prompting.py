@@ -19,7 +19,7 @@ from summarizer.inputs import Report
 from summarizer.numbers import Figure, FigureKind, Ledger, build_ledger
 from summarizer.prompts import Prompt
 from summarizer.prose import fact_sheet
-from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Selection, Summary, draft_model
+from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Summary, draft_model, selection_model
 from summarizer.terminology import is_generic_name
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "prepare",
     "prose_messages",
     "ranked_candidates",
+    "unnamed_candidates",
 ]
 
 MIN_INDICATORS = 8
@@ -93,6 +94,16 @@ def _tagged_sentences(ledger: Ledger, ids: set[str]) -> str:
     return "\n".join(lines)
 
 
+UNNAMED_ASKED = 6
+"""How many of the likeliest key figures the program cannot name the short answer is asked to name."""
+
+
+def unnamed_candidates(ledger: Ledger) -> list[Figure]:
+    """The likeliest key figures with no name the program can give (no term, or only a head noun), which the
+    model is asked to name from their own clause."""
+    return [f for f in ranked_candidates(ledger) if known_name(f) is None and not f.ambiguous][:UNNAMED_ASKED]
+
+
 def known_name(fig: Figure) -> str | None:
     """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises'), which
     the model is asked to replace."""
@@ -106,7 +117,8 @@ def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[
     ids = {f.id for f in candidates}
     figures = "\n".join(f"{f.id}: {f.text} = {known_name(f) or '?'}" for f in candidates) or "(none)"
     report = _tagged_sentences(ledger, ids) if prompt.id == "select" else _tagged_report(ledger, ids)
-    user = prompt.render_user(report=report, figures=figures, facts=facts.describe())
+    unnamed = "\n".join(f"{f.id}: {f.text} — {ledger.quote(f, 140)}" for f in unnamed_candidates(ledger)) or "(none)"
+    user = prompt.render_user(report=report, figures=figures, facts=facts.describe(), unnamed=unnamed)
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 
@@ -134,7 +146,8 @@ def prepare(report: Report, prompt: Prompt) -> Job:
     floor = min(MIN_INDICATORS, len(candidate_ids))
     messages = build_messages(prompt, ledger, facts)
     if prompt.id == "select":
-        return Job(report, ledger, facts, Selection, no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
+        answer = selection_model(floor)
+        return Job(report, ledger, facts, answer, no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
     return Job(
         report=report,
         ledger=ledger,

@@ -98,8 +98,18 @@ _ORDINALS = [
 _TENS = {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth")}
 
 
+def _session_ordinal(meeting: Meeting) -> str:
+    """'29th' where the report writes the number in digits ('kỳ họp lần thứ 29'), 'tenth' where it writes a Roman
+    numeral ('Đại hội lần thứ X'): every digit in the prose is one the source holds."""
+    n = meeting.session or 0
+    if meeting.session_text and re.search(rf"(?<!\d){n}(?!\d)", meeting.session_text):
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    return _ordinal(n)
+
+
 def _ordinal(n: int) -> str:
-    """'22nd' as 'twenty-second': a session number in words, as the report may write it in Roman numerals."""
+    """'tenth', 'twenty-second': a session number in words, for one the report writes in Roman numerals."""
     if 1 <= n <= 20:
         return _ORDINALS[n - 1]
     if 20 < n < 50:
@@ -127,7 +137,7 @@ def meeting_sentence(meeting: Meeting) -> str:
         return f"{(the + body)[:1].upper()}{(the + body)[1:]}{term} took place{on}."
     subject = f"{(the + body)[:1].upper()}{(the + body)[1:]}"
     if meeting.session is not None:
-        return f"{subject} held its {_ordinal(meeting.session)} session{term}{on}."
+        return f"{subject} held its {_session_ordinal(meeting)} session{term}{on}."
     return f"{subject} met{term}{on}." if on or term else f"{subject} met."
 
 
@@ -307,7 +317,7 @@ def write_title(meeting: Meeting, topics: list[str]) -> str:
     body = re.sub(r"^the\s+", "", meeting.body_en.strip(), flags=re.IGNORECASE)
     head = body[:1].upper() + body[1:] if body else "Local-government report"
     if meeting.session is not None and not _is_event(body):
-        head += f", {_ordinal(meeting.session)} session"
+        head += f", {_session_ordinal(meeting)} session"
     if not topics:
         return head
     named = [t[:1].lower() + t[1:] for t in topics[:3]]

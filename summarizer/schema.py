@@ -36,6 +36,7 @@ __all__ = [
     "Usage",
     "draft_model",
     "schema_sha256",
+    "selection_model",
     "strict_json_schema",
     "strict_problems",
 ]
@@ -179,6 +180,11 @@ class Selection(_Strict):
         description="Key figure ids, most important first: 'F12', or 'F12 = short English name' for an id whose "
         "name is '?'.",
     )
+    names: list[str] = Field(
+        default_factory=list,
+        max_length=6,
+        description="For each UNNAMED id: 'F9 = short English name of what it measures'.",
+    )
     tasks: list[str] = Field(max_length=3, description="Tasks set for the period ahead, in English, without digits.")
 
 
@@ -192,8 +198,32 @@ class ProseDraft(_Strict):
 PROSE_MAX_TOKENS = 320
 """Token budget of a ``ProseDraft``: a headline and four sentences."""
 
-SELECTION_MAX_TOKENS = 12 * 16 + 3 * 30 + 30
-"""Token budget of a ``Selection`` answer: twelve ids with a short name each, three short tasks, JSON."""
+def selection_model(min_figures: int) -> type[Selection]:
+    """A ``Selection`` that must name at least ``min_figures`` ids (the report's candidates, up to eight): a
+    small model left to itself chose four of thirty."""
+    return _selection_model(min(min_figures, 12))
+
+
+@lru_cache(maxsize=16)
+def _selection_model(min_figures: int) -> type[Selection]:
+    return create_model(
+        "Selection",
+        __base__=Selection,
+        figures=(
+            list[str],
+            Field(
+                min_length=min_figures,
+                max_length=12,
+                description="Key figure ids, most important first: 'F12', or 'F12 = short English name' for an id "
+                "whose name is '?'.",
+            ),
+        ),
+    )
+
+
+SELECTION_MAX_TOKENS = 12 * 16 + 6 * 16 + 3 * 30 + 30
+"""Token budget of a ``Selection`` answer: twelve ids and six names with a short name each, three short tasks,
+JSON."""
 
 
 # --- what the program stores -----------------------------------------------------------------------

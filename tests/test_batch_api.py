@@ -108,7 +108,7 @@ def test_invalid_lines_are_reasked_in_the_next_round(fake: FakeOpenAI, items: li
     assert {rid for rid, r in _records(tmp_path / "r.jsonl").items() if r["attempts"] == 2} == broken
 
 
-@pytest.mark.parametrize("prompt", ["summarize@v3", "select@v1"])
+@pytest.mark.parametrize("prompt", ["summarize@v3", "select@v2"])
 def test_long_report_with_a_cut_answer_matches_the_direct_path(
     fake: FakeOpenAI, bac_tu_liem: str, tay_ho: str, tmp_path: Path, prompt: str
 ) -> None:

@@ -69,6 +69,9 @@ def test_meeting_sentence_says_who_which_session_and_when() -> None:
     )
     assert meeting_sentence(_meeting(session=1, date=None)).endswith("held its first session (term 2020–2025).")
     assert meeting_sentence(_meeting(body_en="", date=None)) == ""
+    # the session as the report writes it: digits stay digits, a Roman numeral is said in words
+    assert "held its 22nd session" in meeting_sentence(_meeting(session_text="Hội nghị lần thứ 22"))
+    assert "held its tenth session" in meeting_sentence(_meeting(session=10, session_text="Đại hội lần thứ X"))
 
 
 @pytest.mark.parametrize(
@@ -155,7 +158,7 @@ def test_topics_follow_the_figures_subjects_and_title_names_them() -> None:
 @pytest.fixture(scope="module")
 def degraded(reports_dir: Path) -> dict[str, tuple[str, Summary]]:
     """The program's own briefing (no model answer) of every seen report."""
-    recipe = Recipe(Settings(), load_prompt("select@v1"), "none")
+    recipe = Recipe(Settings(), load_prompt("select@v2"), "none")
     out = {}
     for path in sorted(reports_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -312,7 +312,7 @@ def test_a_withheld_summary_is_replaced_by_the_programs_lead(bac_tu_liem: str) -
     lead = summary.summary
     assert "6 out of 24" not in lead
     assert lead.startswith(
-        "The Bac Tu Liem District Party Executive Committee held its twenty-ninth session (term 2020–2025)"
+        "The Bac Tu Liem District Party Executive Committee held its 29th session (term 2020–2025)"
     )
     assert "Production value of the economic sectors reached an estimated 63,275 billion VND in 2023" in lead
     assert language_issues(lead, "summary", fold(bac_tu_liem), sentences=True) == []
@@ -393,3 +393,26 @@ def test_money_in_one_briefing_is_on_one_scale() -> None:
     ledger = build_ledger("Tổng thu đạt 204.772.000 triệu đồng; đầu tư 3.500 tỷ đồng; vốn 1,2 nghìn tỷ đồng.")
     for n in parse_english_numbers(" and ".join(said[:3]), words=False):
         assert match_number(n, ledger).status == MatchStatus.EXACT, n.text
+
+
+def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: str) -> None:
+    """The short answer names the likeliest figures code cannot name (UNNAMED, each with its clause); a name
+    it gives there joins the key figures, and 'F7 = = name' is read as the name."""
+    from summarizer.assembly import draft_from_selection
+    from summarizer.facts import find_meeting_facts
+    from summarizer.numbers import build_ledger
+    from summarizer.prompting import build_messages, known_name, unnamed_candidates
+    from summarizer.prompts import load_prompt
+    from summarizer.schema import Selection
+
+    ledger = build_ledger(bac_tu_liem)
+    unnamed = unnamed_candidates(ledger)
+    assert unnamed and all(known_name(f) is None for f in unnamed)
+    user = build_messages(load_prompt("select@v2"), ledger, find_meeting_facts(ledger))[1]["content"]
+    listed = user.split("UNNAMED", 1)[1]
+    assert all(f"{f.id}: {f.text} — " in listed for f in unnamed)
+    first = unnamed[0].id
+    draft = draft_from_selection(
+        Selection(figures=["F15"], names=[f"{first} = = Targets met in the year"], tasks=[]), ledger
+    )
+    assert [(d.figure, d.name) for d in draft.indicators] == [("F15", "="), (first, "Targets met in the year")]

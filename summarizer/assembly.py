@@ -361,7 +361,7 @@ def draft_from_selection(selection: Selection, ledger: Ledger) -> Draft:
     it wrote one ('F7 = Workers given new jobs'); then the figures it named under UNNAMED; and the tasks of a
     sensible length."""
     indicators: list[DraftIndicator] = []
-    for item in [*selection.figures, *selection.names]:
+    for item in [*selection.figures, *getattr(selection, "names", [])]:
         m = _SELECTED.match(item)
         if m is None or ledger.get(m.group(1)) is None:
             continue

@@ -146,7 +146,8 @@ def prepare(report: Report, prompt: Prompt) -> Job:
     floor = min(MIN_INDICATORS, len(candidate_ids))
     messages = build_messages(prompt, ledger, facts)
     if prompt.id == "select":
-        answer = selection_model(floor)
+        named = "$unnamed" in prompt.user_template  # select@v2 asks for names and at least eight ids
+        answer = selection_model(floor if named else 0, named=named)
         return Job(report, ledger, facts, answer, no_check, messages, time.monotonic(), SELECTION_MAX_TOKENS)
     return Job(
         report=report,

@@ -29,6 +29,7 @@ __all__ = [
     "FlagKind",
     "Indicator",
     "Meeting",
+    "NamedSelection",
     "Official",
     "Provenance",
     "Selection",
@@ -180,12 +181,15 @@ class Selection(_Strict):
         description="Key figure ids, most important first: 'F12', or 'F12 = short English name' for an id whose "
         "name is '?'.",
     )
-    names: list[str] = Field(
-        default_factory=list,
-        max_length=6,
-        description="For each UNNAMED id: 'F9 = short English name of what it measures'.",
-    )
     tasks: list[str] = Field(max_length=3, description="Tasks set for the period ahead, in English, without digits.")
+
+
+class NamedSelection(Selection):
+    """The short answer of ``select@v2``: also a name for each figure listed as UNNAMED."""
+
+    names: list[str] = Field(
+        max_length=6, description="For each UNNAMED id: 'F9 = short English name of what it measures'."
+    )
 
 
 class ProseDraft(_Strict):
@@ -198,17 +202,16 @@ class ProseDraft(_Strict):
 PROSE_MAX_TOKENS = 320
 """Token budget of a ``ProseDraft``: a headline and four sentences."""
 
-def selection_model(min_figures: int) -> type[Selection]:
-    """A ``Selection`` that must name at least ``min_figures`` ids (the report's candidates, up to eight): a
-    small model left to itself chose four of thirty."""
-    return _selection_model(min(min_figures, 12))
+def selection_model(min_figures: int, *, named: bool = False) -> type[Selection]:
+    """A ``Selection`` (``NamedSelection`` when ``named``) that must list at least ``min_figures`` ids."""
+    return _selection_model(min(min_figures, 12), named)
 
 
-@lru_cache(maxsize=16)
-def _selection_model(min_figures: int) -> type[Selection]:
+@lru_cache(maxsize=32)
+def _selection_model(min_figures: int, named: bool) -> type[Selection]:
     return create_model(
         "Selection",
-        __base__=Selection,
+        __base__=NamedSelection if named else Selection,
         figures=(
             list[str],
             Field(

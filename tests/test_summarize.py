@@ -403,7 +403,7 @@ def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: 
     from summarizer.numbers import build_ledger
     from summarizer.prompting import build_messages, known_name, unnamed_candidates
     from summarizer.prompts import load_prompt
-    from summarizer.schema import Selection
+    from summarizer.schema import NamedSelection
 
     ledger = build_ledger(bac_tu_liem)
     unnamed = unnamed_candidates(ledger)
@@ -413,6 +413,6 @@ def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: 
     assert all(f"{f.id}: {f.text} — " in listed for f in unnamed)
     first = unnamed[0].id
     draft = draft_from_selection(
-        Selection(figures=["F15"], names=[f"{first} = = Targets met in the year"], tasks=[]), ledger
+        NamedSelection(figures=["F15"], names=[f"{first} = = Targets met in the year"], tasks=[]), ledger
     )
     assert [(d.figure, d.name) for d in draft.indicators] == [("F15", "="), (first, "Targets met in the year")]

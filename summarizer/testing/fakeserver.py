@@ -63,10 +63,13 @@ def valid_draft_for(request: dict[str, Any], n: int = 8) -> dict[str, Any]:
     schema = schema_of(request)
     if "figures" in (schema.get("properties") or {}):
         chosen = listed_ids(request)[:n]
-        return {
+        answer: dict[str, Any] = {
             "figures": [f"{i} = Key indicator {chr(65 + k % 26)}" for k, i in enumerate(chosen)],
             "tasks": ["Complete the remaining targets"],
         }
+        if "names" in schema["properties"]:
+            answer["names"] = []
+        return answer
     ids = figure_ids(schema)
     return {
         "title": "District committee reviews the year's socio-economic results",

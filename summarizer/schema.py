@@ -202,6 +202,7 @@ class ProseDraft(_Strict):
 PROSE_MAX_TOKENS = 320
 """Token budget of a ``ProseDraft``: a headline and four sentences."""
 
+
 def selection_model(min_figures: int, *, named: bool = False) -> type[Selection]:
     """A ``Selection`` (``NamedSelection`` when ``named``) that must list at least ``min_figures`` ids."""
     return _selection_model(min(min_figures, 12), named)

@@ -311,9 +311,7 @@ def test_a_withheld_summary_is_replaced_by_the_programs_lead(bac_tu_liem: str) -
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), _provenance(), [])
     lead = summary.summary
     assert "6 out of 24" not in lead
-    assert lead.startswith(
-        "The Bac Tu Liem District Party Executive Committee held its 29th session (term 2020–2025)"
-    )
+    assert lead.startswith("The Bac Tu Liem District Party Executive Committee held its 29th session (term 2020–2025)")
     assert "Production value of the economic sectors reached an estimated 63,275 billion VND in 2023" in lead
     assert language_issues(lead, "summary", fold(bac_tu_liem), sentences=True) == []
     assert prose_issues(lead, ledger, "summary") == []

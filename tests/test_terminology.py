@@ -25,11 +25,7 @@ def test_entries_are_unique_english_and_many() -> None:
 
 def test_every_entry_that_occurs_in_a_report_is_found_in_its_sentence(seen_reports: list[Path]) -> None:
     """Each entry met in the 22 seen reports is matched there, by itself or inside a longer entry."""
-    sentences = [
-        s.text
-        for p in seen_reports
-        for s in split_sentences(normalize_text(p.read_text(encoding="utf-8")))
-    ]
+    sentences = [s.text for p in seen_reports for s in split_sentences(normalize_text(p.read_text(encoding="utf-8")))]
     normalized = [normalize_vi(s) for s in sentences]
     met = 0
     for vi, _, pattern in ENTRIES:

@@ -414,3 +414,18 @@ def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: 
         NamedSelection(figures=["F15"], names=[f"{first} = = Targets met in the year"], tasks=[]), ledger
     )
     assert [(d.figure, d.name) for d in draft.indicators] == [("F15", "="), (first, "Targets met in the year")]
+
+
+@pytest.mark.parametrize(
+    ("drafted", "shown"),
+    [
+        ("Workers given new jobs", "Workers given new jobs"),
+        ("= Spending reduction", "Spending reduction"),
+        ("100 million", None),  # a number is not a name
+        ("Amount", None),  # nor is a head noun
+    ],
+)
+def test_a_name_the_model_writes_is_shown_only_when_it_names_something(drafted: str, shown: str | None) -> None:
+    from summarizer.assembly import indicator_name
+
+    assert indicator_name(None, drafted, None) == shown

@@ -132,7 +132,7 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
         return known
     written = drafted.strip().strip("\"'").lstrip("=:–—- ")
     name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
-    if name and len(name) <= _MAX_NAME and not re.search(r"\d", name) and not is_generic_name(name):
+    if name and len(name) <= _MAX_NAME and not re.search(r"[\d?]", name) and not is_generic_name(name):
         return name
     return None
 

@@ -422,6 +422,7 @@ def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: 
         ("Workers given new jobs", "Workers given new jobs"),
         ("= Spending reduction", "Spending reduction"),
         ("100 million", None),  # a number is not a name
+        ("? USD", None),  # nor a question mark
         ("Amount", None),  # nor is a head noun
     ],
 )

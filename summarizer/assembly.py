@@ -26,7 +26,7 @@ from summarizer.language import language_issues, place_in_report
 from summarizer.meaning import figure_basis
 from summarizer.numbers import SCALE_NAMES_EN, Figure, FigureKind, Ledger, build_ledger
 from summarizer.prompting import Job, known_name, ranked_candidates
-from summarizer.prose import fact_sheet, render_references, topics_of, write_lead, write_title
+from summarizer.prose import ORDINAL_WORDS, fact_sheet, render_references, topics_of, write_lead, write_title
 from summarizer.recipe import Recipe
 from summarizer.schema import (
     Directive,
@@ -143,26 +143,7 @@ _MAX_NAME = 90
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
 
 
-_ORDINALS = {
-    w: k
-    for k, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ],
-        start=1,
-    )
-}
+_ORDINALS = {w: k for k, w in enumerate(ORDINAL_WORDS, start=1)}
 _ORDINAL_MEETING = re.compile(
     r"\b(" + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:\w+\s+)?(?:meeting|session|conference)\b",
     re.IGNORECASE,

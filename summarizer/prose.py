@@ -18,6 +18,7 @@ from summarizer.formatting import format_date, format_quantity, lower_first
 from summarizer.schema import Indicator, Meeting, Summary
 
 __all__ = [
+    "ORDINAL_WORDS",
     "TOPICS",
     "fact_sheet",
     "figure_clause",
@@ -73,7 +74,7 @@ def key_figures(indicators: list[Indicator]) -> list[Indicator]:
     return [i for i in grounded if i.chosen_by == "model"] + [i for i in grounded if i.chosen_by == "code"]
 
 
-_ORDINALS = [
+ORDINAL_WORDS = (
     "first",
     "second",
     "third",
@@ -94,7 +95,7 @@ _ORDINALS = [
     "eighteenth",
     "nineteenth",
     "twentieth",
-]
+)
 _TENS = {2: ("twenty", "twentieth"), 3: ("thirty", "thirtieth"), 4: ("forty", "fortieth")}
 
 
@@ -111,10 +112,10 @@ def _session_ordinal(meeting: Meeting) -> str:
 def _ordinal(n: int) -> str:
     """'tenth', 'twenty-second': a session number in words, for one the report writes in Roman numerals."""
     if 1 <= n <= 20:
-        return _ORDINALS[n - 1]
+        return ORDINAL_WORDS[n - 1]
     if 20 < n < 50:
         tens, unit = divmod(n, 10)
-        return f"{_TENS[tens][0]}-{_ORDINALS[unit - 1]}" if unit else _TENS[tens][1]
+        return f"{_TENS[tens][0]}-{ORDINAL_WORDS[unit - 1]}" if unit else _TENS[tens][1]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

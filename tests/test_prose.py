@@ -59,6 +59,13 @@ def _ind(name: str, value: float, **kw: object) -> Indicator:
     return Indicator(**{**base, **kw})  # type: ignore[arg-type]
 
 
+def _of_estimate() -> Indicator:
+    """'103% of the budget estimate', as the terminology names it."""
+    return _ind(
+        "Budget revenue as % of the budget estimate", 103, unit="%", scale=None, kind="percent", basis="of estimate"
+    )
+
+
 def test_meeting_sentence_says_who_which_session_and_when() -> None:
     assert meeting_sentence(_meeting()) == (
         "The Tay Ho District Party Executive Committee held its twenty-second session (term 2020–2025) on 12 October "
@@ -94,14 +101,7 @@ def test_meeting_sentence_says_who_which_session_and_when() -> None:
             "production value grew 12.86% year on year in 2023",
         ),
         (
-            _ind(
-                "Budget revenue as % of the budget estimate",
-                103,
-                unit="%",
-                scale=None,
-                kind="percent",
-                basis="of estimate",
-            ),
+            _of_estimate(),
             "budget revenue reached 103% of the budget estimate in 2023",
         ),
         (
@@ -132,14 +132,7 @@ def test_two_figures_of_one_subject_and_period_are_said_once() -> None:
         _meeting(),
         [
             _ind("Budget revenue", 3594, qualifier="estimated"),
-            _ind(
-                "Budget revenue as % of the budget estimate",
-                103,
-                unit="%",
-                scale=None,
-                kind="percent",
-                basis="of estimate",
-            ),
+            _of_estimate(),
         ],
     )
     assert lead.endswith("Budget revenue reached an estimated 3,594 billion VND in 2023, 103% of the budget estimate.")

@@ -29,6 +29,8 @@ from summarizer.prompting import Job, known_name, ranked_candidates
 from summarizer.prose import ORDINAL_WORDS, fact_sheet, render_references, topics_of, write_lead, write_title
 from summarizer.recipe import Recipe
 from summarizer.schema import (
+    FIGURE_ITEM_CHARS,
+    TASK_CHARS,
     Directive,
     Draft,
     DraftDirective,
@@ -334,25 +336,27 @@ def _unique(flags: list[Flag]) -> list[Flag]:
 
 
 _SELECTED = re.compile(r"\s*\[?(F\d+)\]?(?:\s*[=:–—-]+)*\s*(.*?)\s*$")
-_MAX_TASK = 160
 
 
 def draft_from_selection(selection: Selection, ledger: Ledger) -> Draft:
     """The short answer as a draft with no prose: ids the ledger holds, each once, with the model's name where
-    it wrote one ('F7 = Workers given new jobs'); then the figures it named under UNNAMED; and the tasks of a
-    sensible length."""
+        it wrote one ('F7 = Workers given new jobs'); then the figures it named under UNNAMED; and the tasks of a
+        sensible length. An item or task that reached its schema bound was cut by the grammar: its name or the task
+        is dropped, the id kept. A name written after the figure as the list shows it ('F9 = 58/63 = PAPI rank') is
+    the part after the last ' = '."""
     indicators: list[DraftIndicator] = []
     for item in [*selection.figures, *getattr(selection, "names", [])]:
         m = _SELECTED.match(item)
         if m is None or ledger.get(m.group(1)) is None:
             continue
-        name = (m.group(2) or "").strip() or "="
+        cut = len(item) >= FIGURE_ITEM_CHARS
+        name = "=" if cut else (m.group(2) or "").strip().rsplit(" = ", 1)[-1] or "="
         known = next((d for d in indicators if d.figure == m.group(1)), None)
         if known is None:
             indicators.append(DraftIndicator(figure=m.group(1), name=name))
         elif known.name == "=":
             known.name = name
-    tasks = [t.strip() for t in selection.tasks if 0 < len(t.strip()) <= _MAX_TASK]
+    tasks = [t.strip() for t in selection.tasks if len(t.strip()) > 0 and len(t) < TASK_CHARS]
     return _empty_draft().model_copy(
         update={
             "indicators": indicators[:18],

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.cache import ResultCache
+from summarizer.documents import EXTENSIONS
 from summarizer.errors import InputError
 from summarizer.inputs import Report, read_report
-from summarizer.schema import Summary
+from summarizer.schema import DocumentInfo, Summary
 
 __all__ = [
     "PRICES",
@@ -54,16 +55,17 @@ class Item:
     id: str
     text: str | None
     error: str | None = None
+    document: DocumentInfo | None = None
 
 
 def iter_items(source: Path) -> Iterator[Item]:
-    """Items from a folder of ``.txt`` reports or a JSONL of ``{id, text}``, lazily, in order."""
+    """Items from a folder of reports (text, PDF, Word, web pages: ``documents.EXTENSIONS``) or a JSONL of
+    ``{id, text}``, lazily, in order."""
     if source.is_dir():
-        for path in sorted(p for p in source.iterdir() if p.suffix == ".txt" or p.is_dir() or p.is_symlink()):
-            if path.suffix != ".txt":
-                continue
+        for path in sorted(p for p in source.iterdir() if p.suffix.lower() in EXTENSIONS):
             try:
-                yield Item(path.stem, read_report(path).text)
+                report = read_report(path)
+                yield Item(path.stem, report.text, document=report.document)
             except InputError as e:
                 yield Item(path.stem, None, str(e))
         return
@@ -294,6 +296,7 @@ class Recorder:
         self.on_record = on_record
         self.stats = BatchStats()
         self._started = time.monotonic()
+        self._documents: dict[str, DocumentInfo] = {}
 
     def skip(self, item: Item) -> bool:
         """True (and counted) when the item already has a record this run must keep."""
@@ -321,10 +324,15 @@ class Recorder:
         if item.text is None:
             self.settle(failed_record(item.id, None, item.error or "unreadable"))
             return None
+        if item.document is not None:
+            self._documents[item.id] = item.document
         key = key_of(item.text)
         return None if self.from_cache(item.id, key) else key
 
     def settle(self, rec: dict[str, Any]) -> None:
+        document = self._documents.pop(rec["id"], None)
+        if rec["status"] == "ok":
+            rec["summary"]["provenance"]["document"] = document.model_dump() if document is not None else None
         self.results.append(rec)
         stats = self.stats
         if rec["status"] == "ok":

@@ -6,7 +6,7 @@ import re
 
 from summarizer.formatting import format_date, format_value
 from summarizer.prose import write_lead
-from summarizer.schema import Flag, Indicator, Summary
+from summarizer.schema import Flag, Indicator, Provenance, Summary
 
 __all__ = ["flag_text", "format_value", "render_markdown"]
 
@@ -85,8 +85,13 @@ def render_markdown(summary: Summary) -> str:
         lines += ["## ⚠ Unverified", ""] + [f"- {_md(flag_text(f))}" for f in summary.flags] + [""]
     lines += [
         "---",
-        f"Source: {p.source_name} (sha256 {p.source_sha256[:12]}) · model {p.model} ({p.backend}) · "
+        f"Source: {p.source_name} (sha256 {p.source_sha256[:12]}){_extracted(p)} · model {p.model} ({p.backend}) · "
         f"prompt {p.prompt_id}@{p.prompt_version} ({p.prompt_sha256[:12]}) · schema {p.schema_sha256[:12]}. "
         "Every figure is computed from the source text; ⚠ marks what could not be verified.",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _extracted(p: Provenance) -> str:
+    described = p.document.describe() if p.document is not None else None
+    return f", extracted from {described}" if described else ""

@@ -125,6 +125,7 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
                 "elapsed_s": round(sum(p.provenance.elapsed_s for p in parts), 3),
                 "max_tokens": max(p.provenance.max_tokens for p in parts),
                 "usage": sum_usage([p.provenance.usage for p in parts]),
+                "document": report.document,
             }
         ),
     )

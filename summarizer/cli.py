@@ -16,6 +16,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 
 from summarizer.briefing import render_markdown
 from summarizer.config import Settings
+from summarizer.documents import EXTENSIONS
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.inputs import read_report
 from summarizer.io import write_atomic
@@ -194,11 +195,16 @@ def summarize(
                             stem = report.name
                             json_path, md_path = out / f"{stem}.summary.json", out / f"{stem}.briefing.md"
                             review_path = out / f"{stem}.review.html"
+                            source_path = out / f"{stem}.source.txt"
                             write_atomic(json_path, summary.model_dump_json(indent=2))
                             write_atomic(md_path, briefing)
                             write_atomic(review_path, render_review(summary, report.text))
+                            write_atomic(source_path, report.text)
                             record.update(
-                                summary_path=str(json_path), briefing_path=str(md_path), review_path=str(review_path)
+                                summary_path=str(json_path),
+                                briefing_path=str(md_path),
+                                review_path=str(review_path),
+                                source_path=str(source_path),
                             )
                         elif len(reports) == 1:
                             record["summary"] = summary.model_dump(mode="json")
@@ -239,7 +245,7 @@ def summarize(
 
 def _count_inputs(source: Path) -> int | None:
     if source.is_dir():
-        return sum(1 for p in source.iterdir() if p.suffix == ".txt")
+        return sum(1 for p in source.iterdir() if p.suffix.lower() in EXTENSIONS)
     if source.is_file():
         with source.open("rb") as f:
             return sum(1 for line in f if line.strip())
@@ -258,7 +264,9 @@ def _parse_price(price: str | None) -> tuple[float, float] | None:
 
 @app.command()
 def batch(
-    source: Annotated[Path, typer.Argument(help="A folder of .txt reports or a JSONL of {id, text}.")],
+    source: Annotated[
+        Path, typer.Argument(help="A folder of reports (.txt, .pdf, .docx, .html) or a JSONL of {id, text}.")
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Results JSONL: one record per input.")],
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", help="Requests in flight.")] = 8,
     rpm: Annotated[float | None, typer.Option("--rpm", help="Requests per minute limit.")] = None,
@@ -421,7 +429,7 @@ def review(
         Path | None, typer.Option("--source", help="The report the summary was made from (for SUMMARY.json).")
     ] = None,
     inputs: Annotated[
-        Path | None, typer.Option("--inputs", help="What the batch read: a folder of .txt or a JSONL (for results).")
+        Path | None, typer.Option("--inputs", help="What the batch read: a folder of reports or a JSONL (for results).")
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Output file (one summary) or folder (results).")
@@ -493,7 +501,7 @@ eval_app = typer.Typer(
     help="Score outputs against the source and gold annotations; compare runs.", no_args_is_help=True
 )
 app.add_typer(eval_app, name="eval")
-DatasetOpt = Annotated[Path, typer.Option("--dataset", help="Folder of report .txt files.")]
+DatasetOpt = Annotated[Path, typer.Option("--dataset", help="Folder of report files (.txt, .pdf, .docx, .html).")]
 GoldOpt = Annotated[Path | None, typer.Option("--gold", help="Folder of gold .json files (default: DATASET/../gold).")]
 
 

@@ -1,4 +1,5 @@
-"""Reading reports: decode, normalise and refuse bad input with one clear line naming the file."""
+"""Reading reports: any supported document (``documents``) decoded, normalised, and refused with one clear line
+naming the file when it cannot be read."""
 
 from __future__ import annotations
 
@@ -6,23 +7,31 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer.documents import extract_document, sniff
 from summarizer.errors import InputError
+from summarizer.legacy import detect_legacy, from_legacy
 from summarizer.numbers import normalize_text
+from summarizer.schema import DocumentInfo
 
-__all__ = ["MAX_BYTES", "Report", "decode_report", "read_report"]
+__all__ = ["MAX_BYTES", "MAX_DOCUMENT_BYTES", "Report", "decode_report", "decode_text", "read_report"]
 
 MAX_BYTES = 5 * 1024 * 1024
+"""Largest plain-text report read."""
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+"""Largest PDF, Word or HTML file read (pictures make them large)."""
 _VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Report:
-    """One report: a name for outputs and the normalised text every span points into."""
+    """One report: a name for outputs, the normalised text every span points into, and the document it was
+    extracted from (None for text given in memory)."""
 
     name: str
     text: str
     source: str = "<memory>"
+    document: DocumentInfo | None = None
 
     @classmethod
     def from_text(cls, text: str, name: str = "report") -> Report:
@@ -48,29 +57,41 @@ def _check_text(text: str, where: str) -> str:
 
 
 def decode_report(data: bytes, where: str) -> str:
-    """UTF-8 (with or without BOM), else Windows-1258 when it decodes to Vietnamese; else refuse."""
+    """UTF-8 (with or without BOM), else Windows-1258, TCVN3 or VNI when it decodes to Vietnamese; else refuse."""
+    return decode_text(data, where)[0]
+
+
+def decode_text(data: bytes, where: str) -> tuple[str, str]:
+    """The text and the encoding it was read in (``utf-8``, ``utf-16``, ``cp1258``, ``tcvn3`` or ``vni``); text typed
+    in a legacy font encoding (bytes, or UTF-8 holding the font's Latin-1 letters) is converted to Unicode."""
     if b"\x00" in data[:8192]:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             try:
-                return data.decode("utf-16")
+                return data.decode("utf-16"), "utf-16"
             except UnicodeDecodeError:
                 pass
         raise InputError(where, "is a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         head = data[: e.start].decode("utf-8-sig", errors="ignore")
         if e.start > 64 and _VI_LETTERS.search(normalize_text(head)):
             raise InputError(where, f"is not valid UTF-8 at byte {e.start} (truncated or corrupted file?)") from None
+    else:
+        legacy = detect_legacy(text)
+        return (from_legacy(text, legacy), legacy) if legacy else (text, "utf-8")
+    latin = data.decode("cp1252", errors="replace")
+    legacy = detect_legacy(latin)
+    if legacy:
+        return from_legacy(latin, legacy), legacy
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         text = ""
     if text and _looks_vietnamese(normalize_text(text)):
-        return text
+        return text, "cp1258"
     raise InputError(
-        where,
-        "is not UTF-8 and not Windows-1258 Vietnamese (VNI/TCVN3 legacy fonts?); convert it to UTF-8",
+        where, "is not UTF-8, Windows-1258, TCVN3 or VNI Vietnamese text; save it as UTF-8 text and try again"
     )
 
 
@@ -101,8 +122,10 @@ def read_report(path: str | Path) -> Report:
         if p.is_dir():
             raise InputError(where, "is a directory, not a report file")
         size = st.st_size
-        if size > MAX_BYTES:
-            raise InputError(where, f"is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB per report")
+        if size > MAX_DOCUMENT_BYTES:
+            raise InputError(
+                where, f"is {size / 1e6:.1f} MB; the limit is {MAX_DOCUMENT_BYTES / 1e6:.0f} MB per document"
+            )
         data = p.read_bytes()
     except InputError:
         raise
@@ -110,5 +133,8 @@ def read_report(path: str | Path) -> Report:
         raise InputError(where, f"cannot be read ({e})") from None
     except OSError as e:
         raise InputError(where, f"cannot be read ({e.strerror or e})") from None
-    text = normalize_text(decode_report(data, where))
-    return Report(name=p.stem, text=_check_text(text, where), source=where)
+    if size > MAX_BYTES and sniff(data) in ("text", "html"):
+        raise InputError(where, f"is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB per text report")
+    extracted = extract_document(data, where, decode_text)
+    text = normalize_text(extracted.text)
+    return Report(name=p.stem, text=_check_text(text, where), source=where, document=extracted.info)

@@ -73,17 +73,31 @@ _TASK_CUES = re.compile(
 )
 
 
+TASK_EXCERPT_CHARS = 1500
+"""Room for sentences that only set tasks: the short answer names at most three tasks, and a report's long
+closing list of directives (one report held 18 of them, 6,500 characters) would otherwise make its request the
+slowest by far."""
+
+TASK_SENTENCE_CHARS = 300
+"""A task sentence is cut here: the gist of a directive is in its first clause."""
+
+
 def _tagged_sentences(ledger: Ledger, ids: set[str]) -> str:
-    """Only what the short answer needs: the first sentence, the sentences holding a candidate (tagged), and
-    those that set tasks; one per line."""
+    """Only what the short answer needs: the first sentence, every sentence holding a candidate (tagged), and
+    sentences that set tasks, in text order, up to ``TASK_EXCERPT_CHARS``; one per line."""
     by_sentence: dict[int, list[Figure]] = {}
     for fig in ledger.figures:
         if fig.id in ids:
             by_sentence.setdefault(fig.sentence_index, []).append(fig)
-    lines = []
+    lines, task_room = [], TASK_EXCERPT_CHARS
     for k, sent in enumerate(ledger.sentences):
         figs = by_sentence.get(k, [])
-        if not figs and k > 0 and not _TASK_CUES.search(sent.text):
+        if not figs and k > 0:
+            if task_room <= 0 or not _TASK_CUES.search(sent.text):
+                continue
+            task = " ".join(sent.text.split())[:TASK_SENTENCE_CHARS]
+            task_room -= len(task)
+            lines.append(task)
             continue
         text, pos, parts = ledger.text, sent.start, []
         for fig in figs:

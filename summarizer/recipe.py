@@ -73,4 +73,5 @@ class Recipe:
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             elapsed_s=round(elapsed_s, 3),
             usage=usage,
+            document=report.document,
         )

@@ -22,7 +22,7 @@ from summarizer.facts import find_meeting_facts
 from summarizer.grounding import MatchStatus, match_number
 from summarizer.numbers import Ledger, build_ledger, normalize_text, parse_english_numbers
 from summarizer.prose import write_lead
-from summarizer.schema import Summary
+from summarizer.schema import DocumentInfo, Summary
 
 __all__ = ["IndexEntry", "page_name", "render_index", "render_review", "write_batch_pages"]
 
@@ -115,6 +115,7 @@ def render_review(summary: Summary, source: str) -> str:
     marks: list[_Mark] = []
     anchors: dict[tuple[int, int], str] = {}
     rows = []
+    document = summary.provenance.document
     for k, ind in enumerate(summary.indicators, start=1):
         flagged = ind.grounding != "grounded"
         reason = ind.grounding_note or ""
@@ -128,10 +129,12 @@ def render_review(summary: Summary, source: str) -> str:
         else:
             value = _e(format_value(ind))
         warn = f'<div class="note">⚠ {_e(reason)}</div>' if flagged else ""
+        page = document.page_of(ind.span[0]) if document is not None else None
+        where = f' <span class="muted">(page {page})</span>' if page is not None else ""
         rows.append(
             f'<tr class="{"flagged" if flagged else ""}"><td>{"⚠ " if flagged else ""}{_e(ind.name)}{warn}</td>'
             f"<td>{value}</td><td>{_e(ind.period or '')}</td><td>{_e(ind.basis or ind.comparison or '')}</td>"
-            f'<td lang="vi">“{_e(ind.source_text)}”</td></tr>'
+            f'<td lang="vi">“{_e(ind.source_text)}”{where}</td></tr>'
         )
     facts = find_meeting_facts(ledger)
     m = summary.meeting
@@ -189,13 +192,36 @@ def render_review(summary: Summary, source: str) -> str:
 <th>Source</th></tr></thead><tbody>{"".join(rows) or '<tr><td colspan="5">none</td></tr>'}</tbody></table></div>
 {f"<h2>Topics</h2><ul>{topics}</ul>" if topics else ""}{f"<h2>Tasks ahead</h2><ul>{tasks}</ul>" if tasks else ""}
 {f"<h2>Officials</h2><ul>{''.join(officials)}</ul>" if officials else ""}
-{f"<h2>⚠ Unverified</h2><ul>{flags}</ul>" if flags else ""}</section>
+{f"<h2>⚠ Unverified</h2><ul>{flags}</ul>" if flags else ""}{_document_tables(document)}</section>
 <section id="source" lang="vi">{_source_pane(ledger, marks)}</section></main>
-<footer>Source {_e(p.source_name)} (sha256 {_e(p.source_sha256[:12])}) · model {_e(p.model)} ({_e(p.backend)}) ·
+<footer>Source {_e(p.source_name)} (sha256 {_e(p.source_sha256[:12])}){_document_line(document)} ·
+model {_e(p.model)} ({_e(p.backend)}) ·
 prompt {_e(p.prompt_id)}@{_e(p.prompt_version)} ({_e(p.prompt_sha256[:12])}) · schema {_e(p.schema_sha256[:12])} ·
 {_e(p.created_at)}. Blue: figures the briefing uses; red: flagged; green: the meeting sentence.</footer>
 <script>{_SCRIPT}</script></body></html>
 """
+
+
+def _document_tables(document: DocumentInfo | None) -> str:
+    """The original document's tables as tables; the source pane shows the sentences written from them."""
+    if document is None or not document.tables:
+        return ""
+    out = ["<h2>Tables in the original document</h2>"]
+    for t in document.tables:
+        head, *body = t.rows
+        out.append(
+            '<div class="tw"><table lang="vi"><thead><tr>'
+            + "".join(f"<th>{_e(c)}</th>" for c in head)
+            + "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in body)
+            + "</tbody></table></div>"
+        )
+    return "".join(out)
+
+
+def _document_line(document: DocumentInfo | None) -> str:
+    described = document.describe() if document is not None else None
+    return f" · extracted from {_e(described)}" if described else ""
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,18 @@ import copy
 import hashlib
 import json
 from functools import lru_cache
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
 __all__ = [
+    "FIGURE_ITEM_CHARS",
     "SELECTION_MAX_TOKENS",
+    "TASK_CHARS",
     "Comparison",
     "Directive",
+    "DocumentInfo",
+    "DocumentTable",
     "Draft",
     "DraftDirective",
     "DraftIndicator",
@@ -170,24 +174,37 @@ def _draft_model(ids: tuple[str, ...], min_indicators: int) -> type[Draft]:
     return model
 
 
+FIGURE_ITEM_CHARS = 72
+"""Longest figure item of the short answer ('F12 = ' and a name of three to eight words). The local grammar cuts
+an item here (a model that starts repeating itself stops), and assembly drops a name that reached the bound."""
+TASK_CHARS = 120
+"""Longest task of the short answer (twelve English words fit); a task that reached it was cut and is dropped."""
+
+_FigureItem = Annotated[str, Field(json_schema_extra={"maxLength": FIGURE_ITEM_CHARS})]
+_TaskItem = Annotated[str, Field(json_schema_extra={"maxLength": TASK_CHARS})]
+
+
 class Selection(_Strict):
     """The short answer (prompt ``select``): which figures matter, names the program lacks, tasks ahead.
 
-    No prose: code writes the title and lead from the checked figures. Lists are bounded here; string
-    lengths are checked by validation in assembly, not cut by the grammar."""
+    No prose: code writes the title and lead from the checked figures. Lists and strings are bounded in the
+    schema (a grammar that honours ``maxLength`` cuts there, others are checked in assembly), so the answer's
+    size, and its token budget, follow from the schema."""
 
-    figures: list[str] = Field(
+    figures: list[_FigureItem] = Field(
         max_length=12,
         description="Key figure ids, most important first: 'F12', or 'F12 = short English name' for an id whose "
         "name is '?'.",
     )
-    tasks: list[str] = Field(max_length=3, description="Tasks set for the period ahead, in English, without digits.")
+    tasks: list[_TaskItem] = Field(
+        max_length=3, description="Tasks set for the period ahead, in English, without digits."
+    )
 
 
 class NamedSelection(Selection):
     """The short answer of ``select@v2``: also a name for each figure listed as UNNAMED."""
 
-    names: list[str] = Field(
+    names: list[_FigureItem] = Field(
         max_length=6, description="For each UNNAMED id: 'F9 = short English name of what it measures'."
     )
 
@@ -214,7 +231,7 @@ def _selection_model(min_figures: int, named: bool) -> type[Selection]:
         "Selection",
         __base__=NamedSelection if named else Selection,
         figures=(
-            list[str],
+            list[_FigureItem],
             Field(
                 min_length=min_figures,
                 max_length=12,
@@ -225,9 +242,11 @@ def _selection_model(min_figures: int, named: bool) -> type[Selection]:
     )
 
 
-SELECTION_MAX_TOKENS = 12 * 16 + 6 * 16 + 3 * 30 + 30
-"""Token budget of a ``Selection`` answer: twelve ids and six names with a short name each, three short tasks,
-JSON."""
+_SELECTION_MAX_CHARS = 12 * (FIGURE_ITEM_CHARS + 4) + 6 * (FIGURE_ITEM_CHARS + 4) + 3 * (TASK_CHARS + 4) + 40
+SELECTION_MAX_TOKENS = -(-_SELECTION_MAX_CHARS // 4)
+"""Token budget of a ``Selection`` answer, from its schema's bound: twelve figure items and six names at most
+``FIGURE_ITEM_CHARS`` each, three tasks at most ``TASK_CHARS``, JSON punctuation; about four characters a
+token of English."""
 
 
 # --- what the program stores -----------------------------------------------------------------------
@@ -340,6 +359,43 @@ class Usage(_Strict):
     )
 
 
+class DocumentTable(_Strict):
+    """A table of the original document: its rows of cells, and where the sentences written from it sit in the
+    extracted text."""
+
+    start: int
+    end: int
+    rows: list[list[str]]
+
+
+class DocumentInfo(_Strict):
+    """Where the extracted text came from: the original file, its type and hash, and what extracted it."""
+
+    file_name: str
+    media_type: str
+    sha256: str = Field(description="Of the original file's bytes (source_sha256 is of the extracted text).")
+    extractor: str = Field(description="The library and version that extracted the text, or 'text'.")
+    encoding: str | None = Field(default=None, description="utf-8, cp1258, tcvn3 or vni, where text was decoded.")
+    pages: list[int] = Field(default_factory=list, description="Offset in the extracted text where each page starts.")
+    tables: list[DocumentTable] = Field(default_factory=list)
+    title: str | None = None
+    date: str | None = None
+
+    def describe(self) -> str | None:
+        """'report.pdf (pdfplumber 0.11.10, 3 pages)'; None for a plain UTF-8 text file, which needs no note."""
+        if self.extractor == "text" and self.encoding in (None, "utf-8"):
+            return None
+        how = self.extractor + (f", {self.encoding}" if self.encoding else "")
+        pages = f", {len(self.pages)} pages" if self.pages else ""
+        return f"{self.file_name} ({how}{pages}, sha256 {self.sha256[:12]})"
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page an offset of the extracted text is on, for a paged document."""
+        if not self.pages:
+            return None
+        return sum(1 for start in self.pages if start <= offset) or 1
+
+
 class Provenance(_Strict):
     source_name: str
     source_sha256: str
@@ -361,6 +417,9 @@ class Provenance(_Strict):
     created_at: str
     elapsed_s: float
     usage: Usage
+    document: DocumentInfo | None = Field(
+        default=None, description="The original file, when the text was extracted from a document."
+    )
 
 
 class Summary(_Strict):

@@ -13,6 +13,7 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.inputs import MAX_BYTES, decode_report, read_report
+from summarizer.legacy import to_legacy
 from summarizer.numbers import normalize_text
 from summarizer.testing.fakeserver import FakeOpenAI, valid_draft_for
 
@@ -42,7 +43,8 @@ def to_cp1258(text: str) -> bytes:
 
 
 VNI = "Thu ngaân saùch öôùc ñaït 2.511 tyû ñoàng baèng 89% keá hoaïch naêm. Quaän uûy Taây Hoà hoïp.".encode("cp1252")
-TCVN3 = bytes([0x54, 0x68, 0x75, 0x20, 0x6E, 0x67, 0xA9, 0x6E, 0x20, 0x73, 0xB8, 0x63, 0x68, 0x20, 0xAE, 0xA9]) * 8
+NOT_TCVN3 = bytes([0x54, 0x68, 0x75, 0x20, 0x6E, 0x67, 0xA9, 0x6E, 0x20, 0x73, 0xB8, 0x63, 0x68, 0x20, 0xAE, 0xA9]) * 8
+"""Bytes in TCVN3's range that spell no common Vietnamese word ("Thu ngân sách đâ" over and over)."""
 ENGLISH = ("The district committee met on Friday to review the budget and the plans for the coming year. " * 5).encode()
 
 # name -> (how to make it, expected problem text); None means the file must be read successfully.
@@ -83,16 +85,19 @@ BAD: dict[str, tuple[Maker, str]] = {
     "nul.txt": (_write(b"\x00" * 100), "is a binary file"),
     "binary.txt": (_write(bytes(range(256)) * 4), "is a binary file"),
     "image.txt": (_write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 50), "is a binary file"),
-    "pdf.txt": (_write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<<>>"), "is a binary file"),
-    "zip.txt": (_write(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40), "is a binary file"),
+    "pdf.txt": (_write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<<>>"), "is a PDF that cannot be read"),
+    "zip.txt": (_write(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40), "is damaged"),
+    "old-word.doc": (_write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64), "is a Word 97-2003 .doc"),
+    "rich.rtf": (_write("{\\rtf1\\ansi " + VI + "}"), "is an RTF file"),
     "utf16-nobom.txt": (_write(VI.encode("utf-16-le")), "is a binary file"),
-    "vni.txt": (_write(VNI), "not UTF-8 and not Windows-1258 Vietnamese"),
-    "tcvn3.txt": (_write(TCVN3), "not UTF-8 and not Windows-1258 Vietnamese"),
+    "not-tcvn3.txt": (_write(NOT_TCVN3), "not UTF-8, Windows-1258, TCVN3 or VNI"),
     "latin1-french.txt": (_write("Café déjà très élevé, à côté.".encode("latin-1") * 5), "not UTF-8"),
     "truncated-utf8.txt": (_write(VI.encode() * 2 + b"\xe1\xba"), "is not valid UTF-8 at byte"),
     "corrupt-middle.txt": (_write(VI.encode() * 3 + b"\xff\xfe" + VI.encode()), "is not valid UTF-8 at byte"),
-    "page.html": (_write("<!DOCTYPE html><html><body><p>" + VI + "</p></body></html>"), "is an HTML page"),
-    "fragment.txt": (_write("<div class='x'><p>" + VI + "</p></div>"), "is an HTML page"),
+    "menu.html": (
+        _write("<!DOCTYPE html><html><body><nav><a href='/'>Trang chủ</a></nav></body></html>"),
+        "no article",
+    ),
     "english.txt": (_write(ENGLISH), "does not look like Vietnamese"),
     "digits-only.txt": (_write("123 456 789\n2024 2025"), "holds no words"),
     "punctuation.txt": (_write("... --- !!! ??? ,,, ;;;"), "holds no words"),
@@ -105,6 +110,10 @@ BAD: dict[str, tuple[Maker, str]] = {
 }
 
 GOOD: dict[str, bytes] = {
+    "vni.txt": VNI,
+    "tcvn3.txt": to_legacy(VI, "tcvn3").encode("cp1252"),
+    "page.html": ("<!DOCTYPE html><html><body><p>" + VI + "</p></body></html>").encode(),
+    "fragment.txt": ("<div class='x'><p>" + VI + "</p></div>").encode(),
     "cp1258.txt": to_cp1258(VI),
     "bom.txt": b"\xef\xbb\xbf" + VI.encode(),
     "nfd.txt": unicodedata.normalize("NFD", VI).encode(),

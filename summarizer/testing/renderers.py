@@ -1,0 +1,171 @@
+"""Real documents made from a report's text with real tools, for the document tests and the extraction benchmark:
+PDF (reportlab, a Vietnamese-capable TrueType font), Word (python-docx), a saved web page with a site's chrome
+around the article, and the legacy TCVN3 / VNI encodings; plus the bad files a user meets (encrypted PDF, PDF of
+images only, damaged ``.docx``, web page with no article)."""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+from typing import Any
+
+from summarizer.legacy import LegacyEncoding, to_legacy
+
+__all__ = [
+    "FONT_CANDIDATES",
+    "find_font",
+    "ledger_signature",
+    "paragraphs",
+    "to_docx",
+    "to_html",
+    "to_legacy_bytes",
+    "to_pdf",
+    "to_scanned_pdf",
+]
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian fonts-dejavu-core (installed by .ci/run)
+    "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
+
+
+def find_font() -> Path | None:
+    """A TrueType font on this machine that has every Vietnamese letter."""
+    return next((Path(p) for p in FONT_CANDIDATES if Path(p).is_file()), None)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The report's paragraphs: its non-empty lines."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def to_pdf(text: str, font: Path, *, password: str | None = None, table: list[list[str]] | None = None) -> bytes:
+    """The report typeset on A4 pages, one paragraph per line of the text, in ``font``; encrypted with
+    ``password`` when given (the reader then needs it to open the file)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    pdfmetrics.registerFont(TTFont("VietSans", str(font)))
+    style = ParagraphStyle("body", fontName="VietSans", fontSize=11, leading=14, spaceAfter=8)
+    story: list[Any] = []
+    for para in paragraphs(text):
+        story.append(Paragraph(html.escape(para), style))
+    if table:
+        story += [Spacer(1, 8), Table(table, style=[("FONTNAME", (0, 0), (-1, -1), "VietSans")])]
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, encrypt=password, title="report")
+    doc.build(story)
+    return buf.getvalue()
+
+
+def to_scanned_pdf() -> bytes:
+    """A PDF whose page is only a picture (what a scanner gives): no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("RGB", (600, 800), "white")
+    draw = ImageDraw.Draw(img)
+    for y in range(40, 760, 24):
+        draw.line((40, y, 560, y), fill="black", width=3)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.drawImage(ImageReader(img), 40, 40, width=500, height=700)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def to_docx(
+    text: str, *, table: list[list[str]] | None = None, legacy: LegacyEncoding | None = None, table_after: int = 2
+) -> bytes:
+    """The report as a Word document, a paragraph per line; ``table`` (rows of cells, the first the header) is
+    placed after paragraph ``table_after``; ``legacy`` types every run in that encoding's font (``.VnTime`` or
+    ``VNI-Times``), as an old office file holds it."""
+    import docx
+
+    document = docx.Document()
+    font = {"tcvn3": ".VnTime", "vni": "VNI-Times"}.get(legacy or "")
+
+    def add_text(container: Any, value: str) -> None:
+        run = container.add_run(to_legacy(value, legacy) if legacy else value)
+        if font:
+            run.font.name = font
+
+    for k, para in enumerate(paragraphs(text)):
+        add_text(document.add_paragraph(), para)
+        if table and k + 1 == table_after:
+            grid = document.add_table(rows=len(table), cols=len(table[0]))
+            for r, row in enumerate(table):
+                for c, cell in enumerate(row):
+                    add_text(grid.cell(r, c).paragraphs[0], cell)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def to_html(text: str, *, table: list[list[str]] | None = None, with_article: bool = True) -> str:
+    """The report as a news site serves it: navigation, the article (title, date, paragraphs, an optional table),
+    related links, a comment thread, a footer. ``with_article=False`` gives the same page with no article."""
+    paras = paragraphs(text)
+    title, body = (paras[0], paras[1:]) if paras else ("", [])
+    rows = ""
+    if table:
+        head, *rest = table
+        rows = (
+            "<table><thead><tr>"
+            + "".join(f"<th>{html.escape(c)}</th>" for c in head)
+            + "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rest)
+            + "</tbody></table>"
+        )
+    article = (
+        f"<article><h1>{html.escape(title)}</h1><time datetime='2024-10-05'>05/10/2024 09:30</time>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in body[:2])
+        + rows
+        + "".join(f"<p>{html.escape(p)}</p>" for p in body[2:])
+        + "</article>"
+        if with_article
+        else ""
+    )
+    nav = "".join(f"<li><a href='/muc-{k}'>Chuyên mục {k}</a></li>" for k in range(1, 9))
+    related = "".join(
+        f"<li><a href='/tin-{k}.html'>Tin liên quan số {k}: hội nghị sơ kết công tác quý {k % 4 + 1}</a></li>"
+        for k in range(1, 6)
+    )
+    comments = "".join(
+        f"<div class='comment'><b>Bạn đọc {k}</b><p>Bình luận số {k}: cảm ơn bài viết hữu ích, mong có thêm "
+        f"thông tin về {k * 10} dự án.</p></div>"
+        for k in range(1, 4)
+    )
+    return (
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)} - Báo Điện tử</title>"
+        "<meta property='article:published_time' content='2024-10-05T09:30:00+07:00'></head><body>"
+        f"<header><div class='logo'>Báo Điện tử</div><nav><ul>{nav}</ul></nav></header>"
+        f"<main>{article}<aside class='related'><h3>Tin liên quan</h3><ul>{related}</ul></aside>"
+        f"<section class='comments' id='comments'><h3>Bình luận</h3>{comments}</section></main>"
+        "<footer><p>© Báo Điện tử. Giấy phép số 123/GP-BTTTT. Liên hệ quảng cáo: 0123 456 789.</p></footer>"
+        "</body></html>"
+    )
+
+
+def to_legacy_bytes(text: str, encoding: LegacyEncoding) -> bytes:
+    """The report saved as a plain-text file typed in a legacy font encoding (Windows-1252 bytes)."""
+    return to_legacy(text, encoding).encode("cp1252", errors="replace")
+
+
+def ledger_signature(text: str) -> list[tuple[object, ...]]:
+    """What must not change when a report comes in another format: each figure as written, its value, kind, unit,
+    period and basis, in order (spans and ids differ with the layout and are left out)."""
+    from summarizer.numbers import build_ledger
+
+    return [
+        (f.text, f.kind.value, f.base_value, f.unit, f.period, f.basis, f.target) for f in build_ledger(text).figures
+    ]

@@ -38,9 +38,9 @@ def _inputs(path: Path, n: int) -> None:
 
 
 def child(url: str, src: Path, out: Path, concurrency: int) -> None:
-    from summarizer.batch import iter_items, run_batch
     from summarizer.config import Settings
-    from summarizer.summarize import Summarizer
+    from summarizer.engines.batch import iter_items, run_batch
+    from summarizer.engines.direct import Summarizer
 
     settings = Settings(backend="compatible", model="fake-model", base_url=url, api_key="sk-bench", timeout_s=30)
     with Summarizer(settings) as s:

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.inputs import read_report  # noqa: E402
+from summarizer.reading.reports import read_report  # noqa: E402
 from summarizer.testing.renderers import (  # noqa: E402
     find_font,
     ledger_signature,

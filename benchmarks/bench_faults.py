@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.batch import Item, run_batch  # noqa: E402
+from summarizer.engines.batch import Item, run_batch  # noqa: E402
 
 logging.getLogger("instructor").setLevel(logging.CRITICAL)
 from summarizer.config import Settings  # noqa: E402
-from summarizer.summarize import Summarizer  # noqa: E402
+from summarizer.engines.direct import Summarizer  # noqa: E402
 from summarizer.testing.fakeserver import FakeOpenAI, Fault  # noqa: E402
 
 FAULTS = [

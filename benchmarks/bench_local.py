@@ -27,11 +27,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarizer.asking.prompts import load_prompt  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
+from summarizer.engines.direct import Summarizer  # noqa: E402
 from summarizer.evaluation import load_dataset  # noqa: E402
-from summarizer.inputs import Report  # noqa: E402
-from summarizer.prompts import load_prompt  # noqa: E402
-from summarizer.summarize import Summarizer  # noqa: E402
+from summarizer.reading.reports import Report  # noqa: E402
 
 
 def _row(

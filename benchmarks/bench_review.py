@@ -19,10 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarizer.engines.batch import source_texts  # noqa: E402
 from summarizer.evaluation import load_dataset  # noqa: E402
-from summarizer.review import write_batch_pages  # noqa: E402
-from summarizer.table import indicator_rows, load_summaries, write_table  # noqa: E402
 from summarizer.testing.synthetic import perfect_summary  # noqa: E402
+from summarizer.writing.review import write_batch_pages  # noqa: E402
+from summarizer.writing.table import indicator_rows, load_summaries, write_table  # noqa: E402
 
 
 def main() -> None:
@@ -44,7 +45,7 @@ def main() -> None:
         pages_s, table_s = [], []
         for k in range(args.repeats):
             t0 = time.perf_counter()
-            written, index = write_batch_pages(results, inputs, root / f"pages{k}")
+            written, index = write_batch_pages(results, source_texts(inputs), root / f"pages{k}")
             pages_s.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             rows = write_table(indicator_rows(load_summaries(results).summaries), root / f"t{k}.csv")

@@ -26,14 +26,14 @@ sys.path.insert(0, str(ROOT))
 
 import openai  # noqa: E402
 
-from summarizer.assembly import assemble  # noqa: E402
-from summarizer.calls import CallStats, ModelRequest  # noqa: E402
+from summarizer.asking.calls import CallStats, ModelRequest  # noqa: E402
+from summarizer.asking.prompts import DEFAULT_PROMPT, load_prompt  # noqa: E402
+from summarizer.asking.requests import prepare  # noqa: E402
+from summarizer.checking.assembly import assemble, with_checks  # noqa: E402
 from summarizer.config import Settings  # noqa: E402
+from summarizer.engines.direct import Summarizer  # noqa: E402
 from summarizer.evaluation import load_dataset  # noqa: E402
-from summarizer.inputs import Report  # noqa: E402
-from summarizer.prompting import prepare  # noqa: E402
-from summarizer.prompts import DEFAULT_PROMPT, load_prompt  # noqa: E402
-from summarizer.summarize import Summarizer  # noqa: E402
+from summarizer.reading.reports import Report  # noqa: E402
 
 
 def _timed(raw: openai.OpenAI, body: dict[str, Any]) -> tuple[float, Any]:
@@ -51,7 +51,7 @@ def measure(prompt_ref: str, n: int, split: str | None) -> list[dict[str, float]
         recipe = summarizer.recipe
         for s in samples:
             t0 = time.perf_counter()
-            job = prepare(Report(name=s.id, text=s.text, source=s.id), recipe.prompt)
+            job = with_checks(prepare(Report(name=s.id, text=s.text, source=s.id), recipe.prompt))
             python_s = time.perf_counter() - t0
             base = {"model": client.model, "messages": job.messages, "temperature": 0.0}
             read_s, first = _timed(raw, {**base, "max_tokens": 1})

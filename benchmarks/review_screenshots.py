@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.evaluation import load_dataset  # noqa: E402
-from summarizer.review import render_review  # noqa: E402
 from summarizer.schema import Summary  # noqa: E402
 from summarizer.testing.synthetic import perfect_summary  # noqa: E402
+from summarizer.writing.review import render_review  # noqa: E402
 
 
 def main() -> None:

@@ -14,15 +14,16 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from summarizer.briefing import render_markdown
+from summarizer.asking.prompts import DEFAULT_PROMPT
 from summarizer.config import Settings
-from summarizer.documents import EXTENSIONS
+from summarizer.engines.batch import source_texts
+from summarizer.engines.direct import Summarizer
 from summarizer.errors import ConfigError, InputError, SummarizerError
-from summarizer.inputs import read_report
 from summarizer.io import write_atomic
-from summarizer.prompts import DEFAULT_PROMPT
-from summarizer.review import render_review
-from summarizer.summarize import Summarizer
+from summarizer.reading.documents import EXTENSIONS
+from summarizer.reading.reports import read_report
+from summarizer.writing.briefing import render_markdown
+from summarizer.writing.review import render_review
 
 app = typer.Typer(
     add_completion=False,
@@ -301,9 +302,9 @@ def batch(
 
     Example: summarizer batch eval/reports --out results.jsonl --concurrency 16
     """
-    from summarizer.batch import estimate_cost, iter_items, run_batch
-    from summarizer.cache import ResultCache
     from summarizer.config import cache_dir
+    from summarizer.engines.batch import estimate_cost, iter_items, run_batch
+    from summarizer.engines.cache import ResultCache
 
     try:
         settings = _settings(backend, model, base_url, model_path, chunk_chars, time_budget, model_prose)
@@ -341,7 +342,7 @@ def batch(
 
                 items = iter_items(source)
                 if via == "batch-api":
-                    from summarizer.batch_api import run_batch_api
+                    from summarizer.engines.batch_api import run_batch_api
 
                     stats = run_batch_api(
                         items,
@@ -352,7 +353,7 @@ def batch(
                         on_record=on_record,
                     )
                 elif engine == "ray":
-                    from summarizer.ray_engine import run_batch_ray
+                    from summarizer.engines.ray_engine import run_batch_ray
 
                     stats = run_batch_ray(
                         items,
@@ -403,9 +404,9 @@ def batch(
         "results": str(out),
     }
     if html_dir is not None:
-        from summarizer.review import write_batch_pages
+        from summarizer.writing.review import write_batch_pages
 
-        pages, index = write_batch_pages(out, source, html_dir)
+        pages, index = write_batch_pages(out, source_texts(source), html_dir)
         report["html_index"] = str(index)
         err.print(f"wrote {pages} review pages and {index}", highlight=False)
     if as_json:
@@ -441,8 +442,8 @@ def review(
     Example: summarizer review out/bac-tu-liem-2023-12-15.summary.json --source eval/reports/bac-tu-liem-2023-12-15.txt
     Example: summarizer review results.jsonl --inputs eval/reports --out pages/
     """
-    from summarizer.review import write_batch_pages
     from summarizer.schema import Summary
+    from summarizer.writing.review import write_batch_pages
 
     try:
         if not path.is_file():
@@ -450,7 +451,7 @@ def review(
         if path.suffix == ".jsonl":
             if inputs is None:
                 raise ConfigError("reviewing batch results needs --inputs (the folder or JSONL the batch read)")
-            pages, index = write_batch_pages(path, inputs, out or path.with_suffix(".review"))
+            pages, index = write_batch_pages(path, source_texts(inputs), out or path.with_suffix(".review"))
             err.print(f"wrote {pages} review pages and {index}", highlight=False)
             return
         if source is None:
@@ -483,7 +484,7 @@ def table(
 
     Example: summarizer table results.jsonl --out indicators.csv
     """
-    from summarizer.table import indicator_rows, load_summaries, write_table
+    from summarizer.writing.table import indicator_rows, load_summaries, write_table
 
     try:
         loaded = load_summaries(path)

@@ -285,7 +285,7 @@ class Indicator(_Strict):
     basis: str | None = Field(
         default=None,
         description="level, growth vs same period, growth vs other, level vs same period, of plan, of estimate, "
-        "of total, ratio or target (summarizer.basis.Basis); null in outputs made before it was recorded.",
+        "of total, ratio or target (summarizer.reading.basis.Basis); null in outputs made before it was recorded.",
     )
     direction: Direction | None
     qualifier: str | None = Field(description="more than, nearly, about, estimated, ...")

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.briefing import render_markdown
+from summarizer.asking.requests import ranked_candidates
+from summarizer.checking.grounding import MatchStatus, match_number
 from summarizer.evaluation import ErrorClass, OutputRecord, load_dataset, score_output
 from summarizer.evaluation.scorers import briefing_numbers, check_body
-from summarizer.grounding import MatchStatus, match_number
-from summarizer.numbers import build_ledger
-from summarizer.prompting import ranked_candidates
+from summarizer.reading.ledger import build_ledger
 from summarizer.schema import Summary
+from summarizer.writing.briefing import render_markdown
 
 pytestmark = [
     pytest.mark.slow,

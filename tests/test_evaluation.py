@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.briefing import render_markdown
 from summarizer.evaluation import ErrorClass, OutputRecord, Sample, aggregate, load_dataset, load_outputs, score_output
 from summarizer.evaluation.baselines import BASELINES, baseline_outputs
 from summarizer.evaluation.report import compare_markdown, render_html, render_markdown_report
 from summarizer.evaluation.run import score_run
 from summarizer.evaluation.scorers import briefing_numbers, check_body, classify_wrong, period_matches
-from summarizer.inputs import Report
-from summarizer.numbers import EnglishNumber, build_ledger, parse_english_numbers
+from summarizer.reading.figures import EnglishNumber, parse_english_numbers
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.reports import Report
 from summarizer.schema import Summary
 from summarizer.testing.synthetic import MUTATIONS, NotApplicable, mutate, perfect_summary
+from summarizer.writing.briefing import render_markdown
 
 SEEDS = ("bac-tu-liem-2023-12-15", "tay-ho-2024-10-12")
 HEADLINE = ("fully_right", "clean_briefings", "label_accuracy", "basis_accuracy", "period_accuracy", "recall_by_span")

@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from summarizer.batch import Item, run_batch
 from summarizer.config import Settings
-from summarizer.summarize import Summarizer
+from summarizer.engines.batch import Item, run_batch
+from summarizer.engines.direct import Summarizer
 from summarizer.testing.fakeserver import FakeOpenAI, Fault
 
 KEY = "sk-live-RELIABILITY-0123456789abcdef"

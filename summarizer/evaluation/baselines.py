@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 
-from summarizer.assembly import figure_indicator
+from summarizer.asking.requests import ranked_candidates
+from summarizer.checking.assembly import figure_indicator
 from summarizer.evaluation.dataset import OutputRecord, Sample
-from summarizer.numbers import Figure, Ledger, build_ledger
-from summarizer.prompting import ranked_candidates
+from summarizer.reading.figures import Figure, Ledger
+from summarizer.reading.ledger import build_ledger
 from summarizer.schema import Meeting, Provenance, Summary, Usage
 
 __all__ = ["BASELINES", "BASELINE_K", "baseline_outputs", "made_by_code"]

@@ -11,15 +11,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from summarizer.briefing import render_markdown
+from summarizer.engines.direct import Summarizer
 from summarizer.errors import InputError
 from summarizer.evaluation.baselines import BASELINES, baseline_outputs
-from summarizer.evaluation.dataset import Sample, load_outputs, records_from_lines
+from summarizer.evaluation.dataset import Sample
 from summarizer.evaluation.report import metrics_document, render_html, render_markdown_report
 from summarizer.evaluation.scorers import ReportScore, aggregate, score_output
-from summarizer.inputs import Report
 from summarizer.io import write_atomic
-from summarizer.summarize import Summarizer
+from summarizer.reading.reports import Report
+from summarizer.saved import load_outputs, records_from_lines
+from summarizer.writing.briefing import render_markdown
 
 __all__ = ["load_metrics", "run_eval", "score_baselines", "score_jsonl", "score_run", "split_aggregates"]
 

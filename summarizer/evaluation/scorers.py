@@ -18,14 +18,15 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from summarizer.basis import Basis, basis_of
+from summarizer.checking.grounding import MatchStatus, match_number
 from summarizer.evaluation.dataset import SCALES, GoldIndicator, OutputRecord, Sample
-from summarizer.grounding import MatchStatus, match_number
-from summarizer.language import fold, language_issues
-from summarizer.numbers import INDICATOR_KINDS, EnglishNumber, Figure, Ledger, build_ledger
-from summarizer.numbers import parse_english_numbers as _parse_en
+from summarizer.reading.basis import Basis, basis_of
+from summarizer.reading.figures import INDICATOR_KINDS, EnglishNumber, Figure, Ledger
+from summarizer.reading.figures import parse_english_numbers as _parse_en
+from summarizer.reading.language import fold, language_issues
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.terminology import is_generic_name
 from summarizer.schema import Indicator, Summary
-from summarizer.terminology import is_generic_name
 
 __all__ = [
     "ErrorClass",

@@ -10,7 +10,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from summarizer.legacy import LegacyEncoding, to_legacy
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.legacy import LegacyEncoding, to_legacy
 
 __all__ = [
     "FONT_CANDIDATES",
@@ -164,8 +165,6 @@ def to_legacy_bytes(text: str, encoding: LegacyEncoding) -> bytes:
 def ledger_signature(text: str) -> list[tuple[object, ...]]:
     """What must not change when a report comes in another format: each figure as written, its value, kind, unit,
     period and basis, in order (spans and ids differ with the layout and are left out)."""
-    from summarizer.numbers import build_ledger
-
     return [
         (f.text, f.kind.value, f.base_value, f.unit, f.period, f.basis, f.target) for f in build_ledger(text).figures
     ]

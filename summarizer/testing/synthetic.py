@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from summarizer.assembly import figure_indicator
+from summarizer.checking.assembly import figure_indicator
 from summarizer.evaluation.baselines import made_by_code
 from summarizer.evaluation.dataset import GoldIndicator, Sample
 from summarizer.evaluation.scorers import ErrorClass
-from summarizer.language import fold
-from summarizer.numbers import Ledger, build_ledger
+from summarizer.reading.figures import Ledger
+from summarizer.reading.language import fold
+from summarizer.reading.ledger import build_ledger
 from summarizer.schema import Indicator, Meeting, Summary
 
 __all__ = ["MUTATIONS", "Mutation", "mutate", "perfect_summary"]

@@ -1,0 +1,1149 @@
+"""Vietnamese figures as reports write them, parsed into a ledger of value, unit, scale and span.
+
+Vietnamese uses ``.`` for thousands and ``,`` for decimals (``63.275 tỷ đồng``, ``12,86%``); reports
+mix real indicators with years, dates, ordinals and document codes that look like numbers. Every
+figure that may reach a briefing comes from this ledger, so its values are computed by code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+__all__ = [
+    "INDICATOR_KINDS",
+    "Figure",
+    "FigureKind",
+    "Ledger",
+    "NumberReader",
+    "Sentence",
+    "normalize_text",
+    "parse_vi_number",
+    "read_figures",
+    "split_sentences",
+]
+
+
+class FigureKind(StrEnum):
+    """What a figure is; only the indicator kinds may become indicators."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    RATIO = "ratio"
+    COUNT = "count"
+    QUANTITY = "quantity"
+    YEAR = "year"
+    YEAR_RANGE = "year_range"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"
+    ORDINAL = "ordinal"
+    DOC_CODE = "doc_code"
+    MAP_SCALE = "map_scale"
+
+
+INDICATOR_KINDS = frozenset(
+    {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.RATIO, FigureKind.COUNT, FigureKind.QUANTITY}
+)
+
+SCALE_WORDS: dict[str, int] = {
+    "nghìn tỷ": 10**12,
+    "ngàn tỷ": 10**12,
+    "nghìn tỉ": 10**12,
+    "ngàn tỉ": 10**12,
+    "nghìn": 10**3,
+    "ngàn": 10**3,
+    "vạn": 10**4,
+    "triệu": 10**6,
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+}
+
+SCALE_NAMES_EN: dict[int, str] = {
+    10**3: "thousand",
+    10**4: "ten-thousand",
+    10**6: "million",
+    10**9: "billion",
+    10**12: "trillion",
+}
+
+_CURRENCIES: dict[str, str] = {
+    "đồng": "VND",
+    "vnđ": "VND",
+    "vnd": "VND",
+    "usd": "USD",
+    "đô la mỹ": "USD",
+    "đô la": "USD",
+    "đô": "USD",
+    "euro": "EUR",
+    "eur": "EUR",
+}
+
+# Counting nouns: Vietnamese as written -> English unit. Longest first at match time.
+_COUNT_UNITS: dict[str, str] = {
+    "người lao động": "workers",
+    "lao động": "workers",
+    "lượt khách": "visitor arrivals",
+    "lượt người": "visits",
+    "lượt": "times",
+    "người": "people",
+    "hộ cận nghèo": "near-poor households",
+    "hộ nghèo": "poor households",
+    "hộ dân": "households",
+    "hộ gia đình": "households",
+    "hộ": "households",
+    "dự án": "projects",
+    "doanh nghiệp": "enterprises",
+    "chỉ tiêu": "targets",
+    "tiêu chí": "criteria",
+    "nhiệm vụ": "tasks",
+    "nội dung": "items",
+    "xã": "communes",
+    "phường": "wards",
+    "thị trấn": "townships",
+    "huyện": "districts",
+    "quận": "districts",
+    "tỉnh": "provinces",
+    "trường hợp": "cases",
+    "trường": "schools",
+    "nghề": "crafts",
+    "việc làm": "jobs",
+    "cơ sở": "facilities",
+    "công trình": "works",
+    "căn hộ": "apartments",
+    "học sinh": "students",
+    "đảng viên": "party members",
+    "đồng chí": "comrades",
+    "lần": "times",
+    "đ/c": "comrades",
+    "đại biểu": "delegates",
+    "vụ": "cases",
+    "trạm": "stations",
+    "quy hoạch": "plans",
+    "chương trình": "programmes",
+    "giấy chứng nhận": "certificates",
+    "làng": "villages",
+    "thôn": "hamlets",
+    "tổ dân phố": "residential groups",
+    "đơn vị": "units",
+    "km": "km",
+    "bậc": "places",
+    "hồ sơ": "applications",
+    "nghị quyết": "resolutions",
+    "báo cáo": "reports",
+    "đầu việc": "tasks",
+    "phiên chợ": "market fairs",
+    "bql": "management boards",
+    "ban quản lý": "management boards",
+    "cái": "items",
+    "tờ trình": "submissions",
+    "chi bộ": "party cells",
+    "thủ tục": "procedures",
+    "hợp tác xã": "cooperatives",
+    "khu công nghiệp": "industrial parks",
+    "cụm công nghiệp": "industrial clusters",
+    "phòng học": "classrooms",
+    "giường bệnh": "hospital beds",
+    "căn nhà": "houses",
+    "ngôi nhà": "houses",
+    "tuyến đường": "roads",
+    "tuyến": "routes",
+    "sản phẩm": "products",
+    "mô hình": "models",
+    "cơ quan": "agencies",
+    "nhà đầu tư": "investors",
+    "giấy phép": "licences",
+    "trạm biến áp": "transformer stations",
+    "vụ việc": "cases",
+    "đơn thư": "petitions",
+}
+
+_QUANTITY_UNITS: dict[str, str] = {
+    "ha": "ha",
+    "héc-ta": "ha",
+    "hecta": "ha",
+    "km2": "km²",
+    "km²": "km²",
+    "m2": "m²",
+    "m²": "m²",
+    "m3": "m³",
+    "m³": "m³",
+    "tấn": "tonnes",
+    "lít": "litres",
+    "mw": "MW",
+    "kwh": "kWh",
+}
+
+_DURATION_WORDS = ("năm", "tháng", "ngày", "tuần", "giờ", "quý")
+
+_DOC_TYPES = (
+    "chỉ thị|nghị quyết|kế hoạch|quyết định|thông tư|nghị định|công văn|văn bản|thông báo|"
+    "kết luận|chương trình|luật|tờ trình|báo cáo|hướng dẫn|đề án"
+)
+
+# A number token is the whole run of digits and separators; which separator is which is decided per
+# document (see ``NumberReader``), never by cutting the run into fragments.
+_NUM = r"\d+(?:[.,]\d+)*"
+
+_MASTER = re.compile(
+    rf"""
+    (?P<doc>\d+(?:/\d{{2,4}})?\s?[-/]\s?[A-ZĐ]{{1,6}}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ]{{0,5}})*(?![\w]))
+    |(?P<time>\d{{1,2}}h(?:\d{{2}})?(?![\w]))
+    |(?P<yrange>(?:19|20)\d{{2}}\s?[-–—]\s?(?:19|20)\d{{2}}(?![\d]))
+    |(?P<date3>\d{{1,2}}[/-]\d{{1,2}}[/-](?:19|20)\d{{2}}(?!\d))
+    |(?P<slash>(?:{_NUM})/(?:{_NUM}))
+    |(?P<dash>\d{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?(?![\d%]|[,.]\d))
+    |(?P<yearcomma>(?<=[Nn]ăm\s)(?:19|20)\d{{2}}(?=,\d))
+    |(?P<num>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?)
+    """,
+    re.VERBOSE,
+)
+
+_BEFORE_NUM = re.compile(r"[\w.,/]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its character span in the source."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Figure:
+    """One figure found in the source: as written, where, and what it means."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    kind: FigureKind
+    value: float
+    scale: int | None = None
+    unit: str | None = None
+    unit_vi: str | None = None
+    high: float | None = None
+    denominator: float | None = None
+    part_of: float | None = None
+    """The whole this figure is a part of, where the report says so ("24/24 chỉ tiêu, trong đó có 6 chỉ tiêu
+    vượt kế hoạch": 6 of the 24), without making it a ratio."""
+    cue: str | None = None
+    basis: str | None = None
+    qualifier: str | None = None
+    sentence_index: int = 0
+    period: str | None = None
+    target: bool = False
+    ambiguous: str | None = None
+    subject: str | None = None
+    subject_en: str | None = None
+    label: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def base_value(self) -> float:
+        """The value in base units (``63.275 tỷ`` -> 63,275,000,000)."""
+        return self.value * (self.scale or 1)
+
+    @property
+    def value_key(self) -> tuple[object, ...]:
+        """Two mentions with the same key state the same figure."""
+        return (self.kind, self.base_value, self.high, self.unit, self.denominator)
+
+    @property
+    def is_indicator_kind(self) -> bool:
+        return self.kind in INDICATOR_KINDS
+
+
+@dataclass(slots=True)
+class Ledger:
+    """Every figure of one source text, in order, with sentences for context."""
+
+    text: str
+    figures: list[Figure]
+    sentences: list[Sentence]
+    document_period: str | None = None
+    document_year: int | None = None
+    convention: str = "vietnamese"
+    value_index: dict[float, list[Figure]] | None = None
+    """Figures by every value they can be cited as; filled on first use by ``grounding.match_number``."""
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures)
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def get(self, figure_id: str) -> Figure | None:
+        return self._by_id().get(figure_id)
+
+    def _by_id(self) -> dict[str, Figure]:
+        return {f.id: f for f in self.figures}
+
+    def candidates(self) -> list[Figure]:
+        """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
+
+        The mention kept is the first one in the body with a known subject (a headline repeats a figure
+        with less context, and its period and basis are the body's to say), else the first one."""
+        chosen: dict[tuple[object, ...], Figure] = {}
+        ratios = {(f.value, f.unit) for f in self.figures if f.kind == FigureKind.RATIO and f.unit}
+        for f in self.figures:
+            if not f.is_indicator_kind or (f.kind == FigureKind.COUNT and f.unit is None and f.scale is None):
+                continue
+            if f.kind == FigureKind.COUNT and (f.value, f.unit) in ratios:
+                continue  # '24 chỉ tiêu' in a headline is the '24/24 chỉ tiêu' of the body
+            key = f.value_key
+            kept = chosen.get(key)
+            if (
+                kept is None
+                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label)
+                or (kept.label is None and f.label is not None and kept.sentence_index > 0)
+            ):
+                chosen[key] = f
+        return sorted(chosen.values(), key=lambda f: f.start)
+
+    def sentence_of(self, figure: Figure) -> Sentence:
+        return self.sentences[figure.sentence_index]
+
+    def list_header(self, figure: Figure) -> Sentence | None:
+        """The line ending in ':' that introduces the bulleted list ("- ...") holding ``figure``, if any:
+        "Một số chỉ tiêu chủ yếu … nhiệm kỳ 2015-2020:" governs every item under it."""
+        k = figure.sentence_index
+        if not _BULLET.match(self.sentences[k].text):
+            return None
+        while k > 0 and _BULLET.match(self.sentences[k].text):
+            k -= 1
+        header = self.sentences[k]
+        return header if header.text.rstrip().endswith(":") and not _BULLET.match(header.text) else None
+
+    def quote(self, figure: Figure, max_chars: int = 160) -> str:
+        """The sentence around a figure, trimmed to ``max_chars`` centred on the figure."""
+        sent = self.sentence_of(figure)
+        if len(sent.text) <= max_chars:
+            return sent.text
+        rel = figure.start - sent.start
+        lo = max(0, rel - max_chars // 2)
+        hi = min(len(sent.text), lo + max_chars)
+        lo = max(0, hi - max_chars)
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if hi < len(sent.text) else ""
+        return prefix + sent.text[lo:hi].strip() + suffix
+
+
+_BULLET = re.compile(r"\s*[-–+•*]\s")
+
+
+def normalize_text(raw: str) -> str:
+    """NFC, no BOM, ``\\n`` line ends: the canonical text every span points into."""
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+_VI_CLEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_EN_CLEAN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SEPARATED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+")
+_THOUSANDS_ONLY = re.compile(r"\d{1,3}[.,]\d{3}")
+
+
+def _vi_value(token: str) -> float:
+    return float(token.replace(".", "").replace(",", "."))
+
+
+def _en_value(token: str) -> float:
+    return float(token.replace(",", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReader:
+    """How one document writes numbers, decided from its tokens that only one convention can read.
+
+    ``vietnamese``: ``.`` thousands, ``,`` decimals. ``english``: the reverse, shown by a comma-thousands
+    token (``1,234.5``). ``mixed``: the document uses both (``4,45 triệu`` and ``18.5%`` beside ``214,447 tỷ``
+    and ``75.500 tỷ``), so a single 3-digit group is a thousands group whichever separator precedes it.
+    ``uncertain``: only English decimals (``12.5%``) in Vietnamese text: ``63.275`` could be either, so such
+    tokens are ambiguous, never read silently.
+    """
+
+    convention: str = "vietnamese"
+    dot_thousands: bool = False
+
+    @classmethod
+    def for_text(cls, text: str) -> NumberReader:
+        vi_only = en_only = comma_thousands = 0
+        dot_thousands = False
+        for m in _SEPARATED.finditer(text):
+            token = m.group()
+            vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
+            if vi and not en:
+                vi_only += 1
+                dot_thousands = dot_thousands or "." in token
+            elif en and not vi:
+                en_only += 1
+                comma_thousands += bool(re.search(r",\d{3}[.,]", token))
+        if en_only and vi_only:
+            return cls("mixed", dot_thousands)
+        if en_only:
+            return cls("english" if comma_thousands else "uncertain", dot_thousands)
+        return cls("vietnamese", dot_thousands)
+
+    def read(self, token: str) -> tuple[float, str | None]:
+        """The value of one token, and why it is ambiguous (both readings) when the document cannot tell."""
+        vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
+        if vi and en:
+            if self.convention == "mixed" and _THOUSANDS_ONLY.fullmatch(token):
+                return float(re.sub(r"\D", "", token)), None
+            if self.convention == "uncertain":
+                vi_v, en_v = _vi_value(token), _en_value(token)
+                return vi_v, f"'{token}' reads as {vi_v:,g} (Vietnamese) or {en_v:,g} (English); the report uses both"
+            return (_en_value(token) if self.convention == "english" else _vi_value(token)), None
+        if vi:
+            return _vi_value(token), None
+        if en:
+            value = _en_value(token)
+            if self.dot_thousands and re.search(r"\.\d{3}$", token):
+                other = re.sub(r"\D", "", token)
+                return (
+                    value,
+                    f"'{token}' is written the English way in a report that writes '.' for thousands: "
+                    f"{value:,g} or {int(other):,}",
+                )
+            return value, None
+        digits = re.match(r"\d+", token)
+        return (float(digits.group()) if digits else 0.0), f"'{token}' is not a number in either convention"
+
+
+def parse_vi_number(token: str) -> float:
+    """Parse one Vietnamese-written number: ``63.275`` -> 63275, ``12,86`` -> 12.86."""
+    token = token.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        return float(token.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token)
+    raise ValueError(f"not a Vietnamese number: {token!r}")
+
+
+_ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|Mr|Ms|Dr|v\.v|TT|Q|P))$")
+_SENT_END = re.compile(r"[.!?…]+[”\"')]*(?=\s)|\n+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with spans; dots inside numbers and after abbreviations such as ``TP.`` do not split."""
+    sentences: list[Sentence] = []
+    start = 0
+    paragraph = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith("\n"):
+            end = m.start()
+        else:
+            if _ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            nxt = text[m.end() : m.end() + 3].lstrip()
+            if nxt and nxt[0].islower():
+                continue
+            end = m.end()
+        _add_sentence(sentences, text, start, end, paragraph)
+        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1) or m.group().startswith("\n"):
+            paragraph += 1
+        start = m.end()
+    _add_sentence(sentences, text, start, len(text), paragraph)
+    return sentences
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    out.append(Sentence(s, s + len(stripped), stripped, paragraph))
+
+
+def _lower_after(text: str, pos: int, n: int = 40) -> str:
+    return text[pos : pos + n].lower()
+
+
+def _lower_before(text: str, pos: int, n: int = 40) -> str:
+    return text[max(0, pos - n) : pos].lower()
+
+
+def _match_prefix(options: dict[str, str], following: str) -> tuple[str, str] | None:
+    """Longest key of ``options`` that ``following`` starts with, as a whole word."""
+    for key in sorted(options, key=len, reverse=True):
+        if following.startswith(key):
+            rest = following[len(key) : len(key) + 1]
+            if not rest or not (rest.isalnum()):
+                return key, options[key]
+    return None
+
+
+_CUE_PATTERNS: list[tuple[str, str]] = [
+    (r"tăng(?: thêm)?(?: khoảng| gần| hơn| trên)?$", "increase"),
+    (r"giảm(?: khoảng| gần| hơn| trên)?$", "decrease"),
+    (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
+    (
+        r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$",
+        "reach",
+    ),
+    (r"bằng(?: khoảng| gần| hơn| trên)?$", "equal"),
+    (r"chiếm(?: khoảng| gần| hơn| trên)?$", "share"),
+    (r"(?:lên|lên mức)$", "rise_to"),
+    (r"(?:xuống|xuống còn|còn)$", "fall_to"),
+]
+
+_QUALIFIERS = {
+    "hơn": "more than",
+    "trên": "over",
+    "gần": "nearly",
+    "khoảng": "about",
+    "dưới": "under",
+    "xấp xỉ": "approximately",
+    "ước": "estimated",
+    "ước đạt": "estimated",
+    "ước thực hiện": "estimated",
+}
+
+_BASIS_PATTERNS: list[tuple[str, str]] = [
+    (r"^\W*(?:so (?:với )?)?cùng kỳ", "vs same period last year"),
+    (r"^\W*so với (?:năm )?((?:19|20)\d{2})", "vs {0}"),
+    (r"^\W*(?:so với )?(?:cùng thời điểm|năm trước|năm ngoái)", "vs previous year"),
+    (r"^\W*(?:so với )?(?:kế hoạch|kh\b)", "of plan"),
+    (r"^\W*(?:so với )?dự toán", "of budget estimate"),
+    (r"^\W*(?:so với )?(?:chỉ tiêu|mục tiêu)", "of target"),
+    (r"^\W*(?:tổng|trong tổng)", "of total"),
+    (r"^\W*(?:số dư)", "of balance"),
+]
+
+
+_CUE_REGEXES = [(re.compile(r"(?:^|[\s(,;:])" + pattern), cue) for pattern, cue in _CUE_PATTERNS]
+_DOC_BEFORE = re.compile(rf"(?:{_DOC_TYPES})(?: số)?\s*$")
+
+
+def _detect_cue(before: str) -> str | None:
+    before = before.rstrip()
+    for regex, cue in _CUE_REGEXES:
+        if regex.search(before):
+            return cue
+    return None
+
+
+def _detect_qualifier(before: str) -> str | None:
+    tail = " ".join(before.rstrip().rsplit(" ", 3)[-3:])  # 'ước thực hiện' is three words
+    for key in sorted(_QUALIFIERS, key=len, reverse=True):
+        if tail.endswith(key) and (len(tail) == len(key) or not tail[-len(key) - 1].isalpha()):
+            return _QUALIFIERS[key]
+    return None
+
+
+def _detect_basis(after: str) -> str | None:
+    after = re.split(r";|\.\s|\n", after, maxsplit=1)[0]
+    for pattern, basis in _BASIS_PATTERNS:
+        m = re.search(pattern, after)
+        if m:
+            return basis.format(*m.groups())
+    return None
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"từ đầu năm ((?:19|20)\d{2}) đến (?:hết |ngày )?\d{1,2}/(\d{1,2})"),
+        "first {1} months of {0}",
+    ),
+    (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
+    (
+        re.compile(r"(?:[Tt]ính chung|[Tt]rong|[Ss]au|[Qq]ua) (\d{1,2}) tháng(?! (?:cuối|tới|sau|trước|đầu năm \d))"),
+        "first {0} months of the year",
+    ),
+    (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
+    (re.compile(r"nửa đầu năm ((?:19|20)\d{2})"), "first 6 months of {0}"),
+    (re.compile(r"nửa đầu năm"), "first 6 months of the year"),
+    (re.compile(r"[Tt]ừ đầu năm ((?:19|20)\d{2})(?! đến)"), "year to date {0}"),
+    (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
+    (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
+    (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
+    (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
+    (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
+    (re.compile(r"\bcả năm\b"), "the year"),
+    (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
+    (re.compile(r"\bdịp Tết(?! Nguyên đán (?:năm )?(?:19|20)\d{2})(?! (?:năm )?(?:19|20)\d{2})"), "Tet the year"),
+    (re.compile(r"(?<!so với )\bnăm nay\b", re.IGNORECASE), "the year"),
+    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
+]
+
+
+def find_period(text: str, *, last: bool = False) -> str | None:
+    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
+    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
+    found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
+    found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
+    found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
+    if not found:
+        return None
+    m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
+    return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+
+
+_COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)
+"""A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
+
+
+def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
+    return other.start() <= m.start() and m.end() <= other.end() and other.end() - other.start() > m.end() - m.start()
+
+
+_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_MONTHS = re.compile(r"\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) tháng\b", re.IGNORECASE)
+
+
+def _with_year(period: str | None, year: int | None) -> str | None:
+    """'first 7 months of the year' -> 'first 7 months of 2018' with the report's year."""
+    if period is None or year is None:
+        return period
+    if period == "the year":
+        return str(year)
+    if period == "the previous year":
+        return str(year - 1)
+    if period == "Tet the year":
+        return f"Tet {year}"
+    return period.replace("of the year", f"of {year}")
+
+
+def document_year(text: str, sentences: list[Sentence]) -> int | None:
+    """The report's year: the one year its title names, else the year its text names most."""
+    title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
+    if len(set(title_years)) == 1:
+        return int(title_years[0])
+    years = re.findall(r"[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)", text)
+    if not years:
+        return int(title_years[-1]) if title_years else None
+    counts: dict[str, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return int(max(counts, key=lambda y: (counts[y], y)))
+
+
+def _classify_slash(
+    text: str, m: re.Match[str], left: str, right: str, reader: NumberReader
+) -> tuple[FigureKind, str | None, str | None]:
+    before = _lower_before(text, m.start(), 25)
+    after = _lower_after(text, m.end(), 30).lstrip()
+    unit_match = _match_prefix(_COUNT_UNITS, after)
+    if re.search(r"(?:tỷ lệ|tỉ lệ|quy hoạch(?: chi tiết)?|bản đồ)\s*$", before) and left == "1":
+        return FigureKind.MAP_SCALE, None, None
+    if left == "1" and right in {"200", "500", "1.000", "2.000", "5.000", "10.000", "2000", "5000"}:
+        return FigureKind.MAP_SCALE, None, None
+    if unit_match:
+        return FigureKind.RATIO, unit_match[0], unit_match[1]
+    if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến|hết|từ|tháng|đợt)\s*$", before):
+        return FigureKind.DATE, None, None
+    if re.fullmatch(r"\d{1,2}", left) and re.fullmatch(r"(?:19|20)\d{2}", right):
+        return FigureKind.DATE, None, None
+    (lv, lv_doubt), (rv, rv_doubt) = reader.read(left), reader.read(right)
+    if lv_doubt or rv_doubt:
+        return FigureKind.DOC_CODE, None, None
+    if rv in (0,):
+        return FigureKind.DOC_CODE, None, None
+    if lv <= rv and (rv > 12 or re.search(r"(?:đạt|hoàn thành|được|có)\s*$", before)):
+        return FigureKind.RATIO, None, None
+    if 1 <= lv <= 31 and 1 <= rv <= 12:
+        return FigureKind.DATE, None, None
+    return FigureKind.RATIO, None, None
+
+
+def read_figures(text: str) -> Ledger:
+    """Find and classify every figure in ``text`` (already normalized) in one pass, with its period; what each
+    means is added by ``meaning.annotate`` (``ledger.build_ledger`` does both)."""
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+    reader = NumberReader.for_text(text)
+    figures: list[Figure] = []
+    for m in _MASTER.finditer(text):
+        if m.start() > 0 and _BEFORE_NUM.search(text[m.start() - 1]):
+            prev = text[m.start() - 1]
+            if prev.isalpha() or prev in "/":
+                continue
+        fig = _figure_from_match(text, m, reader)
+        if fig is None:
+            continue
+        fig.sentence_index = _sentence_index(starts, fig.start)
+        figures.append(fig)
+    _propagate_list_units(text, figures)
+    figures = _join_ranges(text, figures)
+    _implicit_ratios(text, figures)
+    _parts(text, figures)
+    for i, fig in enumerate(figures, start=1):
+        fig.id = f"F{i}"
+    ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
+    ledger.document_year = document_year(text, sentences)
+    ledger.document_period = _with_year(_document_period(text, sentences), ledger.document_year)
+    for fig in figures:
+        if fig.is_indicator_kind:
+            fig.period = _figure_period(ledger, fig)
+    return ledger
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+_RANGE_FROM = re.compile(r"(?:^|[\s(,;:])từ\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
+_RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
+
+
+def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%': one figure with both ends (the low end takes the high end's
+    scale and unit when it writes none), as '8,5 - 9%' already is."""
+    out: list[Figure] = []
+    for fig in figures:
+        low = out[-1] if out else None
+        if (
+            low is not None
+            and fig.kind in _RANGE_ENDS
+            and low.kind in _RANGE_ENDS
+            and fig.high is None
+            and low.high is None
+            and low.unit in (None, fig.unit)
+            and _RANGE_TO.fullmatch(text[low.end : fig.start])
+            and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+        ):
+            low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
+            out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)
+            continue
+        out.append(fig)
+    return out
+
+
+def _propagate_list_units(text: str, figures: list[Figure]) -> None:
+    """In "91, 82, 81, 78, 75,4%" the bare list items share the last item's percent sign."""
+    i = 0
+    while i < len(figures):
+        j = i
+        while (
+            j + 1 < len(figures)
+            and figures[j].kind == FigureKind.COUNT
+            and figures[j].unit is None
+            and figures[j].scale is None
+            and _LIST_SEP.fullmatch(text[figures[j].end : figures[j + 1].start])
+        ):
+            j += 1
+        last = figures[j]
+        if j > i and last.kind in (FigureKind.PERCENT, FigureKind.MONEY, FigureKind.QUANTITY):
+            for fig in figures[i:j]:
+                fig.kind, fig.unit, fig.scale, fig.unit_vi = last.kind, last.unit, last.scale, last.unit_vi
+                fig.notes.append(f"unit taken from the list's last item {last.text!r}")
+        i = j + 1
+
+
+_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|(?P<has>\bcó))\s*$", re.IGNORECASE)
+_PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
+_THEN = re.compile(r"\bthì\b", re.IGNORECASE)
+
+
+_IN_WHICH = re.compile(r"\btrong (?:đó|số (?:đó|này))\b", re.IGNORECASE)
+
+
+def _parts(text: str, figures: list[Figure]) -> None:
+    """A figure after "trong đó" is a part of the nearest earlier figure of the same unit in its sentence."""
+    for k, part in enumerate(figures):
+        for whole in reversed(figures[:k]):
+            if whole.sentence_index != part.sentence_index:
+                break
+            if whole.kind not in (part.kind, FigureKind.RATIO) or (whole.unit_vi or whole.unit) != (
+                part.unit_vi or part.unit
+            ):
+                continue
+            total = whole.denominator if whole.kind == FigureKind.RATIO else whole.value
+            if total is not None and part.value < total and _IN_WHICH.search(text[whole.end : part.start]):
+                part.part_of = total
+            break
+
+
+def _implicit_ratios(text: str, figures: list[Figure]) -> None:
+    """In "Trong tổng số 28 chỉ tiêu … có 18 chỉ tiêu đạt", "có 7 quy hoạch thì 6 cái đã xong" the later,
+    smaller count of the same thing in the sentence is a part of the first, "18 of 28 targets" (only the
+    first such part: the rest of a breakdown is left as written)."""
+    for i, whole in enumerate(figures):
+        if whole.kind != FigureKind.COUNT or not whole.unit_vi or whole.denominator is not None:
+            continue
+        opening = _WHOLE_BEFORE.search(text[max(0, whole.start - 20) : whole.start])
+        if opening is None or not whole.value.is_integer():
+            continue
+        for part in figures[i + 1 :]:
+            if part.sentence_index != whole.sentence_index:
+                break
+            if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, "cái"):
+                continue
+            link = (_THEN if opening.group("has") else _PART_LINK).search(text[whole.end : part.start])
+            if part.value >= whole.value or not part.value.is_integer() or link is None:
+                break
+            part.kind, part.denominator = FigureKind.RATIO, whole.value
+            if part.unit_vi == "cái":
+                part.unit = whole.unit
+            break
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    idx = 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            idx = mid
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return idx
+
+
+def _document_period(text: str, sentences: list[Sentence]) -> str | None:
+    head = " ".join(s.text for s in sentences[:4])
+    return find_period(head) or find_period(text)
+
+
+_TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})", re.IGNORECASE)
+
+
+_PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
+
+
+def _plan_period(header: str) -> str | None:
+    """The period a list of goals covers: the header's period, else the term it names. A Party congress
+    meets in the term's first year and its targets are the five-year plan that follows: the goals of
+    "Đảng bộ … nhiệm kỳ 2015-2020" are for 2016–2020."""
+    found = find_period(header)
+    term = _TERM.search(header)
+    if found or not term:
+        return found
+    first, last = int(term.group(1)), int(term.group(2))
+    if last - first == 5 and _PARTY_TERM.search(header[: term.start()]):
+        first += 1
+    return f"{first}–{last}"
+
+
+_YEAR_AFTER = re.compile(r"\s?(?:trong |vào |của )?(?:năm (?:19|20)\d{2}(?!\s?[-–]\s?\d)|năm nay)\b", re.IGNORECASE)
+"""A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
+
+
+_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
+"""A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
+
+
+def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
+    """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
+    the document's; a period without a year takes the report's year."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    header = ledger.list_header(fig)
+    own = _YEAR_AFTER.match(ledger.text, fig.end)
+    found = (
+        (own and find_period(own.group()))
+        or find_period(before, last=True)
+        or find_period(sent.text)
+        or (header and _plan_period(header.text))
+    )
+    if not found:
+        for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
+            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
+                break
+            found = find_period(prev.text)
+            if found:
+                break
+    if found and found.startswith("year to date"):
+        # 'Từ đầu năm 2018' in a report on the first 2 months of 2018: the report's period
+        year = found.removeprefix("year to date ")
+        doc = ledger.document_period or ""
+        found = doc if doc.startswith("first") and doc.endswith(year) else year
+    return _with_year(found, ledger.document_year) if found else ledger.document_period
+
+
+def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Figure | None:
+    kind_group = m.lastgroup
+    raw = m.group()
+    start, end = m.start(), m.end()
+    if kind_group == "doc":
+        return Figure("", raw, start, end, FigureKind.DOC_CODE, _leading_int(raw))
+    if kind_group == "yearcomma":
+        return Figure("", raw, start, end, FigureKind.YEAR, float(raw))
+    if kind_group == "time":
+        return Figure("", raw, start, end, FigureKind.TIME, _leading_int(raw))
+    if kind_group == "yrange":
+        years = re.findall(r"\d{4}", raw)
+        return Figure("", raw, start, end, FigureKind.YEAR_RANGE, float(years[0]), high=float(years[-1]))
+    if kind_group == "date3":
+        return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
+    if kind_group == "dash":
+        before = _lower_before(text, start, 12)
+        if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|tháng|đến|từ)\s*$", before) or "/" in raw:
+            return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
+        return _number_figure(text, m, raw.split("-")[0].strip(), start, end, reader)
+    if kind_group == "slash":
+        left, right = raw.split("/", 1)
+        kind, unit_vi, unit = _classify_slash(text, m, left, right, reader)
+        fig = Figure("", raw, start, end, kind, reader.read(left)[0])
+        if kind == FigureKind.RATIO:
+            fig.denominator = reader.read(right)[0]
+            fig.unit_vi, fig.unit = unit_vi, unit
+            if unit_vi:
+                fig.text = text[start : end + 1 + len(unit_vi)].rstrip() if text[end : end + 1] == " " else raw
+                fig.end = start + len(fig.text)
+            before = text[max(0, start - 40) : start]
+            fig.cue = _detect_cue(before.lower())
+        return fig
+    return _number_figure(text, m, raw, start, end, reader)
+
+
+def _leading_int(raw: str) -> float:
+    digits = re.match(r"\d+", raw)
+    return float(digits.group()) if digits else 0.0
+
+
+_RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
+
+
+def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, reader: NumberReader) -> Figure | None:
+    parts = _RANGE_SPLIT.split(raw, maxsplit=1)
+    low_tok = parts[0]
+    high_tok = parts[1] if len(parts) == 2 else None
+    value, doubt = reader.read(low_tok)
+    high, high_doubt = reader.read(high_tok) if high_tok else (None, None)
+    doubt = doubt or high_doubt
+    before40 = _lower_before(text, start, 40)
+    after = text[end : end + 40]
+    after_l = after.lower()
+
+    ordinal = re.search(r"(?:thứ|(?<!dân )(?<!tổng )số|lần|khóa|khoá)\s*$", before40)
+    if ordinal and ordinal.group().startswith("thứ"):
+        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
+    if _DOC_BEFORE.search(before40):
+        return Figure("", raw, start, end, FigureKind.DOC_CODE, value)
+
+    scale: int | None = None
+    stripped = after_l.lstrip()
+    pos = len(after_l) - len(stripped)
+    scale_match = _match_prefix({k: k for k in SCALE_WORDS}, stripped)
+    if scale_match:
+        scale = SCALE_WORDS[scale_match[0]]
+        pos += len(scale_match[0])
+    rest = after_l[pos:]
+    rest_stripped = rest.lstrip()
+    gap = len(rest) - len(rest_stripped)
+
+    kind: FigureKind
+    unit: str | None = None
+    unit_vi: str | None = None
+    consumed = pos if scale is not None else 0
+    if rest_stripped.startswith("%") and gap <= 1:
+        kind, unit = FigureKind.PERCENT, "%"
+        consumed = pos + gap + 1
+    elif rest_stripped.startswith("điểm phần trăm"):
+        kind, unit = FigureKind.PERCENT, "pp"
+        consumed = pos + gap + len("điểm phần trăm")
+    elif rest_stripped.startswith("phần trăm"):
+        kind, unit = FigureKind.PERCENT, "%"
+        consumed = pos + gap + len("phần trăm")
+    elif (cur := _match_prefix(_CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
+        kind, unit_vi, unit = FigureKind.MONEY, cur[0], cur[1]
+        consumed = pos + gap + len(cur[0])
+    elif (
+        high_tok is None
+        and re.fullmatch(r"(?:19|20)\d{2}", raw)
+        and scale is None
+        and (
+            re.search(r"(?:năm|từ|đến|khóa|khoá|niên)\s*$", before40) is not None
+            or (
+                _match_prefix(_COUNT_UNITS, rest_stripped) is None
+                and _match_prefix(_QUANTITY_UNITS, rest_stripped) is None
+            )
+        )
+    ):
+        return Figure("", raw, start, end, FigureKind.YEAR, value)
+    elif (q := _match_prefix(_QUANTITY_UNITS, rest_stripped)) is not None:
+        kind, unit_vi, unit = FigureKind.QUANTITY, q[0], q[1]
+        consumed = pos + gap + len(q[0])
+    elif (
+        (d := re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest_stripped)) is not None
+        and scale is None
+        and not re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest_stripped)
+    ):
+        if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest_stripped):
+            return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
+        if d.group() == "năm" or d.group() == "tháng":
+            return Figure(
+                "", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()]
+            )
+        return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
+    elif re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
+        return Figure("", raw, start, end, FigureKind.DATE, value)
+    else:
+        kind = FigureKind.COUNT
+        cnt = _match_prefix(_COUNT_UNITS, rest_stripped)
+        if cnt is not None:
+            unit_vi, unit = cnt[0], cnt[1]
+            consumed = pos + gap + len(cnt[0])
+        elif scale is not None:
+            consumed = pos
+
+    if kind == FigureKind.COUNT and high_tok is None and ordinal is not None and scale is None:
+        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
+
+    full_end = end + consumed
+    fig_text = text[start:full_end]
+    fig = Figure("", fig_text, start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi, high=high)
+    fig.ambiguous = doubt
+    fig.cue = _detect_cue(before40)
+    fig.qualifier = _detect_qualifier(before40)
+    fig.basis = _detect_basis(text[full_end : full_end + 45].lower())
+    if fig.basis and fig.cue in ("increase", "decrease", "exceed") and fig.basis.startswith("of "):
+        fig.basis = "vs " + fig.basis.removeprefix("of ")
+    if kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
+        fig.basis = "of total"
+    return fig
+
+
+# --- English figures in model output -----------------------------------------------------------------
+
+_EN_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+_EN_SCALES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "tỷ": 10**9,
+    "triệu": 10**6,
+}
+_EN_NUMBER = re.compile(
+    r"""
+    (?P<pre>(?:VND|VNĐ|USD|US\$|\$|EUR|€)\s?)?
+    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d])|\d+(?:\.\d+)?)
+    (?:\s?(?P<pct>%|percent\b|per\ cent\b|percentage\ points?\b|pp\b))?
+    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|tỷ|triệu|[kmb](?![\w]))\b)?
+    (?:\s?(?P<cur>VND|VNĐ|dong|đồng|USD|US\ dollars|dollars|EUR|euros?|yuan|CNY|RMB|yen|JPY)\b)?
+    (?:\s?(?:of|/|out\ of)\s?(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d))?
+    """,
+    re.VERBOSE,
+)
+_EN_WORD_NUMBER = re.compile(
+    r"\b(?P<word>" + "|".join(_EN_WORDS) + r")\b(?:\s(?:of|out of)\s(?P<den>\d+|" + "|".join(_EN_WORDS) + r")\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EnglishNumber:
+    """A figure written in English notation in model output ("VND 3,594 billion", "12.86%")."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    scale: int | None
+    unit: str | None
+    denominator: float | None
+    from_word: bool = False
+
+    @property
+    def base_value(self) -> float:
+        return self.value * (self.scale or 1)
+
+
+def _currency_code(text: str) -> str:
+    lowered = text.lower()
+    for code, words in (
+        ("USD", ("usd", "$", "dollar")),
+        ("EUR", ("eur", "€")),
+        ("CNY", ("yuan", "cny", "rmb")),
+        ("JPY", ("yen", "jpy")),
+    ):
+        if any(w in lowered for w in words):
+            return code
+    return "VND"
+
+
+def _parse_en_number(token: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
+        return float(token.replace(",", ""))
+    if re.fullmatch(r"\d+,\d{1,2}", token):
+        return float(token.replace(",", "."))
+    return float(token)
+
+
+def parse_english_numbers(text: str, *, words: bool = True) -> list[EnglishNumber]:
+    """Every figure in English prose, with scale and unit (``63.3 trillion`` -> 6.33e13)."""
+    found: list[EnglishNumber] = []
+    for m in _EN_NUMBER.finditer(text):
+        num = m.group("num")
+        try:
+            value = _parse_en_number(num)
+        except ValueError:
+            continue
+        scale_word = (m.group("scale") or "").lower()
+        scale = _EN_SCALES.get(scale_word) if scale_word else None
+        pct = m.group("pct")
+        unit: str | None = None
+        if pct:
+            unit = "pp" if pct.startswith(("percentage", "pp")) else "%"
+        cur = (m.group("pre") or "") + (m.group("cur") or "")
+        if cur:
+            unit = _currency_code(cur)
+        den = m.group("den")
+        found.append(
+            EnglishNumber(
+                text=m.group().strip(),
+                start=m.start(),
+                end=m.end(),
+                value=value,
+                scale=scale,
+                unit=unit,
+                denominator=_parse_en_number(den) if den else None,
+            )
+        )
+    if words:
+        for m in _EN_WORD_NUMBER.finditer(text):
+            den_tok = m.group("den")
+            den_val: float | None = None
+            if den_tok:
+                den_val = float(_EN_WORDS.get(den_tok.lower(), 0) or den_tok)
+            found.append(
+                EnglishNumber(
+                    m.group(), m.start(), m.end(), float(_EN_WORDS[m.group("word").lower()]), None, None, den_val, True
+                )
+            )
+    found.sort(key=lambda n: n.start)
+    return found

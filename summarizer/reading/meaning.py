@@ -1,0 +1,569 @@
+"""What each figure measures, read from the Vietnamese around it: subject, target or result, basis, label.
+
+Runs once per ledger, after parsing. The subject is the term nearest before the figure in its clause
+("thu ngân sách ... đạt 3.594 tỷ đồng"), the counted noun after it ("6.100 người lao động được tạo việc
+làm"), or, for "…, tăng 12,86%", the previous figure's subject. Its English comes from the reviewed
+terminology; the label adds the basis ("growth", "as % of plan", "target") so a reader cannot mistake a
+share of the plan for growth.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from summarizer.reading.basis import Basis, basis_of
+from summarizer.reading.meeting import translate_admin
+from summarizer.reading.terminology import Term, find_terms, normalize_vi
+
+if TYPE_CHECKING:
+    from summarizer.reading.figures import Figure, Ledger
+
+__all__ = ["annotate", "figure_basis", "figure_label"]
+
+_HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
+_SOFT_BOUNDARY = re.compile(r",")
+_CLOSED_PAREN = re.compile(r"\([^()]*\)")
+_TARGET_CUE = re.compile(
+    r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b(?! thông| dịch| lưu| thương| tiếp| nhận| ban)"
+    r"|đặt ra|đề ra|\bphải\b|định hướng|phương hướng"
+    r"|kế hoạch năm (?:tới|sau)|cần (?:đạt|phấn đấu)",
+    re.IGNORECASE,
+)
+_RESULT_CUE = re.compile(
+    r"\b(?:ước đạt|ước thực hiện|thực hiện được|đạt được|chỉ đạt|(?<!để )hoàn thành|chỉ có thể)\b", re.IGNORECASE
+)
+_TIMES = re.compile(r"gấp\s*$", re.IGNORECASE)
+_HORIZON = re.compile(r"(?:đến|vào|tới)(?: cuối| hết)? năm ((?:19|20)\d{2})", re.IGNORECASE)
+_GROWTH_CONTEXT = re.compile(r"tăng trưởng|tăng bình quân|\bgdp\b|\bgrdp\b|\btăng\b", re.IGNORECASE)
+_SHARE_CONTEXT = re.compile(r"trong đó|đóng góp|chiếm", re.IGNORECASE)
+_PREV_MONTH = re.compile(r"^\W*so với tháng trước", re.IGNORECASE)
+_COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"không hoàn thành|chưa hoàn thành|không đạt"), "not met"),
+    (re.compile(r"đạt và vượt"), "met or exceeded"),
+    (re.compile(r"\bvượt\b"), "exceeding the plan"),
+    (re.compile(r"hoàn thành|\bđạt\b"), "met"),
+    (re.compile(r"không hoạt động"), "not operating"),
+    (re.compile(r"đang hoạt động"), "operating"),
+    (re.compile(r"được công nhận"), "recognised"),
+]
+
+
+def _not_places(text: str) -> list[Term]:
+    """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao'), when others remain."""
+    terms = find_terms(text)
+    norm = normalize_vi(text)
+    kept = [t for t in terms if not re.search(r"(?:tại|ở|trong các|trong)\s*$", norm[: t.start])]
+    return kept if any(t.en not in _MODIFIERS | _BASES for t in kept) else terms
+
+
+def figure_basis(fig: Figure) -> str:
+    """The basis category of a ledger figure, as stored and scored."""
+    return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target, unit=fig.unit).value
+
+
+def _opens_paren(ledger: Ledger, fig: Figure) -> int | None:
+    """Where the parenthesis holding ``fig`` opens, if the figure sits inside one."""
+    sent = ledger.sentence_of(fig)
+    before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
+    k = before.rfind("(")
+    return sent.start + k if k >= 0 else None
+
+
+def _segments_before(ledger: Ledger, fig: Figure, paren: int) -> str:
+    """The clause before an opening parenthesis: what the parenthesis comments on."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : paren]
+    hard = [m.end() for m in re.finditer(r"[;:\n]", before)]
+    return before[hard[-1] :] if hard else before
+
+
+def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
+    """(clause before the figure, the part of it after the last comma, the words after the figure)."""
+    sent = ledger.sentence_of(fig)
+    before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
+    hard = [m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip()]
+    clause = before[hard[-1] :] if hard else before
+    soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
+    tail = clause[soft[-1] :] if soft else clause
+    after_full = ledger.text[fig.end : sent.end]
+    cut = re.search(r"[,;:.()]|\s[-–]\s|\s(?:và\s+)?\d", after_full)
+    after = after_full[: cut.start()] if cut else after_full
+    return clause, tail, after[:80]
+
+
+# Terms that qualify a subject rather than name one: growth words, comparison bases, bare entities.
+_MODIFIERS = {"growth", "growth rate", "average growth", "economic growth rate"}
+_GENERIC = {"budget", "works", "construction", "capacity", "area", "land", "central budget", "local budget", "goods"}
+_BASES = {"budget estimate", "targets", "plans", "set of criteria", "criteria"}
+_ENTITIES = {
+    "projects",
+    "new projects",
+    "enterprises",
+    "foreign investment projects",
+    "domestic investment projects",
+    "FDI projects",
+    "projects increasing their capital",
+    "projects adjusting their capital",
+    "projects adjusting their investment capital",
+    "newly licensed projects",
+    "newly licensed foreign investment projects",
+}
+_PROJECTS = {e for e in _ENTITIES if e.endswith("projects")}
+_BUDGET_SOURCES = {"budget", "central budget", "local budget"}
+# What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã').
+_UNIT_NOUNS = {
+    "xã": "communes",
+    "phường": "wards",
+    "thị trấn": "townships",
+    "làng": "villages",
+    "thôn": "villages",
+    "hộ": "households",
+    "hộ dân": "households",
+    "trạm": "stations",
+    "dự án": "projects",
+    "doanh nghiệp": "enterprises",
+    "trường": "schools",
+    "bql": "project management boards",
+    "người": "people",
+    "lượt khách": "visitor arrivals",
+    "báo cáo": "reports",
+    "tờ trình": "proposals",
+}
+_PAIRED = re.compile(r"\s+và\s+(?:hơn |gần |khoảng |trên )?\d")
+_RANKED = re.compile(r"\b(?:xếp(?: hạng)?(?: thứ)?|đứng(?: thứ)?)\s*$", re.IGNORECASE)
+_INVESTED = re.compile(r"\bđầu tư(?: khoảng| hơn| trên| gần)?\s*$", re.IGNORECASE)
+_RATE_WORDS = re.compile(r"tỷ lệ|tỉ lệ|chiếm", re.IGNORECASE)
+_EXPLICIT_BASE = re.compile(r"so với (dự toán|kế hoạch)", re.IGNORECASE)
+
+
+def _nearest(terms: list[Term]) -> Term | None:
+    """The subject among a clause's terms: the nearest one that names a quantity, not a base or modifier."""
+    for kinds in (
+        _MODIFIERS | _BASES | _ENTITIES | _GENERIC,
+        _MODIFIERS | _BASES | _GENERIC,
+        _MODIFIERS | _BASES,
+        set(),
+    ):
+        named = [t for t in terms if t.en not in kinds]
+        if named:
+            return named[-1]
+    return None
+
+
+_PREDICATE = re.compile(r".{0,40}?\b(?:được|đạt)\b(.{0,80})")
+_QUOTED_LIST = re.compile(r"“[^”]*”(?:\s*,\s*“[^”]*”)*")
+
+
+def _domain_before(
+    ledger: Ledger, fig: Figure, previous: Figure | None, clause_terms: list[Term], counted: Term | None
+) -> Term | None:
+    """For a count whose own comma segment names nothing ('…, 13/13 chỉ tiêu thi đua'), the domain named
+    earlier in the clause ('Chất lượng giáo dục …') when no other figure stands between them and it is not
+    another counted population ('hộ nghèo' beside 'hộ cận nghèo')."""
+    if counted is None or not clause_terms:
+        return None
+    if previous is not None and previous.sentence_index == fig.sentence_index:
+        return None
+    named = _nearest(clause_terms)
+    if named is None or set(named.en.lower().split()) & set(counted.en.lower().split()):
+        return None
+    return named
+
+
+def _nearest_named(terms: list[Term]) -> Term | None:
+    """The nearest term that names a quantity rather than qualifying one."""
+    named = [t for t in terms if t.en not in _MODIFIERS | _BASES]
+    return named[-1] if named else None
+
+
+def _strip_growth(subject: str) -> str:
+    return re.sub(r"\s*(?:average )?growth(?: rate)?\b", "", subject).strip() or subject
+
+
+def _compose(head: Term, terms: list[Term], *, paired: bool = False) -> str:
+    """'Registered capital' + 'new projects' in the same clause -> 'Registered capital of new projects';
+    'GDP' + 'average growth' -> 'GDP average growth'."""
+    subject = head.en
+    growth = next((t for t in terms if t.en in _MODIFIERS and t.start > head.start), None)
+    if growth is not None and "growth" not in subject.lower():
+        subject = f"{subject} {growth.en}"
+    entities = [t for t in terms if t.en in _ENTITIES and t is not head]
+    before = [t for t in entities if t.start < head.start]
+    specific = [t for t in before if t.en != "projects"]
+    entity = (specific or before)[-1] if before else (entities[0] if entities else None)
+    if entity is not None and not paired and head.en not in _ENTITIES and entity.en.lower() not in subject.lower():
+        subject = f"{subject} of {entity.en}"
+    return subject
+
+
+_TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b(?! không)", re.IGNORECASE)
+
+
+_ASSIGNED_BASE = re.compile(r"(?:dự toán|kế hoạch)(?:\s+\S+){0,3}?\s+(?:được\s+)?giao", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\bchiếm(?: khoảng| gần| hơn| trên)?\s*$", re.IGNORECASE)
+_GOAL_HEADER = re.compile(
+    r"phấn đấu|mục tiêu|đặt ra|đề ra|định hướng|phương hướng|kế hoạch năm (?:tới|sau)\s*$", re.IGNORECASE
+)
+"""The words before a colon that announce a list of goals ('… phấn đấu:', 'Mục tiêu năm 2017:')."""
+_GOAL_OPENING = re.compile(
+    r"^\W*(?:phương hướng|mục tiêu|nhiệm vụ|kế hoạch)(?: trọng tâm| chủ yếu)?"
+    r" (?:năm|trong năm|giai đoạn|thời gian tới)",
+    re.IGNORECASE,
+)
+
+
+def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
+    """A goal, not a result: the clause's first cue is a target word ('mục tiêu', 'phấn đấu', 'được giao'),
+    the sentence opens as a plan ('Phương hướng năm 2017, …'), the figure is an item of a list of goals, or
+    the sentence looks ahead to a year after the report's. The estimate a result is measured against ('bằng
+    91% dự toán Thành phố giao') and a share ('chiếm 31%') are not goals."""
+    clause = _ASSIGNED_BASE.sub(lambda m: " " * len(m.group()), clause)
+    if _SHARE_BEFORE.search(clause):
+        return False
+    header = ledger.list_header(fig)
+    if header is not None and _TARGET_CUE.search(header.text) and not _RESULT_CUE.search(clause):
+        return True
+    inline = _sentence_header(ledger, fig)
+    if inline and _GOAL_HEADER.search(inline) and not _RESULT_CUE.search(inline + " " + clause):
+        return True  # 'Năm 2017, thành phố phấn đấu: GRDP tăng 8,5-9%; thu ngân sách …': every item is a goal
+    cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
+    if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
+        return True
+    if cue and (result is None or cue.start() < result.start()):
+        return True
+    if result is None and _GOAL_OPENING.match(ledger.sentence_of(fig).text):
+        return True
+    if result is not None:
+        return False
+    sentence = ledger.sentence_of(fig).text
+    horizon = _HORIZON.search(sentence)
+    return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
+
+
+_DETAIL = re.compile(r"\btrong đó\b", re.IGNORECASE)
+
+
+def _details_a_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
+    """A part of a goal is a goal too: "giao chỉ tiêu thu ngân sách 399.125 tỷ đồng, …, trong đó thu nội
+    địa là 272.325 tỷ đồng"."""
+    if _RESULT_CUE.search(clause):
+        return False
+    for other in ledger.figures:
+        if other.start >= fig.start:
+            break
+        if other.sentence_index == fig.sentence_index and other.target and other.kind == fig.kind:
+            return _DETAIL.search(ledger.text[other.end : fig.start]) is not None
+    return False
+
+
+def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
+    """Bases the comparison words right after a figure do not show on their own."""
+    year = re.fullmatch(r"vs ((?:19|20)\d{2})", fig.basis or "")
+    period_years = re.findall(r"(?:19|20)\d{2}", fig.period or "")
+    if year and period_years and int(period_years[-1]) == int(year.group(1)) + 1:
+        fig.basis = "vs previous year"
+    if fig.unit == "times" and _TIMES.search(clause):
+        fig.basis = fig.basis or "ratio"
+        return
+    if fig.kind.value != "percent":
+        return
+    if _PREV_MONTH.search(ledger.text[fig.end : fig.end + 30]):
+        fig.basis = "vs previous month"
+        return
+    explicit = _EXPLICIT_BASE.search(clause)
+    if fig.basis is None and fig.cue in ("reach", "equal") and explicit and re.search(r"tỷ lệ\s*$|tỉ lệ\s*$", tail):
+        # 'tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%'
+        fig.basis = "budget estimate" if explicit.group(1).lower() == "dự toán" else "plan"
+        return
+    if fig.basis is None and fig.cue in (None, "reach", "equal"):
+        if _SHARE_CONTEXT.search(tail):
+            fig.basis = "of total"
+        elif (_GROWTH_CONTEXT.search(clause) and not re.search(r"tỷ lệ|tỉ lệ", clause, re.IGNORECASE)) or (
+            _GROWTH_HEADER.search(_sentence_header(ledger, fig))
+        ):
+            fig.cue = "increase"
+
+
+_GROWTH_HEADER = re.compile(r"tăng trưởng|giá trị gia tăng|tốc độ tăng", re.IGNORECASE)
+
+
+def _sentence_header(ledger: Ledger, fig: Figure) -> str:
+    """What a colon in the figure's sentence announces ("Giá trị gia tăng các ngành: công nghiệp …")."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    colon = before.find(":")
+    return before[:colon] if colon >= 0 else ""
+
+
+_NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
+_LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
+_MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
+_TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
+_PER_CAPITA = re.compile(r"bình quân (?:đầu người|mỗi người|một người)|trên đầu người|^\s*/\s*(?:người|ng)\b", re.I)
+"""'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
+
+
+def _qualified(fig: Figure, subject: str, clause: str, tail: str) -> str:
+    """Words before the figure that change what its subject is: whose ("mục tiêu tăng trưởng của cả nước"),
+    which projects ("cấp phép cho 8 dự án"), which boards ("sáp nhập 24 BQL"), which flow ("giá trị xuất
+    khẩu các sản phẩm điện tử")."""
+    low = subject.lower()
+    if _NATIONAL.search(tail) and not re.search(r"nation|country|vietnam", low):
+        subject = f"national {subject}"
+    if fig.kind.value in ("count", "ratio") and "project" in low and "licens" not in low and _LICENSED.search(tail):
+        rest = subject[len("projects") :]
+        subject = f"projects licensed{rest}" if low.startswith("projects") else f"licensed {subject}"
+    if fig.kind.value in ("count", "ratio") and _MERGED.search(clause) and "merg" not in low:
+        subject = f"{subject} merged"
+    traded = _TRADED.search(tail)
+    if traded and not re.search(r"export|import|trade|turnover", low):
+        subject = f"{subject} {'exports' if traded.group(1).lower() == 'xuất khẩu' else 'imports'}"
+    return subject
+
+
+def _count_qualifier(after: str) -> str | None:
+    low = normalize_vi(after)
+    return next((q for pattern, q in _COUNT_QUALIFIERS if pattern.search(low)), None)
+
+
+def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:
+    """An English name that carries the basis: 'Budget revenue as % of the budget estimate'."""
+    s = subject[:1].upper() + subject[1:]
+    if "growth" in subject.lower() and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value):
+        return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else "")
+    suffix = {
+        Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
+        Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
+        Basis.OF_PLAN.value: " as % of plan",
+        Basis.OF_ESTIMATE.value: " as % of the budget estimate",
+        Basis.TARGET.value: " (target)",
+    }.get(basis, "")
+    compared = (fig.basis or "").startswith("vs ")
+    growth_goal = (fig.cue == "increase" or compared) and fig.kind.value == "percent" and "growth" not in s.lower()
+    if basis == Basis.TARGET.value and growth_goal:
+        return f"{s} growth (target)"
+    if fig.unit == "times":
+        base = (fig.basis or "").removeprefix("vs ")
+        base = f"the {base}" if base.startswith(("same", "previous")) else base
+        return f"{s} as a multiple of {base}" if base and base != "ratio" else f"{s} (multiple)"
+    if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
+        return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
+    if basis == Basis.GROWTH_OTHER.value:
+        base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
+        suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
+        if fig.cue == "exceed" and not base:
+            suffix = " excess"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
+        if base in ("previous month",):
+            suffix = " growth vs the previous month"
+    if basis == Basis.OF_TOTAL.value:
+        return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
+    return s + suffix
+
+
+_RESPECTIVELY = re.compile(
+    r"(?:các\s+)?(?P<kind>huyện|quận|thị xã|xã|phường|tỉnh)\s+(?P<names>[^:;.()\d]+?)\s*"
+    r"(?:lần lượt|tương ứng)(?: là| đạt)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"\s*(?:,|;|và)\s*")
+
+
+def _respective_places(ledger: Ledger) -> None:
+    """'Tỷ lệ này ở các huyện Hoài Đức, Quốc Oai, … lần lượt là: 91, 82, …%': one place per figure, in order."""
+    figures = [f for f in ledger.figures if f.is_indicator_kind]
+    for k, first in enumerate(figures):
+        sent = ledger.sentence_of(first)
+        m = _RESPECTIVELY.search(ledger.text[sent.start : first.start])
+        if m is None:
+            continue
+        names = [n.strip() for n in _LIST_SEP.split(m.group("names")) if n.strip()]
+        run = [first]
+        for nxt in figures[k + 1 :]:
+            if not _LIST_SEP.fullmatch(ledger.text[run[-1].end : nxt.start]):
+                break
+            run.append(nxt)
+        if len(run) != len(names):
+            continue
+        earlier = [f for f in figures[:k] if f.subject_en and f.kind == first.kind]
+        base = first.subject_en or (earlier[-1].subject_en if earlier else None)
+        if base is None:
+            continue
+        for fig, name in zip(run, names, strict=True):
+            place = translate_admin(f"{m.group('kind').lower()} {name}")
+            fig.subject, fig.subject_en = f"{name}", f"{base} in {place}"
+            basis = figure_basis(fig)
+            fig.label = figure_label(fig, basis, fig.subject_en)
+
+
+def annotate(ledger: Ledger) -> None:
+    """Set target, refined basis, subject and label on every indicator figure of ``ledger``."""
+    previous: Figure | None = None
+    for fig in ledger.figures:
+        if not fig.is_indicator_kind:
+            continue
+        clause, tail, after = _segments(ledger, fig)
+        fig.target = _is_target(ledger, fig, clause) or _details_a_target(ledger, fig, clause)
+        _refine_basis(ledger, fig, clause, tail)
+        tail_terms, clause_terms = _not_places(tail), find_terms(clause)
+        unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
+        after_terms = find_terms(after[:60])
+        same_clause = (
+            previous is not None
+            and previous.sentence_index == fig.sentence_index
+            and previous.end <= fig.start
+            and not _HARD_BOUNDARY.search(_CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]))
+        )
+        in_paren = _opens_paren(ledger, fig)
+        if in_paren is not None and not tail_terms:
+            # '188.000 tỷ đồng (tăng 6,5% so với tháng trước, …)': the subject of what the parenthesis annotates
+            if previous is not None and previous.sentence_index == fig.sentence_index and previous.end <= in_paren:
+                same_clause = True
+            elif not clause_terms:
+                clause_terms = find_terms(_segments_before(ledger, fig, in_paren))
+        head: Term | None
+        context = clause_terms
+        counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
+        if (
+            counted is None
+            and fig.kind.value in ("percent", "money")
+            and fig.basis is None
+            and after_terms
+            and after_terms[0].start <= 1
+            and after_terms[0].en not in _BASES | _MODIFIERS | _GENERIC
+        ):
+            counted, unit_terms = after_terms[0], after_terms  # '50,7% dân số nông thôn được dùng nước …'
+        noun = _UNIT_NOUNS.get(normalize_vi(fig.unit_vi or ""))
+        if counted is None and noun is not None and fig.kind.value in ("count", "ratio"):
+            counted = Term(normalize_vi(fig.unit_vi or ""), noun, 0, len(fig.unit_vi or ""))
+            unit_terms = [counted, *[t for t in unit_terms if t.start > counted.end]]
+        named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
+        if counted is not None and named is not None and counted.en not in named.en:
+            fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
+            head = None
+        elif counted is not None and named is not None:
+            head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name
+        elif counted is not None:
+            head, context = counted, unit_terms
+            rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
+            rest = _CLOSED_PAREN.sub(" ", rest)
+            predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
+            later = find_terms(predicate.group(1)) if predicate else []
+            extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
+            if extra is not None:
+                fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
+                head = None
+        elif (
+            tail_terms
+            and _nearest_named(tail_terms) is None
+            and same_clause
+            and previous is not None
+            and previous.subject_en
+        ):
+            # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject
+            fig.subject, fig.subject_en = previous.subject, _strip_growth(previous.subject_en)
+            head = None
+        elif _nearest(tail_terms) is not None:
+            head, context = _nearest(tail_terms), tail_terms
+        elif same_clause and previous is not None and previous.subject:
+            fig.subject, fig.subject_en = previous.subject, previous.subject_en
+            head = None
+        else:
+            head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
+        if head is not None:
+            # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
+            paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
+            fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
+            sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
+            spent = _nearest_named(
+                [t for t in find_terms(sentence_before) if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES]
+            )
+            if head.en in _BUDGET_SOURCES and spent is not None:
+                # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
+                fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
+            elif head.en in _PROJECTS and fig.kind.value == "money":
+                fig.subject_en = f"capital of {fig.subject_en}"
+        ranked = fig.subject_en is not None and "rank" not in fig.subject_en
+        if ranked and fig.kind.value == "ratio" and _RANKED.search(clause):
+            fig.subject_en = f"{fig.subject_en} rank"
+        lowered = (fig.subject_en or "").lower()
+        if fig.kind.value == "money" and _INVESTED.search(tail) and not re.search(r"invest|capital", lowered):
+            fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
+
+        if (
+            fig.subject_en is None
+            and previous is not None
+            and previous.subject_en
+            and previous.kind == fig.kind
+            and previous.sentence_index in (fig.sentence_index - 1, fig.sentence_index)
+            and not find_terms(ledger.sentence_of(fig).text)
+        ):
+            # 'Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%': nothing named, so
+            # the subject of the sentence before
+            fig.subject, fig.subject_en = previous.subject, previous.subject_en
+        if fig.subject_en is None:
+            previous = fig
+            continue
+        plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target
+        if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
+            fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
+        if (
+            fig.kind.value == "percent"
+            and fig.basis is None
+            and fig.cue in ("rise_to", "fall_to")
+            and same_clause
+            and previous is not None
+            and previous.basis == "of total"
+            and previous.subject_en == fig.subject_en
+        ):
+            fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
+        basis = figure_basis(fig)
+        subject = _qualified(fig, fig.subject_en, clause, tail)
+        per_person = _PER_CAPITA.search(tail) or _PER_CAPITA.search(after[:12])
+        if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
+            subject = f"{subject} per capita"
+        if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
+            subject = f"{subject} {q}"
+        elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
+            subject = f"{subject} reduced"
+        of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+        if of_what and re.match(r"\s*là\b", after):
+            subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
+        fig.label = figure_label(fig, basis, subject, of_what)
+        previous = fig
+    _respective_places(ledger)
+    _respective_pairs(ledger)
+
+
+_PAIR_GAP = re.compile(r"^\s*(?:và|,)\s*(?:hơn |gần |khoảng |trên )?$")
+
+
+def _respective_pairs(ledger: Ledger) -> None:
+    """'có 301 dự án đầu tư nước ngoài, 451 dự án đầu tư trong nước … với tổng vốn đăng ký 26,7 tỷ USD và
+    245.500 tỷ đồng': two amounts after two kinds of projects belong to them in order."""
+    figures = [f for f in ledger.figures if f.is_indicator_kind]
+    for a, b in pairwise(figures):
+        if a.kind.value != "money" or b.kind.value != "money" or a.sentence_index != b.sentence_index:
+            continue
+        if not _PAIR_GAP.match(ledger.text[a.end : b.start]):
+            continue
+        counts = [
+            f
+            for f in figures
+            if f.sentence_index == a.sentence_index and f.end <= a.start and f.kind.value in ("count", "ratio")
+        ]
+        if len(counts) != 2 or "," not in ledger.text[counts[0].end : counts[1].start]:
+            continue
+        owners = []
+        for c in counts:
+            phrase = re.split(r"[,;.]|\s\d", ledger.text[c.start : c.end + 60])[0]
+            terms = [t for t in find_terms(phrase) if t.en in _ENTITIES or "project" in t.en]
+            owners.append(terms[0].en if terms else None)
+        if None in owners or owners[0] == owners[1]:
+            continue
+        for fig, owner in zip((a, b), owners, strict=True):
+            if fig.subject_en is None or owner is None or owner.lower() in fig.subject_en.lower():
+                continue
+            fig.subject_en = f"{fig.subject_en} of {owner}"
+            fig.label = figure_label(fig, figure_basis(fig), fig.subject_en)

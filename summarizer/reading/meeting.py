@@ -1,0 +1,466 @@
+"""Meeting facts found by code: body, session, term and date, all from the sentence that reports the meeting.
+
+A report mentions many meetings and numbers ("Đại hội Đảng toàn quốc lần thứ XII", "Nghị quyết số 24",
+"kỳ họp thứ 3" of an earlier session); only the sentence that reports *this* meeting may give its facts.
+Where no sentence reports a meeting, the facts are null.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from summarizer.reading.figures import Ledger, Sentence
+from summarizer.reading.language import fold
+from summarizer.reading.terminology import find_terms
+
+__all__ = [
+    "MeetingFacts",
+    "body_english",
+    "find_meeting_facts",
+    "find_officials",
+    "roman_to_int",
+    "split_official",
+    "translate_admin",
+]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SESSION = re.compile(
+    r"(?:kỳ họp|hội nghị|phiên họp|phiên|đại hội)(?:\s+[^\s,.;:]+){0,5}?\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXLC]{1,7})\b",
+    re.IGNORECASE,
+)
+_NOT_THIS_MEETING = re.compile(r"toàn quốc|trung ương|quốc hội", re.IGNORECASE)
+_RESOLUTION_BEFORE = re.compile(r"(?:nghị quyết|kết luận|chỉ thị)\s*$", re.IGNORECASE)
+_TERM = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
+_DATE = re.compile(
+    r"(?:^|[\s(,])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d{2}))?"
+)
+_EVENT = re.compile(
+    r"hội nghị|họp|phiên|đại hội|làm việc|tổ chức|diễn ra|khai mạc|bế mạc|trao|chủ trì|buổi|lễ|giao ban|thăm",
+    re.IGNORECASE,
+)
+_HEAD_SENTENCES = 6
+
+# Bodies as Vietnamese writes them; the place follows. Longest first.
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+)
+_PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
+_BODY = re.compile(
+    r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân"
+    r"|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
+    r"|Thành [uủ]y|Thành uỷ|Tỉnh [uủ]y|Tỉnh uỷ|Quận [uủ]y|Quận uỷ|Huyện [uủ]y|Huyện uỷ|Kho bạc Nhà nước(?: \(KBNN\))?)"
+    r"(?:\s+(?P<level>quận|Quận|huyện|Huyện|thành phố|Thành phố|tỉnh|Tỉnh|phường|xã|thị xã))?"
+    rf"(?:\s+(?P<place>{_PLACE}))?"
+)
+_MEETING_NOUN = re.compile(r"cuộc họp|hội nghị|kỳ họp|phiên họp|buổi làm việc|buổi họp|đại hội", re.IGNORECASE)
+_REVIEW = re.compile(
+    r"(?:cuộc họp|hội nghị|buổi họp) (?P<kind>sơ kết|tổng kết) (?:(?P<years>\d+(?:,\d+)?) năm )?(?:thực hiện )?"
+    r"(?P<what>chương trình|đề án|kế hoạch) (?P<topic>[^,.;:()]+?)"
+    r"(?: giai đoạn (?P<first>(?:19|20)\d{2})\s?[-–]\s?(?P<last>(?:19|20)\d{2}))?"
+    r"(?=\s+(?:sáng|chiều|ngày|tối)\b|[,.;:(]|$)",
+    re.IGNORECASE,
+)
+_PRESS = re.compile(
+    r"(?:buổi )?gặp mặt (?:các cơ quan )?báo chí(?P<spring> (?:đầu )?xuân(?: (?P<lunar>[A-ZĐ]\w+ [A-ZĐ]\w+))?)?"
+)
+_WHAT_EN = {"chương trình": "programme", "đề án": "scheme", "kế hoạch": "plan"}
+_SURNAMES = set(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trương",
+        "Lương",
+        "Mai",
+        "Đào",
+        "Cao",
+        "Lưu",
+        "Tô",
+        "Đoàn",
+        "Vương",
+        "Trịnh",
+        "Lâm",
+        "Phùng",
+        "Tạ",
+        "Chu",
+        "Thái",
+        "Kiều",
+        "Tăng",
+        "Quách",
+        "Văn",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class MeetingFacts:
+    session: int | None
+    session_text: str | None
+    term: str | None
+    date: str | None
+    date_as_written: str | None
+    date_year_inferred: bool
+    body_vi: str | None = None
+    body_en: str | None = None
+    sentence: tuple[int, int] | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.body_vi:
+            parts.append(f"body {self.body_vi} ({self.body_en})")
+        if self.session is not None:
+            parts.append(f"session number {self.session}")
+        if self.term:
+            parts.append(f"term {self.term}")
+        if self.date_as_written:
+            parts.append(f"date {self.date_as_written}")
+        return "; ".join(parts) or "nothing"
+
+
+def roman_to_int(token: str) -> int:
+    """'XII' -> 12; digits pass through."""
+    if token.isdigit():
+        return int(token)
+    total, prev = 0, 0
+    for ch in reversed(token.upper()):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _session_in(sentence: Sentence) -> re.Match[str] | None:
+    for m in _SESSION.finditer(sentence.text):
+        before = sentence.text[max(0, m.start() - 20) : m.start()]
+        if _NOT_THIS_MEETING.search(m.group()) or _RESOLUTION_BEFORE.search(before):
+            continue
+        return m
+    return None
+
+
+def _meeting_sentence(ledger: Ledger) -> tuple[Sentence, re.Match[str] | None] | None:
+    """The sentence reporting this meeting: a session phrase of this body, else a dated event in the head."""
+    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    for sent in head:
+        m = _session_in(sent)
+        if m is not None:
+            return sent, m
+    for sent in head[:_HEAD_SENTENCES]:
+        if _DATE.search(sent.text) and _EVENT.search(sent.text):
+            return sent, None
+    for sent in head[:_HEAD_SENTENCES]:
+        if _MEETING_NOUN.search(sent.text):
+            return sent, None
+    return None
+
+
+def _trim_place(place: str) -> str | None:
+    """'Hà Nội Hoàng Trung Hải' -> 'Hà Nội': a person's name (a surname and one or two more words) after
+    the place is not part of it; a 'place' that is only a person's name is none."""
+    words = place.split()
+    if words[0] in _SURNAMES and len(words) >= 3 and _place_key(place) not in _PLACES_EN:
+        return None
+    for i, w in enumerate(words[1:], start=1):
+        if w in _SURNAMES and words[i - 1] != "-" and len(words) - i >= 2:
+            return " ".join(words[:i])
+    return place
+
+
+def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) -> str | None:
+    found = []
+    for m in _BODY.finditer(sentence.text):
+        place = _trim_place(m.group("place")) if m.group("place") else None
+        if m.group("place") and place is None and not m.group("level"):
+            continue
+        end = m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")
+        found.append((m.start(), end, place))
+    if not found:
+        return None
+    if session is not None:
+        start, end, _ = min(
+            found,
+            key=lambda f: (
+                0
+                if f[0] < session.end() and f[1] > session.start()
+                else min(abs(f[0] - session.end()), abs(f[1] - session.start()))
+            ),
+        )
+    else:
+        start, end, _ = next((f for f in found if f[2]), found[0])
+    body = sentence.text[start:end].strip()
+    longer = re.search(re.escape(body) + r"[.]?\s[A-ZĐ]{2,4}\b", ledger.text)  # 'Thành uỷ TP' -> 'Thành uỷ TP. HCM'
+    return longer.group() if longer and body.endswith("TP") else body
+
+
+def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """A meeting that is not a body's session, described as the report names it: "cuộc họp sơ kết 2,5 năm
+    chương trình giảm ô nhiễm môi trường giai đoạn 2016-2020" -> "2.5-year review meeting of the 2016–2020
+    environmental pollution reduction programme"; "buổi gặp mặt báo chí đầu xuân Đinh Dậu" of a district's
+    leaders -> "Duc Tho District spring press meeting (Dinh Dau lunar new year)"."""
+    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    for sent in head:
+        m = _REVIEW.search(sent.text)
+        if m:
+            topic = m.group("topic")
+            terms = [t for t in find_terms(topic) if t.end - t.start >= len(topic.strip()) - 1]
+            if not terms:
+                continue
+            years = f"{m.group('years').replace(',', '.')}-year " if m.group("years") else ""
+            span = f"{m.group('first')}–{m.group('last')} " if m.group("first") else ""
+            kind = "review" if m.group("kind").lower() == "sơ kết" else "final review"
+            en = f"{years}{kind} meeting of the {span}{terms[0].en} {_WHAT_EN[m.group('what').lower()]}"
+            return sent, sent.text[m.start() : m.end("topic")], en[:1].upper() + en[1:]
+        m = _PRESS.search(sent.text)
+        if m:
+            place = _ADMIN_PLACE.search(sent.text[m.end() :])
+            where = translate_admin(place.group()) + " " if place else ""
+            en = f"{where}{'spring ' if m.group('spring') else ''}press meeting"
+            if m.group("lunar"):
+                en += f" ({fold(m.group('lunar')).title()} lunar new year)"
+            vi = place.group() if place else m.group()
+            return sent, vi, en
+    return None
+
+
+def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
+    """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
+    and says so. All null when no sentence reports a meeting."""
+    found = _meeting_sentence(ledger)
+    body_vi = _body_in(ledger, found[0], found[1]) if found else None
+    body_en: str | None = None
+    if body_vi is None and (found is None or found[1] is None) and (event := _event_in(ledger)) is not None:
+        sent, body_vi, body_en = event  # no body meets: the event the report names
+        found = (sent, None)
+    if found is None:
+        return MeetingFacts(None, None, None, None, None, False)
+    sent, session = found
+    t = _TERM.search(sent.text)
+    if t is None:
+        following = [s for s in ledger.sentences if sent.start < s.start][:3]
+        t = next((m for s in following if (m := _TERM.search(s.text)) and not _NOT_THIS_MEETING.search(s.text)), None)
+    if t is None and body_vi:
+        core = re.sub(r"^(?:Ban Chấp hành|Đại hội)\s+", "", body_vi)
+        t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + _TERM.pattern, ledger.text, re.IGNORECASE)
+        t = _TERM.search(t.group()) if t else None
+    d = _DATE.search(sent.text)
+    date_iso = date_written = None
+    inferred = False
+    if d:
+        day, month, year = int(d.group(1)), int(d.group(2)), d.group(3)
+        date_written = d.group().strip(" (,\n")
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            y = int(year) if year else ledger.document_year
+            inferred = year is None
+            if y is not None:
+                date_iso = f"{y:04d}-{month:02d}-{day:02d}"
+    return MeetingFacts(
+        session=roman_to_int(session.group(1)) if session else None,
+        session_text=session.group() if session else None,
+        term=f"{t.group(1)}–{t.group(2)}" if t else None,
+        date=date_iso,
+        date_as_written=date_written,
+        date_year_inferred=inferred and date_iso is not None,
+        body_vi=body_vi,
+        body_en=body_en or (body_english(body_vi) if body_vi else None),
+        sentence=(sent.start, sent.end),
+    )
+
+
+# --- bodies in English, by rule ---------------------------------------------------------------------
+
+_PLACES_EN = {
+    "hà nội": "Hanoi",
+    "hcm": "Ho Chi Minh City",
+    "hồ chí minh": "Ho Chi Minh City",
+    "tp. hcm": "Ho Chi Minh City",
+    "tp hcm": "Ho Chi Minh City",
+    "tphcm": "Ho Chi Minh City",
+}
+_KINDS_EN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^ban chấp hành đảng bộ", re.I), "Party Executive Committee"),
+    (re.compile(r"^đại hội đảng bộ", re.I), "Party Congress"),
+    (re.compile(r"^đảng bộ", re.I), "Party Committee"),
+    (re.compile(r"^(?:hđnd|hội đồng nhân dân)", re.I), "People's Council"),
+    (re.compile(r"^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)", re.I), "People's Committee"),
+    (re.compile(r"^(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)", re.I), "Party Committee"),
+    (re.compile(r"^kho bạc nhà nước", re.I), "State Treasury"),
+]
+_LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _place_key(place: str) -> str:
+    key = " ".join(place.lower().replace("tp.", "tp. ").split())
+    return key.removeprefix("tp. ").removeprefix("tp ").strip()
+
+
+def _place_en(place: str) -> str:
+    key = _place_key(place)
+    if key in _PLACES_EN:
+        return _PLACES_EN[key]
+    city = re.match(r"tp\.?\s", place.lower()) is not None
+    name = " ".join(_plain(w) for w in key.title().replace(" - ", "-").split()).replace("-", " - ")
+    return f"{name} City" if city else name
+
+
+def body_english(body_vi: str) -> str:
+    """'Ban Chấp hành Đảng bộ quận Bắc Từ Liêm' -> 'Bac Tu Liem District Party Executive Committee';
+    'HĐND thành phố Hà Nội' -> "Hanoi People's Council"; the place is kept, transliterated."""
+    m = _BODY.match(body_vi)
+    if m is None:
+        return _plain(body_vi)
+    kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), _plain(m.group("kind")))
+    level_vi = (m.group("level") or "").lower()
+    if not level_vi and re.match(r"(?:tỉnh) ", m.group("kind").lower()):
+        level_vi = "tỉnh"
+    if not level_vi and re.match(r"(?:quận|huyện) ", m.group("kind").lower()):
+        level_vi = "quận"
+    place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
+    level = _LEVEL_EN.get(level_vi, "")
+    return " ".join(x for x in (place, level, kind) if x)
+
+
+_ADMIN_PLACE = re.compile(
+    r"\b(?P<kind>[Qq]uận|[Hh]uyện|[Pp]hường|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+"
+    rf"(?P<name>[{_UPPER}][^\s,.;:()'’]*(?:\s+[{_UPPER}][^\s,.;:()'’]*){{0,3}})"
+)
+_PLACE_WORDS = {"quận": "District", "huyện": "District", "phường": "Ward", "xã": "Commune", "tỉnh": "Province"}
+
+
+def translate_admin(text: str) -> str:
+    """Vietnamese bodies and administrative words an English field copied, put in English by rule:
+    'HĐND thành phố Hà Nội' -> "Hanoi People's Council", 'Quận Bắc Từ Liêm' -> 'Bac Tu Liem District'."""
+    text = re.sub(
+        r"\bH[àa] N[ộo]i\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", text)
+    )
+    out = _BODY.sub(lambda m: body_english(m.group()) if m.group("place") or m.group("level") else m.group(), text)
+
+    def place(m: re.Match[str]) -> str:
+        kind = m.group("kind").lower().rstrip(".")
+        if kind in ("thành phố", "tp"):
+            return _place_en("TP " + m.group("name"))
+        return f"{_place_en(m.group('name'))} {_PLACE_WORDS[kind]}"
+
+    return _ADMIN_PLACE.sub(place, out)
+
+
+_TITLES_EN = [
+    ("tổng bí thư", "General Secretary"),
+    ("chủ tịch quốc hội", "Chair of the National Assembly"),
+    ("phó chủ tịch quốc hội", "Vice Chair of the National Assembly"),
+    ("thủ tướng chính phủ", "Prime Minister"),
+    ("thủ tướng", "Prime Minister"),
+    ("phó thủ tướng", "Deputy Prime Minister"),
+    ("bộ trưởng", "Minister"),
+    ("thứ trưởng", "Deputy Minister"),
+    ("phó bí thư thường trực", "Standing Deputy Secretary"),
+    ("phó bí thư", "Deputy Secretary"),
+    ("bí thư", "Secretary"),
+    ("phó chủ tịch thường trực", "Standing Vice Chair"),
+    ("phó chủ tịch", "Vice Chair"),
+    ("chủ tịch", "Chair"),
+    ("phó giám đốc", "Deputy Director"),
+    ("giám đốc", "Director"),
+    ("trưởng ban", "Head"),
+]
+
+
+def split_official(written: str) -> tuple[str, str | None]:
+    """'Bí thư Quận ủy Bắc Từ Liêm Lưu Ngọc Hà' -> ('Lưu Ngọc Hà', 'Secretary of the Bac Tu Liem District Party
+    Committee'): a title copied into a name becomes the role, translated by rule."""
+    words = written.strip().split()
+    starts = [i for i in range(len(words) - 1) if words[i] in _SURNAMES and 2 <= len(words) - i <= 4]
+    if not starts or not all(w[:1].isupper() for w in words[starts[0] :]):
+        return written.strip(), None
+    i = max((j for j in starts if len(words) - j >= 3), default=starts[-1])
+    if i == 0:
+        return written.strip(), None
+    name, title = " ".join(words[i:]), " ".join(words[:i]).strip(" ,-")
+    low = title.lower()
+    role = next((en for vi, en in _TITLES_EN if low.startswith(vi)), None)
+    if role is None:
+        return name, None
+    rest = title[len(next(vi for vi, en in _TITLES_EN if low.startswith(vi))) :].strip()
+    body = translate_admin(rest) if rest else ""
+    if body and _BODY.match(rest) is None and not re.search(r"[A-Z]", body[:1]):
+        body = ""
+    return name, f"{role} of the {body}" if body else role
+
+
+def role_in_source(person: str, text: str) -> str | None:
+    """The role the report writes before a person's name, in English by rule: '…, Bí thư Quận ủy Bắc Từ
+    Liêm Lưu Ngọc Hà' -> 'Secretary of the Bac Tu Liem District Party Committee'. A chain of titles ('Bí
+    thư Quận ủy, Chủ tịch HĐND quận Tây Hồ Lê Thị Thu Hằng') gives every title that translates, in order."""
+    at = text.find(person) if person else -1
+    if at <= 0:
+        return None
+    before = text[max(0, at - 120) : at]
+    roles: list[str] = []
+    later = ""
+    for k, part in enumerate(reversed(before.split(","))):
+        part = part.strip(" -–")
+        role = _one_role(part, person)
+        place = _ADMIN_PLACE.search(later)
+        if role is None and place is not None:
+            role = _one_role(f"{part} {place.group()}", person)  # 'Bí thư Quận ủy, Chủ tịch HĐND quận Tây Hồ'
+        if role is None:
+            if k == 0:
+                return None
+            break
+        roles.insert(0, role)
+        later = part
+    return " and ".join(roles) or None
+
+
+def _one_role(title: str, person: str) -> str | None:
+    """One title of a chain in English, or None when it is not a title this module can translate."""
+    low = title.lower()
+    found = [(k + len(vi), -k, k) for vi, _ in _TITLES_EN if (k := low.rfind(vi)) >= 0]
+    if not found:
+        return None
+    title = title[max(found)[2] :].strip(" ,-–")
+    if re.search(r"[.;:!?()\n]", title):
+        return None
+    role = split_official(f"{title} {person}")[1]
+    return role if role and role.isascii() and not re.search(r"\b(?:UBND|HĐND|TP|HCM|Bộ)\b", role) else None
+
+
+_NAME_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
+_SURNAME = "|".join(sorted(_SURNAMES, key=len, reverse=True))
+_PERSON = re.compile(rf"(?<![\w])(?:{_SURNAME})(?:\s+{_NAME_WORD}){{1,3}}(?![\w])(?!\s+[{_UPPER}])")
+"""A whole name: it ends where the capitalised words end ('Tây Hồ Lê Thị Thu Hằng' holds 'Lê Thị Thu Hằng', not
+'Hồ Lê Thị Thu')."""
+
+
+def find_officials(text: str, limit: int = 4) -> list[tuple[str, str]]:
+    """Officials as the report writes them: a Vietnamese name (a surname and one to three given names) right
+    after a title this module translates, with the role in English by rule. Names are copied, never retyped."""
+    found: dict[str, str] = {}
+    for m in _PERSON.finditer(text):
+        name = m.group()
+        if name in found or len(found) >= limit:
+            continue
+        role = role_in_source(name, text[: m.end()])
+        if role:
+            found[name] = role
+    return list(found.items())

@@ -1,0 +1,107 @@
+"""The terminology file, entry by entry: well-formed, English, and found in real sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarizer.reading.figures import normalize_text, split_sentences
+from summarizer.reading.language import fold
+from summarizer.reading.terminology import find_terms, is_generic_name, load_terminology, normalize_vi
+
+ENTRIES = load_terminology()
+
+
+def test_entries_are_unique_english_and_many() -> None:
+    assert len(ENTRIES) >= 300
+    vis = [vi for vi, _, _ in ENTRIES]
+    assert len(vis) == len(set(vis))
+    for vi, en, _ in ENTRIES:
+        assert en and not re.search(r"[ăâđêôơưĂÂĐÊÔƠƯ]", en), (vi, en)
+        assert fold(en) == en.lower() or en in ("Tet goods reserves", "Tet goods"), (vi, en)
+
+
+def test_every_entry_that_occurs_in_a_report_is_found_in_its_sentence(seen_reports: list[Path]) -> None:
+    """Each entry met in the 22 seen reports is matched there, by itself or inside a longer entry."""
+    sentences = [s.text for p in seen_reports for s in split_sentences(normalize_text(p.read_text(encoding="utf-8")))]
+    normalized = [normalize_vi(s) for s in sentences]
+    met = 0
+    for vi, _, pattern in ENTRIES:
+        hits = [s for s in normalized if pattern.search(s)]
+        if not hits:
+            continue
+        met += 1
+        terms = find_terms(hits[0])
+        assert any(vi in t.vi for t in terms), (vi, [t.vi for t in terms])
+    assert met >= 120
+
+
+@pytest.mark.parametrize(
+    ("sentence", "english"),
+    [
+        ("Thu ngân sách trên địa bàn ước đạt 3.594 tỷ đồng", "budget revenue collected in the area"),
+        (
+            "Giá trị sản xuất một số ngành kinh tế chủ yếu ước đạt 63.275 tỷ đồng",
+            "production value of key economic sectors",
+        ),
+        ("hỗ trợ giải quyết việc làm cho 6.100 người lao động", "job creation"),
+        ("giảm 82/82 hộ cận nghèo", "near-poor households"),
+        ("Tỷ lệ gia đình văn hoá ước đạt 91,3%", "cultured families"),
+        ("tổ dân phố văn hóa ước đạt 98,5%", "cultured residential groups"),
+        ("Tổng sản phẩm nội địa (GDP) tăng bình quân 9,6%", "gross domestic product (GDP)"),
+        ("kim ngạch xuất khẩu ước đạt 21,4 tỷ USD", "export turnover"),
+        ("tổng chi thường xuyên là 89.172 tỷ đồng", "total recurrent spending"),
+        ("thu tiền sử dụng đất đạt 246,6 tỷ đồng", "land-use fee revenue"),
+        ("21 xã đạt chuẩn nông thôn mới", "communes meeting the new-rural standard"),
+        ("số xã đạt tiêu chuẩn nông thôn mới khoảng 50%", "communes meeting the new-rural standard"),
+        ("Về 5 BQL dự án mới thành lập", "newly formed project management boards"),
+        ("tỷ lệ người dân tham gia BHYT đạt 80%", "health insurance coverage"),
+        ("Tổng vốn đầu tư toàn xã hội ước đạt 41.000 tỷ đồng", "total social investment capital"),
+        ("thu hút vốn đầu tư nước ngoài đạt 2,15 tỷ USD", "FDI attracted"),
+        ("giải ngân vốn đầu tư xây dựng cơ bản đạt 76%", "disbursement of capital-construction investment"),
+        (
+            "Tổng mức bán lẻ hàng hoá và doanh thu dịch vụ ước tăng 12,1%",
+            "total retail sales of goods and services revenue",
+        ),
+    ],
+)
+def test_terms_in_real_sentences(sentence: str, english: str) -> None:
+    assert english in [t.en for t in find_terms(sentence)]
+
+
+def test_spelling_variants_match() -> None:
+    assert normalize_vi("Thu ngân sách 12 tỉ, hoá đơn, uỷ ban") == "thu ngân sách 12 tỷ, hóa đơn, ủy ban"
+    assert [t.en for t in find_terms("Gia đình văn hoá")] == [t.en for t in find_terms("gia đình văn hóa")]
+
+
+def test_old_tone_placement_is_folded_only_at_the_end_of_a_syllable() -> None:
+    assert normalize_vi("Hoà bình, thuỷ lợi") == "hòa bình, thủy lợi"
+    assert normalize_vi("hoàn thành dự toán khoản thu") == "hoàn thành dự toán khoản thu"
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [
+        ("Amount", True),
+        ("Rate", True),
+        ("Income", True),
+        ("Enterprises", True),
+        ("Number of enterprises", True),
+        ("Total revenue", True),
+        ("Growth rate", True),
+        ("Growth (year on year)", True),
+        ("Agriculture as % of plan", True),
+        ("Budget revenue", False),
+        ("Budget revenue as % of plan", False),
+        ("Tourism revenue", False),
+        ("Poor households", False),
+        ("Production value", False),
+        ("GRDP growth (target)", False),
+        ("Workers given new jobs", False),
+    ],
+)
+def test_a_head_noun_alone_is_not_a_name(name: str, generic: bool) -> None:
+    """'Amount — 6,279 billion VND' says nothing: such names are never shown and score as wrong."""
+    assert is_generic_name(name) is generic

@@ -15,7 +15,6 @@ raised.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Generator
 
@@ -133,15 +132,13 @@ def run_plan(p: Plan, call: Callable[[ModelRequest], StructuredResult]) -> Summa
 
 
 async def arun_plan(p: Plan, call: Callable[[ModelRequest], Awaitable[StructuredResult]]) -> Summary:
-    """Drive a plan with an awaitable model call. The plan's own steps (reading the report, assembling the
-    answer: CPU work, tens of milliseconds) run in a worker thread, so the event loop keeps serving the requests
-    of other reports in flight meanwhile."""
-    step = await asyncio.to_thread(_step, p, None)
+    """Drive a plan with an awaitable model call."""
+    step = _step(p, None)
     while isinstance(step, ModelRequest):
         reply: Reply
         try:
             reply = await call(step)
         except ModelCallError as e:
             reply = e
-        step = await asyncio.to_thread(_step, p, reply)
+        step = _step(p, reply)
     return step

@@ -10,6 +10,7 @@ share of the plan for growth.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,17 @@ from summarizer.reading.terminology import Term, find_terms, normalize_vi
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
 
-__all__ = ["annotate", "figure_basis", "figure_label"]
+__all__ = [
+    "Around",
+    "annotate",
+    "around_of",
+    "figure_basis",
+    "figure_label",
+    "find_subject",
+    "mark_target_and_basis",
+    "refine_cue_and_share",
+    "write_label",
+]
 
 _HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
 _SOFT_BOUNDARY = re.compile(r",")
@@ -398,142 +409,201 @@ def _respective_places(ledger: Ledger) -> None:
 
 
 def annotate(ledger: Ledger) -> None:
-    """Set target, refined basis, subject and label on every indicator figure of ``ledger``."""
+    """Set target, refined basis, subject and label on every indicator figure of ``ledger``, in named passes:
+    the context around the figure, target and basis, subject, cue and share, then the English label."""
     previous: Figure | None = None
     for fig in ledger.figures:
         if not fig.is_indicator_kind:
             continue
-        clause, tail, after = _segments(ledger, fig)
-        fig.target = _is_target(ledger, fig, clause) or _details_a_target(ledger, fig, clause)
-        _refine_basis(ledger, fig, clause, tail)
-        tail_terms, clause_terms = _not_places(tail), find_terms(clause)
-        unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
-        after_terms = find_terms(after[:60])
-        same_clause = (
-            previous is not None
-            and previous.sentence_index == fig.sentence_index
-            and previous.end <= fig.start
-            and not _HARD_BOUNDARY.search(_CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]))
-        )
-        in_paren = _opens_paren(ledger, fig)
-        if in_paren is not None and not tail_terms:
-            # '188.000 tỷ đồng (tăng 6,5% so với tháng trước, …)': the subject of what the parenthesis annotates
-            if previous is not None and previous.sentence_index == fig.sentence_index and previous.end <= in_paren:
-                same_clause = True
-            elif not clause_terms:
-                clause_terms = find_terms(_segments_before(ledger, fig, in_paren))
-        head: Term | None
-        context = clause_terms
-        counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
-        if (
-            counted is None
-            and fig.kind.value in ("percent", "money")
-            and fig.basis is None
-            and after_terms
-            and after_terms[0].start <= 1
-            and after_terms[0].en not in _BASES | _MODIFIERS | _GENERIC
-        ):
-            counted, unit_terms = after_terms[0], after_terms  # '50,7% dân số nông thôn được dùng nước …'
-        noun = _UNIT_NOUNS.get(normalize_vi(fig.unit_vi or ""))
-        if counted is None and noun is not None and fig.kind.value in ("count", "ratio"):
-            counted = Term(normalize_vi(fig.unit_vi or ""), noun, 0, len(fig.unit_vi or ""))
-            unit_terms = [counted, *[t for t in unit_terms if t.start > counted.end]]
-        named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
-        if counted is not None and named is not None and counted.en not in named.en:
-            fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
-            head = None
-        elif counted is not None and named is not None:
-            head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name
-        elif counted is not None:
-            head, context = counted, unit_terms
-            rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
-            rest = _CLOSED_PAREN.sub(" ", rest)
-            predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
-            later = find_terms(predicate.group(1)) if predicate else []
-            extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
-            if extra is not None:
-                fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
-                head = None
-        elif (
-            tail_terms
-            and _nearest_named(tail_terms) is None
-            and same_clause
-            and previous is not None
-            and previous.subject_en
-        ):
-            # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject
-            fig.subject, fig.subject_en = previous.subject, _strip_growth(previous.subject_en)
-            head = None
-        elif _nearest(tail_terms) is not None:
-            head, context = _nearest(tail_terms), tail_terms
-        elif same_clause and previous is not None and previous.subject:
-            fig.subject, fig.subject_en = previous.subject, previous.subject_en
-            head = None
-        else:
-            head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
-        if head is not None:
-            # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
-            paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
-            fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
-            sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
-            spent = _nearest_named(
-                [t for t in find_terms(sentence_before) if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES]
-            )
-            if head.en in _BUDGET_SOURCES and spent is not None:
-                # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
-                fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
-            elif head.en in _PROJECTS and fig.kind.value == "money":
-                fig.subject_en = f"capital of {fig.subject_en}"
-        ranked = fig.subject_en is not None and "rank" not in fig.subject_en
-        if ranked and fig.kind.value == "ratio" and _RANKED.search(clause):
-            fig.subject_en = f"{fig.subject_en} rank"
-        lowered = (fig.subject_en or "").lower()
-        if fig.kind.value == "money" and _INVESTED.search(tail) and not re.search(r"invest|capital", lowered):
-            fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
-
-        if (
-            fig.subject_en is None
-            and previous is not None
-            and previous.subject_en
-            and previous.kind == fig.kind
-            and previous.sentence_index in (fig.sentence_index - 1, fig.sentence_index)
-            and not find_terms(ledger.sentence_of(fig).text)
-        ):
-            # 'Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%': nothing named, so
-            # the subject of the sentence before
-            fig.subject, fig.subject_en = previous.subject, previous.subject_en
-        if fig.subject_en is None:
-            previous = fig
-            continue
-        plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target
-        if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(clause):
-            fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
-        if (
-            fig.kind.value == "percent"
-            and fig.basis is None
-            and fig.cue in ("rise_to", "fall_to")
-            and same_clause
-            and previous is not None
-            and previous.basis == "of total"
-            and previous.subject_en == fig.subject_en
-        ):
-            fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
-        basis = figure_basis(fig)
-        subject = _qualified(fig, fig.subject_en, clause, tail)
-        per_person = _PER_CAPITA.search(tail) or _PER_CAPITA.search(after[:12])
-        if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
-            subject = f"{subject} per capita"
-        if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
-            subject = f"{subject} {q}"
-        elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
-            subject = f"{subject} reduced"
-        of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
-        if of_what and re.match(r"\s*là\b", after):
-            subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
-        fig.label = figure_label(fig, basis, subject, of_what)
+        around = around_of(ledger, fig, previous)
+        mark_target_and_basis(ledger, fig, around)
+        find_subject(ledger, fig, previous, around)
+        if fig.subject_en is not None:
+            refine_cue_and_share(fig, previous, around)
+            write_label(fig, around)
         previous = fig
     _respective_places(ledger)
     _respective_pairs(ledger)
+
+
+@dataclass
+class Around:
+    """What surrounds one figure: its clause (``tail``: the clause up to the figure; ``after``: the rest of the
+    sentence), the terms found in each, and whether it shares a clause with the figure before it."""
+
+    clause: str
+    tail: str
+    after: str
+    tail_terms: list[Term]
+    clause_terms: list[Term]
+    unit_terms: list[Term]
+    after_terms: list[Term]
+    same_clause: bool
+
+
+def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
+    """The context pass: clause, terms and clause-sharing of ``fig`` (``previous``: the indicator before it)."""
+    clause, tail, after = _segments(ledger, fig)
+    tail_terms, clause_terms = _not_places(tail), find_terms(clause)
+    unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
+    same_clause = (
+        previous is not None
+        and previous.sentence_index == fig.sentence_index
+        and previous.end <= fig.start
+        and not _HARD_BOUNDARY.search(_CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]))
+    )
+    in_paren = _opens_paren(ledger, fig)
+    if in_paren is not None and not tail_terms:
+        # '188.000 tỷ đồng (tăng 6,5% so với tháng trước, …)': the subject of what the parenthesis annotates
+        if previous is not None and previous.sentence_index == fig.sentence_index and previous.end <= in_paren:
+            same_clause = True
+        elif not clause_terms:
+            clause_terms = find_terms(_segments_before(ledger, fig, in_paren))
+    return Around(clause, tail, after, tail_terms, clause_terms, unit_terms, find_terms(after[:60]), same_clause)
+
+
+def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
+    """Whether the figure is a target (a goal word, a later year, a detail of a goal) and its basis, refined from
+    the words around it."""
+    fig.target = _is_target(ledger, fig, around.clause) or _details_a_target(ledger, fig, around.clause)
+    _refine_basis(ledger, fig, around.clause, around.tail)
+
+
+def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]:
+    """The noun the figure counts ('6.100 lao động'), or what a share or sum is of ('50,7% dân số …'), with the
+    terms that follow it."""
+    unit_terms, after_terms = around.unit_terms, around.after_terms
+    counted = unit_terms[0] if unit_terms and unit_terms[0].start <= len(fig.unit_vi or "") + 2 else None
+    if (
+        counted is None
+        and fig.kind.value in ("percent", "money")
+        and fig.basis is None
+        and after_terms
+        and after_terms[0].start <= 1
+        and after_terms[0].en not in _BASES | _MODIFIERS | _GENERIC
+    ):
+        counted, unit_terms = after_terms[0], after_terms  # '50,7% dân số nông thôn được dùng nước …'
+    noun = _UNIT_NOUNS.get(normalize_vi(fig.unit_vi or ""))
+    if counted is None and noun is not None and fig.kind.value in ("count", "ratio"):
+        counted = Term(normalize_vi(fig.unit_vi or ""), noun, 0, len(fig.unit_vi or ""))
+        unit_terms = [counted, *[t for t in unit_terms if t.start > counted.end]]
+    return counted, unit_terms
+
+
+def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: Around) -> None:
+    """The figure's subject in Vietnamese and English: the term nearest before it in its clause, the noun it
+    counts, or, where the clause names nothing (or only growth), the subject of the figure before it."""
+    tail_terms, clause_terms, after_terms = around.tail_terms, around.clause_terms, around.after_terms
+    same_clause = around.same_clause
+    head: Term | None
+    context = clause_terms
+    counted, unit_terms = _counted_noun(fig, around)
+    named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
+    if counted is not None and named is not None and counted.en not in named.en:
+        fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
+        head = None
+    elif counted is not None and named is not None:
+        head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name
+    elif counted is not None:
+        head, context = counted, unit_terms
+        rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
+        rest = _CLOSED_PAREN.sub(" ", rest)
+        predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
+        later = find_terms(predicate.group(1)) if predicate else []
+        extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
+        if extra is not None:
+            fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
+            head = None
+    elif (
+        tail_terms
+        and _nearest_named(tail_terms) is None
+        and same_clause
+        and previous is not None
+        and previous.subject_en
+    ):
+        # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject
+        fig.subject, fig.subject_en = previous.subject, _strip_growth(previous.subject_en)
+        head = None
+    elif _nearest(tail_terms) is not None:
+        head, context = _nearest(tail_terms), tail_terms
+    elif same_clause and previous is not None and previous.subject:
+        fig.subject, fig.subject_en = previous.subject, previous.subject_en
+        head = None
+    else:
+        head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)
+    if head is not None:
+        _subject_from_head(ledger, fig, head, context)
+    ranked = fig.subject_en is not None and "rank" not in fig.subject_en
+    if ranked and fig.kind.value == "ratio" and _RANKED.search(around.clause):
+        fig.subject_en = f"{fig.subject_en} rank"
+    lowered = (fig.subject_en or "").lower()
+    if fig.kind.value == "money" and _INVESTED.search(around.tail) and not re.search(r"invest|capital", lowered):
+        fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
+    if (
+        fig.subject_en is None
+        and previous is not None
+        and previous.subject_en
+        and previous.kind == fig.kind
+        and previous.sentence_index in (fig.sentence_index - 1, fig.sentence_index)
+        and not find_terms(ledger.sentence_of(fig).text)
+    ):
+        # 'Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%': nothing named, so
+        # the subject of the sentence before
+        fig.subject, fig.subject_en = previous.subject, previous.subject_en
+
+
+def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Term]) -> None:
+    # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
+    paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
+    fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
+    sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
+    spent = _nearest_named(
+        [t for t in find_terms(sentence_before) if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES]
+    )
+    if head.en in _BUDGET_SOURCES and spent is not None:
+        # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
+        fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
+    elif head.en in _PROJECTS and fig.kind.value == "money":
+        fig.subject_en = f"capital of {fig.subject_en}"
+
+
+def refine_cue_and_share(fig: Figure, previous: Figure | None, around: Around) -> None:
+    """A growth rate with no other cue is an increase on the year before; a share that rises in the clause of a
+    share of the same subject is still a share."""
+    assert fig.subject_en is not None
+    plain_rate = fig.kind.value == "percent" and fig.basis is None and fig.cue in (None, "reach") and not fig.target
+    if plain_rate and re.search(r"\bgrowth\b", fig.subject_en) and not _RATE_WORDS.search(around.clause):
+        fig.cue = "increase"  # a growth rate is growth on the year before: 'GRDP growth … đạt 8,25%'
+    if (
+        fig.kind.value == "percent"
+        and fig.basis is None
+        and fig.cue in ("rise_to", "fall_to")
+        and around.same_clause
+        and previous is not None
+        and previous.basis == "of total"
+        and previous.subject_en == fig.subject_en
+    ):
+        fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
+
+
+def write_label(fig: Figure, around: Around) -> None:
+    """The English label: the subject with its qualifiers (per capita, what is counted, reduced), then the basis
+    ('as % of plan', 'growth (year on year)') or what a share is of."""
+    assert fig.subject_en is not None
+    clause, tail, after, after_terms = around.clause, around.tail, around.after, around.after_terms
+    basis = figure_basis(fig)
+    subject = _qualified(fig, fig.subject_en, clause, tail)
+    per_person = _PER_CAPITA.search(tail) or _PER_CAPITA.search(after[:12])
+    if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
+        subject = f"{subject} per capita"
+    if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
+        subject = f"{subject} {q}"
+    elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
+        subject = f"{subject} reduced"
+    of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+    if of_what and re.match(r"\s*là\b", after):
+        subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
+    fig.label = figure_label(fig, basis, subject, of_what)
 
 
 _PAIR_GAP = re.compile(r"^\s*(?:và|,)\s*(?:hơn |gần |khoảng |trên )?$")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
@@ -53,10 +53,15 @@ __all__ = [
     "MAX_KEY_FIGURES",
     "assemble",
     "build_summary",
+    "checked_prose",
     "degrade",
     "draft_from_selection",
+    "failed_prose",
     "figure_indicator",
     "indicator_name",
+    "key_indicators",
+    "meeting_of",
+    "officials_of",
     "parse_lenient",
     "with_checks",
     "with_model_prose",
@@ -214,31 +219,70 @@ def build_summary(
 ) -> Summary:
     """Assemble the stored summary: values from the ledger, names and prose from the draft, flags kept.
 
-    The model's figures come first, then candidates it left out that the terminology names (``chosen_by``
-    "code"), up to ``MAX_KEY_FIGURES``. Copies of source figures in Vietnamese notation are rewritten in
-    English notation from the ledger; numbers in names are removed (the value column carries them); every
-    other number that is not exactly in the source is flagged, as are the problems left after the last
-    re-ask. Title, lead and topics the draft lacks (or that failed their checks) are written by code from
-    the checked figures (``prose``); officials are copied from the report by rule.
+    Named passes: which prose fields failed their checks (``failed_prose``), the key figures (``key_indicators``:
+    the model's first, then candidates it left out that the terminology names, up to ``MAX_KEY_FIGURES``), the
+    meeting (``meeting_of``), title, lead, topics and tasks (``checked_prose``: code writes what the draft lacks
+    or what failed), the officials (``officials_of``: copied from the report by rule, then the draft's that
+    check out), and the flags left.
     """
     folded = fold(ledger.text)
     language = language_flags(draft, folded)
-    bad_language = {f.field: f.message for f in language}
+    bad = failed_prose(draft, ledger, facts, language)
+    indicators = key_indicators(draft, ledger, problems, bad)
+    meeting = meeting_of(draft, facts, ledger, folded)
+    prose = checked_prose(draft, ledger, meeting, indicators, bad, folded)
+    prose_names = {where for where, _ in prose_fields(draft)}
+    language_messages = {f.message for f in language}
+    flags = [p for p in problems if p.field not in prose_names and p.message not in language_messages]
+    flags += [f for where, text in prose_fields(prose.repaired) for f in prose_issues(text, ledger, where)]
+    flags += prose.withheld
+    officials = officials_of(draft, ledger, bad, folded)
+    flags += [
+        Flag(
+            field=f"official {k}", kind="official_not_found", message=f"official '{o.name}' is not named in the source"
+        )
+        for k, o in enumerate(officials, start=1)
+        if not o.grounded
+    ]
+    return Summary(
+        title=prose.title,
+        meeting=meeting,
+        officials=officials,
+        topics=prose.topics,
+        indicators=indicators,
+        directives=prose.directives,
+        summary=prose.summary,
+        flags=_unique(flags),
+        provenance=provenance,
+        degraded=degraded,
+    )
+
+
+def failed_prose(draft: Draft, ledger: Ledger, facts: MeetingFacts, language: list[Flag]) -> dict[str, str]:
+    """Each prose field of the draft that fails a check (language, a number not in the source, a session that
+    contradicts the meeting's), with the first reason."""
+    bad = {f.field: f.message for f in language}
     for where, text in prose_fields(draft):
         invented = [
             f for f in prose_issues(repair_prose(text, ledger), ledger, where) if f.kind == "unsupported_number"
         ]
         if invented:
-            bad_language.setdefault(where, invented[0].message)
+            bad.setdefault(where, invented[0].message)
         wrong_session = _session_contradiction(text, facts)
         if wrong_session:
-            bad_language.setdefault(where, f"{where} {wrong_session}")
+            bad.setdefault(where, f"{where} {wrong_session}")
+    return bad
+
+
+def key_indicators(draft: Draft, ledger: Ledger, problems: list[Flag], bad: dict[str, str]) -> list[Indicator]:
+    """The draft's figures that have a name fit to show, each value once, then the candidates it left out that
+    the terminology names (``chosen_by`` "code"), up to ``MAX_KEY_FIGURES``."""
     indicators: list[Indicator] = []
     seen: set[tuple[object, ...]] = set()
     for k, d in enumerate(draft.indicators, start=1):
         fig = ledger.get(d.figure)
         key = fig.value_key if fig is not None else (d.figure,)
-        name = indicator_name(fig, d.name, bad_language.get(f"indicator {k} name"))
+        name = indicator_name(fig, d.name, bad.get(f"indicator {k} name"))
         if key not in seen and name is not None:
             seen.add(key)
             indicators.append(figure_indicator(d.figure, name, ledger, problems))
@@ -249,16 +293,12 @@ def build_summary(
             seen.add(fig.value_key)
             named = figure_indicator(fig.id, label, ledger, problems)
             indicators.append(named.model_copy(update={"chosen_by": "code"}))
-    withheld: list[Flag] = []
+    return indicators
 
-    def checked(where: str, text: str) -> str:
-        """Prose that failed the language checks after the last re-ask is withheld, and said so."""
-        if where in bad_language:
-            withheld.append(Flag(field=where, kind="withheld", message=f"{where} withheld: {bad_language[where]}"))
-            return ""
-        return repair_prose(text, ledger)
 
-    meeting = Meeting(
+def meeting_of(draft: Draft, facts: MeetingFacts, ledger: Ledger, folded: str) -> Meeting:
+    """The meeting as code read it; the draft's body and place only where code found none and they check out."""
+    return Meeting(
         body_en=facts.body_en or _short_name(draft.body_en, folded),
         body_vi=facts.body_vi or _in_source(draft.body_vi or "", ledger.text),
         session=facts.session,
@@ -269,6 +309,38 @@ def build_summary(
         date_year_inferred=facts.date_year_inferred,
         place=draft.place if draft.place and _place_ok(draft.place, folded) else None,
     )
+
+
+@dataclass
+class CheckedProse:
+    """Title, lead, topics and tasks after the checks, the draft with them in place, and what was withheld."""
+
+    title: str
+    summary: str
+    topics: list[str]
+    directives: list[Directive]
+    repaired: Draft
+    withheld: list[Flag]
+
+
+def checked_prose(
+    draft: Draft,
+    ledger: Ledger,
+    meeting: Meeting,
+    indicators: list[Indicator],
+    bad: dict[str, str],
+    folded: str,
+) -> CheckedProse:
+    """The draft's prose that passed its checks (repaired), the rest withheld and said so; code writes the title,
+    lead and topics the draft lacks."""
+    withheld: list[Flag] = []
+
+    def checked(where: str, text: str) -> str:
+        if where in bad:
+            withheld.append(Flag(field=where, kind="withheld", message=f"{where} withheld: {bad[where]}"))
+            return ""
+        return repair_prose(text, ledger)
+
     topics = [checked_t for k, t in enumerate(draft.topics, start=1) if (checked_t := checked(f"topic {k}", t))]
     topics = topics or topics_of(indicators)
     title = checked("title", draft.title) if draft.title.strip() else ""
@@ -279,7 +351,7 @@ def build_summary(
         Directive(
             task=task,
             owner=_clean_owner(d.owner, folded),
-            deadline=None if f"directive {k} deadline" in bad_language else d.deadline,
+            deadline=None if f"directive {k} deadline" in bad else d.deadline,
         )
         for k, d in enumerate(draft.directives, start=1)
         if (task := checked(f"directive {k}", d.task))
@@ -294,41 +366,24 @@ def build_summary(
             ],
         }
     )
-    prose_names = {where for where, _ in prose_fields(draft)}
-    language_messages = {f.message for f in language}
-    flags = [p for p in problems if p.field not in prose_names and p.message not in language_messages]
-    flags += [f for where, text in prose_fields(repaired) for f in prose_issues(text, ledger, where)]
-    flags += withheld
+    return CheckedProse(title, summary_text, topics, directives, repaired, withheld)
+
+
+def officials_of(draft: Draft, ledger: Ledger, bad: dict[str, str], folded: str) -> list[Official]:
+    """Officials copied from the report by rule (a name right after a title the program translates), then the
+    draft's officials that are persons, not already listed, with the role the report gives them."""
     officials = [Official(name=name, role=role, grounded=True) for name, role in find_officials(ledger.text)]
     for k, o in enumerate(draft.officials, start=1):
         person, role = split_official(o.name)
         role = role_in_source(person, ledger.text) or role
-        if role is None and f"official {k} role" in bad_language:
+        if role is None and f"official {k} role" in bad:
             continue
         if fold(person) not in folded and _BODY_WORDS.search(person):
             continue  # a body written where a person belongs ('… Party Executive Committee'): not an official
         if any(fold(person) == fold(known.name) for known in officials):
             continue
         officials.append(Official(name=person, role=role or o.role, grounded=fold(person) in folded))
-    flags += [
-        Flag(
-            field=f"official {k}", kind="official_not_found", message=f"official '{o.name}' is not named in the source"
-        )
-        for k, o in enumerate(officials, start=1)
-        if not o.grounded
-    ]
-    return Summary(
-        title=title,
-        meeting=meeting,
-        officials=officials,
-        topics=topics,
-        indicators=indicators,
-        directives=directives,
-        summary=summary_text,
-        flags=_unique(flags),
-        provenance=provenance,
-        degraded=degraded,
-    )
+    return officials
 
 
 def _unique(flags: list[Flag]) -> list[Flag]:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from summarizer.checking.assembly import draft_from_selection
+from summarizer.checking.assembly import (
+    checked_prose,
+    draft_from_selection,
+    failed_prose,
+    key_indicators,
+    meeting_of,
+    officials_of,
+)
+from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger
-from summarizer.schema import FIGURE_ITEM_CHARS, TASK_CHARS, Selection
+from summarizer.reading.meeting import find_meeting_facts, find_officials
+from summarizer.schema import FIGURE_ITEM_CHARS, TASK_CHARS, Draft, DraftIndicator, DraftOfficial, Selection
 
 TEXT = (
     "Thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ. "
@@ -40,3 +49,47 @@ def test_a_task_cut_at_its_bound_is_dropped() -> None:
     )
     draft = draft_from_selection(Selection(figures=["F1"], tasks=[whole, cut, "  "]), build_ledger(TEXT))
     assert [d.task for d in draft.directives] == [whole]
+
+
+def _draft_for(text: str, **fields: object) -> Draft:
+    base: dict[str, object] = dict(
+        title="", body_en=None, body_vi=None, place=None, indicators=[], officials=[], topics=[], directives=[],
+        summary="",
+    )  # fmt: skip
+    base.update(fields)
+    return Draft.model_validate(base)
+
+
+def test_failed_prose_names_each_field_that_fails_and_why(tay_ho: str) -> None:
+    ledger = build_ledger(tay_ho)
+    draft = _draft_for(tay_ho, title="Tay Ho met", summary="Revenue reached 999,999 billion VND.")
+    bad = failed_prose(draft, ledger, find_meeting_facts(ledger), [])
+    assert list(bad) == ["summary"] and "999,999" in bad["summary"]
+
+
+def test_key_indicators_take_the_model_first_then_named_candidates(tay_ho: str) -> None:
+    ledger = build_ledger(tay_ho)
+    revenue = next(f for f in ledger.figures if f.text == "2.511 tỷ đồng")
+    draft = _draft_for(tay_ho, indicators=[DraftIndicator(figure=revenue.id, name="Budget revenue")])
+    got = key_indicators(draft, ledger, [], {})
+    assert (got[0].source_text, got[0].chosen_by) == ("2.511 tỷ đồng", "model")
+    assert got[1:] and all(i.chosen_by == "code" for i in got[1:])
+    assert len({i.source_text for i in got}) == len(got)
+
+
+def test_meeting_and_prose_come_from_code_where_the_draft_has_none(tay_ho: str) -> None:
+    ledger = build_ledger(tay_ho)
+    facts = find_meeting_facts(ledger)
+    draft = _draft_for(tay_ho, body_en="Some committee", place="Paris")
+    meeting = meeting_of(draft, facts, ledger, fold(tay_ho))
+    assert meeting.body_en == facts.body_en and meeting.place is None
+    prose = checked_prose(draft, ledger, meeting, key_indicators(draft, ledger, [], {}), {}, fold(tay_ho))
+    assert prose.title and prose.summary and prose.topics and prose.withheld == []
+
+
+def test_officials_are_copied_by_rule_and_a_body_is_not_a_person(tay_ho: str) -> None:
+    ledger = build_ledger(tay_ho)
+    body = DraftOfficial(name="Tay Ho District Party Executive Committee", role="Leader")
+    officials = officials_of(_draft_for(tay_ho, officials=[body]), ledger, {}, fold(tay_ho))
+    assert all("Committee" not in o.name for o in officials)
+    assert [o.name for o in officials] == [name for name, _ in find_officials(tay_ho)]

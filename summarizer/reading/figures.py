@@ -912,22 +912,42 @@ _RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
 
 
 def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, reader: NumberReader) -> Figure | None:
+    """One number as a figure, in named steps: its value (a range's two ends), what the words before make it
+    (ordinal, document code), its scale and unit after it (which also tell year, duration and date apart), then
+    cue, qualifier and basis from the words around it."""
     parts = _RANGE_SPLIT.split(raw, maxsplit=1)
-    low_tok = parts[0]
     high_tok = parts[1] if len(parts) == 2 else None
-    value, doubt = reader.read(low_tok)
+    value, doubt = reader.read(parts[0])
     high, high_doubt = reader.read(high_tok) if high_tok else (None, None)
-    doubt = doubt or high_doubt
     before40 = _lower_before(text, start, 40)
-    after = text[end : end + 40]
-    after_l = after.lower()
-
     ordinal = re.search(r"(?:thứ|(?<!dân )(?<!tổng )số|lần|khóa|khoá)\s*$", before40)
     if ordinal and ordinal.group().startswith("thứ"):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     if _DOC_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.DOC_CODE, value)
+    measured = _measure_after(raw, start, end, value, text[end : end + 40].lower(), before40, high_tok is None)
+    if isinstance(measured, Figure):
+        return measured
+    kind, scale, unit, unit_vi, consumed = measured
+    if kind == FigureKind.COUNT and high_tok is None and ordinal is not None and scale is None:
+        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
+    full_end = end + consumed
+    fig = Figure("", text[start:full_end], start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi)
+    fig.high = high
+    fig.ambiguous = doubt or high_doubt
+    _cue_and_basis(fig, before40, text[full_end : full_end + 45].lower())
+    return fig
 
+
+_Measure = tuple[FigureKind, int | None, str | None, str | None, int]
+"""Kind, scale, unit, Vietnamese unit, and how many characters after the number they take."""
+
+
+def _measure_after(
+    raw: str, start: int, end: int, value: float, after_l: str, before40: str, single: bool
+) -> _Measure | Figure:
+    """Scale and unit from the words after the number ('63.275 tỷ đồng', '12%', '6.100 lao động'); a year, a
+    duration or a date is returned as its own figure."""
     scale: int | None = None
     stripped = after_l.lstrip()
     pos = len(after_l) - len(stripped)
@@ -938,25 +958,17 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
     rest = after_l[pos:]
     rest_stripped = rest.lstrip()
     gap = len(rest) - len(rest_stripped)
-
-    kind: FigureKind
-    unit: str | None = None
-    unit_vi: str | None = None
     consumed = pos if scale is not None else 0
     if rest_stripped.startswith("%") and gap <= 1:
-        kind, unit = FigureKind.PERCENT, "%"
-        consumed = pos + gap + 1
-    elif rest_stripped.startswith("điểm phần trăm"):
-        kind, unit = FigureKind.PERCENT, "pp"
-        consumed = pos + gap + len("điểm phần trăm")
-    elif rest_stripped.startswith("phần trăm"):
-        kind, unit = FigureKind.PERCENT, "%"
-        consumed = pos + gap + len("phần trăm")
-    elif (cur := _match_prefix(_CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
-        kind, unit_vi, unit = FigureKind.MONEY, cur[0], cur[1]
-        consumed = pos + gap + len(cur[0])
-    elif (
-        high_tok is None
+        return FigureKind.PERCENT, scale, "%", None, pos + gap + 1
+    if rest_stripped.startswith("điểm phần trăm"):
+        return FigureKind.PERCENT, scale, "pp", None, pos + gap + len("điểm phần trăm")
+    if rest_stripped.startswith("phần trăm"):
+        return FigureKind.PERCENT, scale, "%", None, pos + gap + len("phần trăm")
+    if (cur := _match_prefix(_CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
+        return FigureKind.MONEY, scale, cur[1], cur[0], pos + gap + len(cur[0])
+    if (
+        single
         and re.fullmatch(r"(?:19|20)\d{2}", raw)
         and scale is None
         and (
@@ -968,47 +980,42 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
         )
     ):
         return Figure("", raw, start, end, FigureKind.YEAR, value)
-    elif (q := _match_prefix(_QUANTITY_UNITS, rest_stripped)) is not None:
-        kind, unit_vi, unit = FigureKind.QUANTITY, q[0], q[1]
-        consumed = pos + gap + len(q[0])
-    elif (
-        (d := re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest_stripped)) is not None
-        and scale is None
-        and not re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest_stripped)
-    ):
-        if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest_stripped):
-            return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
-        if d.group() == "năm" or d.group() == "tháng":
-            return Figure(
-                "", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()]
-            )
-        return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
-    elif re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
+    if (q := _match_prefix(_QUANTITY_UNITS, rest_stripped)) is not None:
+        return FigureKind.QUANTITY, scale, q[1], q[0], pos + gap + len(q[0])
+    duration = _duration(raw, start, end, value, rest_stripped) if scale is None else None
+    if duration is not None:
+        return duration
+    if re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
         return Figure("", raw, start, end, FigureKind.DATE, value)
-    else:
-        kind = FigureKind.COUNT
-        cnt = _match_prefix(_COUNT_UNITS, rest_stripped)
-        if cnt is not None:
-            unit_vi, unit = cnt[0], cnt[1]
-            consumed = pos + gap + len(cnt[0])
-        elif scale is not None:
-            consumed = pos
+    cnt = _match_prefix(_COUNT_UNITS, rest_stripped)
+    if cnt is not None:
+        return FigureKind.COUNT, scale, cnt[1], cnt[0], pos + gap + len(cnt[0])
+    return FigureKind.COUNT, scale, None, None, consumed
 
-    if kind == FigureKind.COUNT and high_tok is None and ordinal is not None and scale is None:
-        return Figure("", raw, start, end, FigureKind.ORDINAL, value)
 
-    full_end = end + consumed
-    fig_text = text[start:full_end]
-    fig = Figure("", fig_text, start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi, high=high)
-    fig.ambiguous = doubt
+def _duration(raw: str, start: int, end: int, value: float, rest: str) -> Figure | None:
+    """'5 năm', '9 tháng đầu năm', '3 ngày': a length of time, not a measure."""
+    d = re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest)
+    if d is None or re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest):
+        return None
+    if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest):
+        return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
+    if d.group() in ("năm", "tháng"):
+        return Figure(
+            "", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()]
+        )
+    return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
+
+
+def _cue_and_basis(fig: Figure, before40: str, after45: str) -> None:
+    """The verb before the figure (cue), a qualifier, and the basis written after it ('so với cùng kỳ')."""
     fig.cue = _detect_cue(before40)
     fig.qualifier = _detect_qualifier(before40)
-    fig.basis = _detect_basis(text[full_end : full_end + 45].lower())
+    fig.basis = _detect_basis(after45)
     if fig.basis and fig.cue in ("increase", "decrease", "exceed") and fig.basis.startswith("of "):
         fig.basis = "vs " + fig.basis.removeprefix("of ")
-    if kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
+    if fig.kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
         fig.basis = "of total"
-    return fig
 
 
 # --- English figures in model output -----------------------------------------------------------------

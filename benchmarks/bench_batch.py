@@ -5,8 +5,9 @@
 The fake OpenAI-compatible server runs in its own process (so its CPU is not counted as ours) and answers
 valid drafts after ``--latency`` seconds. Each configuration runs in a fresh child process that reports
 wall time, CPU time and peak RSS. Prints: wall vs the ideal N x latency / concurrency and the efficiency
-ratio (goal >= 90%), peak RSS at N and at --big items (goal: flat), framework CPU per item (goal: under 2%
-of the latency).
+ratio (goal >= 90%), peak RSS at N and at --big items (goal: flat), framework CPU per item in the engine's own
+process (goal: under 2% of the latency; the reading pool's processes are not counted), with reports read in the
+engine's process (readers 0) and in its reading pool (default).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def _inputs(path: Path, n: int) -> None:
             )
 
 
-def child(url: str, src: Path, out: Path, concurrency: int) -> None:
+def child(url: str, src: Path, out: Path, concurrency: int, readers: int | None) -> None:
     from summarizer.config import Settings
     from summarizer.engines.batch import iter_items, run_batch
     from summarizer.engines.direct import Summarizer
@@ -53,6 +54,7 @@ def child(url: str, src: Path, out: Path, concurrency: int) -> None:
             cache=None,
             concurrency=concurrency,
             aclose=s.aclose,
+            reading_workers=readers,
         )
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -64,11 +66,13 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.2)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
-    parser.add_argument("--child", nargs=4, metavar=("URL", "SRC", "OUT", "CONCURRENCY"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--child", nargs=5, metavar=("URL", "SRC", "OUT", "CONCURRENCY", "READERS"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
-        url, src, out, conc = args.child
-        child(url, Path(src), Path(out), int(conc))
+        url, src, out, conc, readers = args.child
+        child(url, Path(src), Path(out), int(conc), None if readers == "default" else int(readers))
         return
     server = subprocess.Popen(
         [sys.executable, "-m", "summarizer.testing.fakeserver", "--latency", str(args.latency)],
@@ -80,17 +84,19 @@ def main() -> None:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
         with tempfile.TemporaryDirectory() as tmp:
-            runs = [(args.n, 16), (args.n, 64), (args.big, 64)]
+            # readers 0: every report read in the event loop's process; "default": in the reading pool
+            runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 64, "0"), (args.n, 64, "default")]
+            runs.append((args.big, 64, "default"))
             print(f"loopback model latency {args.latency * 1000:.0f} ms; {os.cpu_count()} cores")
             print(
-                f"{'items':>6} {'conc':>5} {'wall s':>8} {'ideal s':>8} {'efficiency':>10} {'peak RSS MB':>12} "
-                f"{'CPU ms/item':>12} {'CPU % of latency':>17}"
+                f"{'items':>6} {'conc':>5} {'readers':>8} {'wall s':>8} {'ideal s':>8} {'efficiency':>10} "
+                f"{'peak RSS MB':>12} {'CPU ms/item':>12} {'CPU % of latency':>17}"
             )
-            for n, conc in runs:
-                src, out = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}-{conc}.jsonl"
+            for n, conc, readers in runs:
+                src, out = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}-{conc}-{readers}.jsonl"
                 _inputs(src, n)
                 res = subprocess.run(
-                    [sys.executable, __file__, "--child", url, str(src), str(out), str(conc)],
+                    [sys.executable, __file__, "--child", url, str(src), str(out), str(conc), readers],
                     capture_output=True,
                     text=True,
                     cwd=ROOT,
@@ -100,7 +106,7 @@ def main() -> None:
                 ideal = n * args.latency / conc
                 per_item = m["cpu"] / n * 1000
                 print(
-                    f"{n:>6} {conc:>5} {m['wall']:>8.2f} {ideal:>8.2f} {ideal / m['wall']:>10.1%} "
+                    f"{n:>6} {conc:>5} {readers:>8} {m['wall']:>8.2f} {ideal:>8.2f} {ideal / m['wall']:>10.1%} "
                     f"{m['rss_mb']:>12.0f} {per_item:>12.2f} {per_item / (args.latency * 1000):>17.1%}"
                     + ("" if m["failed"] == 0 else f"  ({m['failed']} failed)")
                 )

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from typing import Any
 from summarizer.engines.cache import ResultCache
 from summarizer.errors import InputError
 from summarizer.reading.documents import EXTENSIONS
+from summarizer.reading.ledger import build_ledger, forget, remember
 from summarizer.reading.reports import Report, read_report
 from summarizer.schema import DocumentInfo, Summary
 
@@ -376,14 +379,21 @@ async def _run_async(
     concurrency: int,
     limiter: RateLimiter,
     estimate_tokens: Callable[[str], int],
+    readers: Executor | None = None,
 ) -> None:
+    loop = asyncio.get_running_loop()
+
     async def one(item_id: str, key: str, text: str) -> dict[str, Any]:
         await limiter.acquire(estimate_tokens(text))
         outcome: Summary | BaseException
         try:
+            if readers is not None:
+                remember(await loop.run_in_executor(readers, build_ledger, text))
             outcome = await summarize(Report(name=item_id, text=text, source=item_id))
         except Exception as e:
             outcome = e
+        finally:
+            forget(text)
         return item_record(item_id, key, outcome)
 
     pending: set[asyncio.Task[dict[str, Any]]] = set()
@@ -416,9 +426,19 @@ def run_batch(
     max_tokens: int = 1400,
     on_record: Callable[[dict[str, Any]], None] | None = None,
     aclose: Callable[[], Awaitable[None]] | None = None,
+    reading_workers: int | None = None,
 ) -> BatchStats:
-    """Summarize every item into ``results_path``; returns the accounting."""
+    """Summarize every item into ``results_path``; returns the accounting. Each report is read (its figure ledger
+    built: CPU work) in a pool of ``reading_workers`` processes (default: the cores, at most 4; 0: in this
+    process), so the event loop spends its time on requests in flight."""
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
+
+    workers = reading_workers if reading_workers is not None else min(4, os.cpu_count() or 1)
+    readers = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if workers > 0 and concurrency > 1
+        else None
+    )
 
     async def main() -> None:
         try:
@@ -430,6 +450,7 @@ def run_batch(
                 concurrency=max(1, concurrency),
                 limiter=RateLimiter(rpm, tpm),
                 estimate_tokens=lambda text: len(text) // 3 + max_tokens,
+                readers=readers,
             )
         finally:
             if aclose is not None:
@@ -438,5 +459,7 @@ def run_batch(
     try:
         asyncio.run(main())
     finally:
+        if readers is not None:
+            readers.shutdown(cancel_futures=True)
         stats = recorder.close()
     return stats

@@ -191,3 +191,31 @@ def test_a_model_that_fails_gives_degraded_records_that_retry_failed_redoes(
     assert (again["done"], again["degraded"]) == (2, 0)
     latest = {r["id"]: r for r in records(out)}
     assert not any(r.get("degraded") for r in latest.values() if r["status"] == "ok")
+
+
+def test_reports_read_in_the_reading_pool_give_the_same_records(fake: FakeOpenAI, inputs: Path, tmp_path: Path) -> None:
+    """The ledger built in a worker process and handed back is the one the engine would have built itself."""
+    from summarizer.config import Settings
+    from summarizer.engines.batch import run_batch
+    from summarizer.engines.direct import Summarizer
+
+    def run(out: Path, readers: int) -> dict[str, object]:
+        settings = Settings(backend="compatible", model="fake-model", base_url=fake.base_url, api_key="k")
+        with Summarizer(settings) as s:
+            stats = run_batch(
+                iter_items(inputs),
+                out,
+                summarize=s.asummarize,
+                key_of=s.recipe.key,
+                concurrency=4,
+                aclose=s.aclose,
+                reading_workers=readers,
+            )
+        assert (stats.done, stats.failed) == (12, 2)
+        recs = {r["id"]: r for r in records(out) if r["status"] == "ok"}
+        for r in recs.values():
+            prov = r["summary"]["provenance"]  # type: ignore[index]
+            prov["created_at"], prov["elapsed_s"] = "", 0
+        return {k: r["summary"] for k, r in recs.items()}
+
+    assert run(tmp_path / "pool.jsonl", 2) == run(tmp_path / "here.jsonl", 0)

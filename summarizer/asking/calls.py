@@ -3,6 +3,7 @@ and every transport, with no model client behind it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +12,7 @@ from pydantic import BaseModel
 
 from summarizer.schema import CallUsage, Flag, Usage
 
-__all__ = ["CallStats", "ModelRequest", "StructuredResult"]
+__all__ = ["CallStats", "ModelRequest", "StructuredResult", "without_control_chars"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,15 @@ class CallStats:
             per_call=[CallUsage(prompt_tokens=p, completion_tokens=c) for p, c in before.per_call + self.per_call],
             reask_reasons=before.rejected + self.rejected,
         )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def without_control_chars(text: str) -> str:
+    """A model answer with raw control characters (a newline llama.cpp's grammar let into a JSON string) read as
+    spaces, so it parses."""
+    return _CONTROL.sub(" ", text)
 
 
 @dataclass

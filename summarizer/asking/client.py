@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -32,7 +31,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult
+from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult, without_control_chars
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
 from summarizer.schema import Draft, Flag, strict_json_schema
@@ -347,12 +346,9 @@ def _answered(stats: CallStats, response: Any) -> Any:
     stats.add(response)
     _check_choice(response)
     message = response.choices[0].message
-    if isinstance(message.content, str) and _CONTROL.search(message.content):
-        message.content = _CONTROL.sub(" ", message.content)
+    if isinstance(message.content, str):
+        message.content = without_control_chars(message.content)
     return response
-
-
-_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def _check_choice(response: Any) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pydantic import ValidationError
 
-from summarizer.asking.calls import CallStats, StructuredResult
+from summarizer.asking.calls import CallStats, StructuredResult, without_control_chars
 from summarizer.asking.recipe import Recipe
 from summarizer.asking.requests import MIN_INDICATORS, Job, known_name, ranked_candidates
 from summarizer.checking.grounding import (
@@ -448,9 +448,6 @@ def _empty_draft() -> Draft:
     )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f]")
-
-
 def parse_lenient(job: Job, result: StructuredResult) -> tuple[Draft, list[Flag]]:
     """The draft a call gave; after the last re-ask, what parses is kept with its problems as flags, and
     what does not parse is refused. A short answer becomes a draft without prose."""
@@ -461,7 +458,7 @@ def parse_lenient(job: Job, result: StructuredResult) -> tuple[Draft, list[Flag]
     attempts = result.stats.attempts
     if result.last_text is None:
         raise ModelCallError(f"no summary after {attempts} attempt(s): {(result.problems or 'no output')[:300]}")
-    text = _CONTROL.sub(" ", result.last_text)
+    text = without_control_chars(result.last_text)
     try:
         if issubclass(job.model, Selection):
             return draft_from_selection(Selection.model_validate_json(text), job.ledger), []
@@ -496,7 +493,7 @@ def with_model_prose(summary: Summary, result: StructuredResult, text: str) -> S
     draft = result.parsed if isinstance(result.parsed, ProseDraft) else None
     if draft is None and result.last_text:
         try:
-            draft = ProseDraft.model_validate_json(_CONTROL.sub(" ", result.last_text))
+            draft = ProseDraft.model_validate_json(without_control_chars(result.last_text))
         except ValidationError:
             draft = None
     if draft is None:

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 __all__ = [
     "INDICATOR_KINDS",
+    "TERM_YEARS",
     "Figure",
     "FigureKind",
     "Ledger",
@@ -695,7 +696,8 @@ def read_figures(text: str) -> Ledger:
     return ledger
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+_FIGURE_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+"""Between the figures of a list ('2, 3 và 4 tỷ đồng', '8 - 10%'); a list of names is split otherwise."""
 _RANGE_FROM = re.compile(r"(?:^|[\s(,;:])từ\s*$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
 _RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
@@ -734,7 +736,7 @@ def _propagate_list_units(text: str, figures: list[Figure]) -> None:
             and figures[j].kind == FigureKind.COUNT
             and figures[j].unit is None
             and figures[j].scale is None
-            and _LIST_SEP.fullmatch(text[figures[j].end : figures[j + 1].start])
+            and _FIGURE_LIST_SEP.fullmatch(text[figures[j].end : figures[j + 1].start])
         ):
             j += 1
         last = figures[j]
@@ -811,7 +813,8 @@ def _document_period(text: str, sentences: list[Sentence]) -> str | None:
     return find_period(head) or find_period(text)
 
 
-_TERM = re.compile(r"nhiệm kỳ ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})", re.IGNORECASE)
+TERM_YEARS = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
+"""A term of office, 'nhiệm kỳ 2020 - 2025': its first and last year."""
 
 
 _PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
@@ -822,7 +825,7 @@ def _plan_period(header: str) -> str | None:
     meets in the term's first year and its targets are the five-year plan that follows: the goals of
     "Đảng bộ … nhiệm kỳ 2015-2020" are for 2016–2020."""
     found = find_period(header)
-    term = _TERM.search(header)
+    term = TERM_YEARS.search(header)
     if found or not term:
         return found
     first, last = int(term.group(1)), int(term.group(2))

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues", "place_in_report"]
+__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues", "place_in_report", "strip_diacritics"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +25,15 @@ class LanguageIssue:
 
 
 @lru_cache(maxsize=4096)
+def strip_diacritics(text: str) -> str:
+    """'Hà Nội' -> 'Ha Noi', case kept."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lower-case, no diacritics, single spaces: 'Lưu Ngọc Hà' -> 'luu ngoc ha'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.lower().split())
+    return " ".join(strip_diacritics(text).lower().split())
 
 
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")

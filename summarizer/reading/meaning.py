@@ -378,7 +378,8 @@ _RESPECTIVELY = re.compile(
     r"(?:lần lượt|tương ứng)(?: là| đạt)?\s*:?\s*$",
     re.IGNORECASE,
 )
-_LIST_SEP = re.compile(r"\s*(?:,|;|và)\s*")
+_NAME_LIST_SEP = re.compile(r"\s*(?:,|;|và)\s*")
+"""Between the names of a list; never at a dash, which joins one name ('Bà Rịa - Vũng Tàu')."""
 
 
 def _respective_places(ledger: Ledger) -> None:
@@ -389,10 +390,10 @@ def _respective_places(ledger: Ledger) -> None:
         m = _RESPECTIVELY.search(ledger.text[sent.start : first.start])
         if m is None:
             continue
-        names = [n.strip() for n in _LIST_SEP.split(m.group("names")) if n.strip()]
+        names = [n.strip() for n in _NAME_LIST_SEP.split(m.group("names")) if n.strip()]
         run = [first]
         for nxt in figures[k + 1 :]:
-            if not _LIST_SEP.fullmatch(ledger.text[run[-1].end : nxt.start]):
+            if not _NAME_LIST_SEP.fullmatch(ledger.text[run[-1].end : nxt.start]):
                 break
             run.append(nxt)
         if len(run) != len(names):

@@ -11,8 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summarizer.reading.figures import Ledger, Sentence
-from summarizer.reading.language import fold
+from summarizer.reading.figures import TERM_YEARS, Ledger, Sentence
+from summarizer.reading.language import fold, strip_diacritics
 from summarizer.reading.terminology import find_terms
 
 __all__ = [
@@ -32,7 +32,6 @@ _SESSION = re.compile(
 )
 _NOT_THIS_MEETING = re.compile(r"toàn quốc|trung ương|quốc hội", re.IGNORECASE)
 _RESOLUTION_BEFORE = re.compile(r"(?:nghị quyết|kết luận|chỉ thị)\s*$", re.IGNORECASE)
-_TERM = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
 _DATE = re.compile(
     r"(?:^|[\s(,])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d{2}))?"
 )
@@ -250,14 +249,16 @@ def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)
     sent, session = found
-    t = _TERM.search(sent.text)
+    t = TERM_YEARS.search(sent.text)
     if t is None:
         following = [s for s in ledger.sentences if sent.start < s.start][:3]
-        t = next((m for s in following if (m := _TERM.search(s.text)) and not _NOT_THIS_MEETING.search(s.text)), None)
+        t = next(
+            (m for s in following if (m := TERM_YEARS.search(s.text)) and not _NOT_THIS_MEETING.search(s.text)), None
+        )
     if t is None and body_vi:
         core = re.sub(r"^(?:Ban Chấp hành|Đại hội)\s+", "", body_vi)
-        t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + _TERM.pattern, ledger.text, re.IGNORECASE)
-        t = _TERM.search(t.group()) if t else None
+        t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + TERM_YEARS.pattern, ledger.text, re.IGNORECASE)
+        t = TERM_YEARS.search(t.group()) if t else None
     d = _DATE.search(sent.text)
     date_iso = date_written = None
     inferred = False
@@ -304,9 +305,7 @@ _KINDS_EN: list[tuple[re.Pattern[str], str]] = [
 _LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
 
 
-def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+_plain = strip_diacritics
 
 
 def _place_key(place: str) -> str:

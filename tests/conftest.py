@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.reading.figures import normalize_text
+from summarizer.reading.sentences import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "eval" / "reports"

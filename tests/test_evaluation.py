@@ -12,7 +12,7 @@ from summarizer.evaluation.baselines import BASELINES, baseline_outputs
 from summarizer.evaluation.report import compare_markdown, render_html, render_markdown_report
 from summarizer.evaluation.run import score_run
 from summarizer.evaluation.scorers import briefing_numbers, check_body, classify_wrong, period_matches
-from summarizer.reading.figures import EnglishNumber, parse_english_numbers
+from summarizer.reading.english_numbers import EnglishNumber, parse_english_numbers
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.reports import Report
 from summarizer.schema import Summary

@@ -11,8 +11,8 @@ from typing import Literal
 
 from summarizer.asking.prompts import Prompt
 from summarizer.config import Settings
-from summarizer.reading.figures import normalize_text
 from summarizer.reading.reports import Report
+from summarizer.reading.sentences import normalize_text
 from summarizer.schema import Provenance, Summary, Usage, schema_sha256
 
 __all__ = ["ENGINES", "Engine", "Recipe"]

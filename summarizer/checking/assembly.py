@@ -25,12 +25,13 @@ from summarizer.checking.grounding import (
     repair_prose,
 )
 from summarizer.errors import ModelCallError
-from summarizer.reading.figures import SCALE_NAMES_EN, Figure, FigureKind, Ledger
+from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meaning import figure_basis
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, find_officials, role_in_source, split_official
 from summarizer.reading.terminology import is_generic_name
+from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import (
     FIGURE_ITEM_CHARS,
     TASK_CHARS,

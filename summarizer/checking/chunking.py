@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 
 from summarizer.checking.assembly import figure_indicator
-from summarizer.reading.figures import split_sentences
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
 from summarizer.reading.reports import Report
+from summarizer.reading.sentences import split_sentences
 from summarizer.schema import Flag, Indicator, Summary, Usage
 from summarizer.wording.prose import write_lead, write_title
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from summarizer.reading.figures import EnglishNumber, Figure, FigureKind, Ledger, parse_english_numbers
+from summarizer.reading.english_numbers import EnglishNumber, parse_english_numbers
+from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.language import LanguageIssue, fold, language_issues
 from summarizer.reading.meeting import translate_admin
 from summarizer.schema import Flag

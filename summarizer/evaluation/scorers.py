@@ -21,8 +21,9 @@ from typing import Any
 from summarizer.checking.grounding import MatchStatus, match_number
 from summarizer.evaluation.dataset import SCALES, GoldIndicator, OutputRecord, Sample
 from summarizer.reading.basis import Basis, basis_of
-from summarizer.reading.figures import INDICATOR_KINDS, EnglishNumber, Figure, Ledger
-from summarizer.reading.figures import parse_english_numbers as _parse_en
+from summarizer.reading.english_numbers import EnglishNumber
+from summarizer.reading.english_numbers import parse_english_numbers as _parse_en
+from summarizer.reading.figures import INDICATOR_KINDS, Figure, Ledger
 from summarizer.reading.language import fold, language_issues
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.terminology import is_generic_name

@@ -23,7 +23,7 @@ __all__, __getattr__ = lazy_exports(
         "find_officials": "meeting",
         "find_terms": "terminology",
         "from_legacy": "legacy",
-        "normalize_text": "figures",
+        "normalize_text": "sentences",
         "read_report": "reports",
     },
 )

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.errors import InputError
-from summarizer.reading.figures import normalize_text
 from summarizer.reading.legacy import detect_legacy, from_legacy
+from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, DocumentTable
 
 __all__ = ["EXTENSIONS", "Extracted", "extract_document", "sniff", "table_sentences"]

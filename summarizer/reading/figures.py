@@ -8,23 +8,27 @@ figure that may reach a briefing comes from this ledger, so its values are compu
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from summarizer.reading.notation import NumberReader
+from summarizer.reading.sentences import BULLET, Sentence, split_sentences
+from summarizer.reading.units import (
+    COUNT_UNITS,
+    CURRENCIES,
+    DOC_TYPES,
+    DURATION_WORDS,
+    QUANTITY_UNITS,
+    SCALE_WORDS,
+)
+
 __all__ = [
     "INDICATOR_KINDS",
-    "TERM_YEARS",
     "Figure",
     "FigureKind",
     "Ledger",
-    "NumberReader",
-    "Sentence",
-    "normalize_text",
-    "parse_vi_number",
     "read_figures",
-    "split_sentences",
 ]
 
 
@@ -50,140 +54,6 @@ INDICATOR_KINDS = frozenset(
     {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.RATIO, FigureKind.COUNT, FigureKind.QUANTITY}
 )
 
-SCALE_WORDS: dict[str, int] = {
-    "nghìn tỷ": 10**12,
-    "ngàn tỷ": 10**12,
-    "nghìn tỉ": 10**12,
-    "ngàn tỉ": 10**12,
-    "nghìn": 10**3,
-    "ngàn": 10**3,
-    "vạn": 10**4,
-    "triệu": 10**6,
-    "tỷ": 10**9,
-    "tỉ": 10**9,
-}
-
-SCALE_NAMES_EN: dict[int, str] = {
-    10**3: "thousand",
-    10**4: "ten-thousand",
-    10**6: "million",
-    10**9: "billion",
-    10**12: "trillion",
-}
-
-_CURRENCIES: dict[str, str] = {
-    "đồng": "VND",
-    "vnđ": "VND",
-    "vnd": "VND",
-    "usd": "USD",
-    "đô la mỹ": "USD",
-    "đô la": "USD",
-    "đô": "USD",
-    "euro": "EUR",
-    "eur": "EUR",
-}
-
-# Counting nouns: Vietnamese as written -> English unit. Longest first at match time.
-_COUNT_UNITS: dict[str, str] = {
-    "người lao động": "workers",
-    "lao động": "workers",
-    "lượt khách": "visitor arrivals",
-    "lượt người": "visits",
-    "lượt": "times",
-    "người": "people",
-    "hộ cận nghèo": "near-poor households",
-    "hộ nghèo": "poor households",
-    "hộ dân": "households",
-    "hộ gia đình": "households",
-    "hộ": "households",
-    "dự án": "projects",
-    "doanh nghiệp": "enterprises",
-    "chỉ tiêu": "targets",
-    "tiêu chí": "criteria",
-    "nhiệm vụ": "tasks",
-    "nội dung": "items",
-    "xã": "communes",
-    "phường": "wards",
-    "thị trấn": "townships",
-    "huyện": "districts",
-    "quận": "districts",
-    "tỉnh": "provinces",
-    "trường hợp": "cases",
-    "trường": "schools",
-    "nghề": "crafts",
-    "việc làm": "jobs",
-    "cơ sở": "facilities",
-    "công trình": "works",
-    "căn hộ": "apartments",
-    "học sinh": "students",
-    "đảng viên": "party members",
-    "đồng chí": "comrades",
-    "lần": "times",
-    "đ/c": "comrades",
-    "đại biểu": "delegates",
-    "vụ": "cases",
-    "trạm": "stations",
-    "quy hoạch": "plans",
-    "chương trình": "programmes",
-    "giấy chứng nhận": "certificates",
-    "làng": "villages",
-    "thôn": "hamlets",
-    "tổ dân phố": "residential groups",
-    "đơn vị": "units",
-    "km": "km",
-    "bậc": "places",
-    "hồ sơ": "applications",
-    "nghị quyết": "resolutions",
-    "báo cáo": "reports",
-    "đầu việc": "tasks",
-    "phiên chợ": "market fairs",
-    "bql": "management boards",
-    "ban quản lý": "management boards",
-    "cái": "items",
-    "tờ trình": "submissions",
-    "chi bộ": "party cells",
-    "thủ tục": "procedures",
-    "hợp tác xã": "cooperatives",
-    "khu công nghiệp": "industrial parks",
-    "cụm công nghiệp": "industrial clusters",
-    "phòng học": "classrooms",
-    "giường bệnh": "hospital beds",
-    "căn nhà": "houses",
-    "ngôi nhà": "houses",
-    "tuyến đường": "roads",
-    "tuyến": "routes",
-    "sản phẩm": "products",
-    "mô hình": "models",
-    "cơ quan": "agencies",
-    "nhà đầu tư": "investors",
-    "giấy phép": "licences",
-    "trạm biến áp": "transformer stations",
-    "vụ việc": "cases",
-    "đơn thư": "petitions",
-}
-
-_QUANTITY_UNITS: dict[str, str] = {
-    "ha": "ha",
-    "héc-ta": "ha",
-    "hecta": "ha",
-    "km2": "km²",
-    "km²": "km²",
-    "m2": "m²",
-    "m²": "m²",
-    "m3": "m³",
-    "m³": "m³",
-    "tấn": "tonnes",
-    "lít": "litres",
-    "mw": "MW",
-    "kwh": "kWh",
-}
-
-_DURATION_WORDS = ("năm", "tháng", "ngày", "tuần", "giờ", "quý")
-
-_DOC_TYPES = (
-    "chỉ thị|nghị quyết|kế hoạch|quyết định|thông tư|nghị định|công văn|văn bản|thông báo|"
-    "kết luận|chương trình|luật|tờ trình|báo cáo|hướng dẫn|đề án"
-)
 
 # A number token is the whole run of digits and separators; which separator is which is decided per
 # document (see ``NumberReader``), never by cutting the run into fragments.
@@ -204,16 +74,6 @@ _MASTER = re.compile(
 )
 
 _BEFORE_NUM = re.compile(r"[\w.,/]$")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence with its character span in the source."""
-
-    start: int
-    end: int
-    text: str
-    paragraph: int
 
 
 @dataclass(slots=True)
@@ -315,12 +175,12 @@ class Ledger:
         """The line ending in ':' that introduces the bulleted list ("- ...") holding ``figure``, if any:
         "Một số chỉ tiêu chủ yếu … nhiệm kỳ 2015-2020:" governs every item under it."""
         k = figure.sentence_index
-        if not _BULLET.match(self.sentences[k].text):
+        if not BULLET.match(self.sentences[k].text):
             return None
-        while k > 0 and _BULLET.match(self.sentences[k].text):
+        while k > 0 and BULLET.match(self.sentences[k].text):
             k -= 1
         header = self.sentences[k]
-        return header if header.text.rstrip().endswith(":") and not _BULLET.match(header.text) else None
+        return header if header.text.rstrip().endswith(":") and not BULLET.match(header.text) else None
 
     def quote(self, figure: Figure, max_chars: int = 160) -> str:
         """The sentence around a figure, trimmed to ``max_chars`` centred on the figure."""
@@ -334,138 +194,6 @@ class Ledger:
         prefix = "…" if lo > 0 else ""
         suffix = "…" if hi < len(sent.text) else ""
         return prefix + sent.text[lo:hi].strip() + suffix
-
-
-_BULLET = re.compile(r"\s*[-–+•*]\s")
-
-
-def normalize_text(raw: str) -> str:
-    """NFC, no BOM, ``\\n`` line ends: the canonical text every span points into."""
-    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
-
-
-_VI_CLEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
-_EN_CLEAN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_SEPARATED = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)+")
-_THOUSANDS_ONLY = re.compile(r"\d{1,3}[.,]\d{3}")
-
-
-def _vi_value(token: str) -> float:
-    return float(token.replace(".", "").replace(",", "."))
-
-
-def _en_value(token: str) -> float:
-    return float(token.replace(",", ""))
-
-
-@dataclass(frozen=True, slots=True)
-class NumberReader:
-    """How one document writes numbers, decided from its tokens that only one convention can read.
-
-    ``vietnamese``: ``.`` thousands, ``,`` decimals. ``english``: the reverse, shown by a comma-thousands
-    token (``1,234.5``). ``mixed``: the document uses both (``4,45 triệu`` and ``18.5%`` beside ``214,447 tỷ``
-    and ``75.500 tỷ``), so a single 3-digit group is a thousands group whichever separator precedes it.
-    ``uncertain``: only English decimals (``12.5%``) in Vietnamese text: ``63.275`` could be either, so such
-    tokens are ambiguous, never read silently.
-    """
-
-    convention: str = "vietnamese"
-    dot_thousands: bool = False
-
-    @classmethod
-    def for_text(cls, text: str) -> NumberReader:
-        vi_only = en_only = comma_thousands = 0
-        dot_thousands = False
-        for m in _SEPARATED.finditer(text):
-            token = m.group()
-            vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
-            if vi and not en:
-                vi_only += 1
-                dot_thousands = dot_thousands or "." in token
-            elif en and not vi:
-                en_only += 1
-                comma_thousands += bool(re.search(r",\d{3}[.,]", token))
-        if en_only and vi_only:
-            return cls("mixed", dot_thousands)
-        if en_only:
-            return cls("english" if comma_thousands else "uncertain", dot_thousands)
-        return cls("vietnamese", dot_thousands)
-
-    def read(self, token: str) -> tuple[float, str | None]:
-        """The value of one token, and why it is ambiguous (both readings) when the document cannot tell."""
-        vi, en = bool(_VI_CLEAN.fullmatch(token)), bool(_EN_CLEAN.fullmatch(token))
-        if vi and en:
-            if self.convention == "mixed" and _THOUSANDS_ONLY.fullmatch(token):
-                return float(re.sub(r"\D", "", token)), None
-            if self.convention == "uncertain":
-                vi_v, en_v = _vi_value(token), _en_value(token)
-                return vi_v, f"'{token}' reads as {vi_v:,g} (Vietnamese) or {en_v:,g} (English); the report uses both"
-            return (_en_value(token) if self.convention == "english" else _vi_value(token)), None
-        if vi:
-            return _vi_value(token), None
-        if en:
-            value = _en_value(token)
-            if self.dot_thousands and re.search(r"\.\d{3}$", token):
-                other = re.sub(r"\D", "", token)
-                return (
-                    value,
-                    f"'{token}' is written the English way in a report that writes '.' for thousands: "
-                    f"{value:,g} or {int(other):,}",
-                )
-            return value, None
-        digits = re.match(r"\d+", token)
-        return (float(digits.group()) if digits else 0.0), f"'{token}' is not a number in either convention"
-
-
-def parse_vi_number(token: str) -> float:
-    """Parse one Vietnamese-written number: ``63.275`` -> 63275, ``12,86`` -> 12.86."""
-    token = token.strip()
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
-        return float(token.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d+,\d+", token):
-        return float(token.replace(",", "."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", token):
-        return float(token)
-    raise ValueError(f"not a Vietnamese number: {token!r}")
-
-
-_ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|Mr|Ms|Dr|v\.v|TT|Q|P))$")
-_SENT_END = re.compile(r"[.!?…]+[”\"')]*(?=\s)|\n+")
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with spans; dots inside numbers and after abbreviations such as ``TP.`` do not split."""
-    sentences: list[Sentence] = []
-    start = 0
-    paragraph = 0
-    for m in _SENT_END.finditer(text):
-        if m.group().startswith("\n"):
-            end = m.start()
-        else:
-            if _ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 8), m.start()):
-                continue
-            nxt = text[m.end() : m.end() + 3].lstrip()
-            if nxt and nxt[0].islower():
-                continue
-            end = m.end()
-        _add_sentence(sentences, text, start, end, paragraph)
-        if "\n\n" in m.group() or (m.group().startswith("\n") and len(m.group()) > 1) or m.group().startswith("\n"):
-            paragraph += 1
-        start = m.end()
-    _add_sentence(sentences, text, start, len(text), paragraph)
-    return sentences
-
-
-def _add_sentence(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = start + lead
-    out.append(Sentence(s, s + len(stripped), stripped, paragraph))
 
 
 def _lower_after(text: str, pos: int, n: int = 40) -> str:
@@ -525,7 +253,7 @@ _BASIS_PATTERNS: list[tuple[str, str]] = [
 
 
 _CUE_REGEXES = [(re.compile(r"(?:^|[\s(,;:])" + pattern), cue) for pattern, cue in _CUE_PATTERNS]
-_DOC_BEFORE = re.compile(rf"(?:{_DOC_TYPES})(?: số)?\s*$")
+_DOC_BEFORE = re.compile(rf"(?:{DOC_TYPES})(?: số)?\s*$")
 
 
 def _detect_cue(before: str) -> str | None:
@@ -553,95 +281,12 @@ def _detect_basis(after: str) -> str | None:
     return None
 
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"từ đầu năm ((?:19|20)\d{2}) đến (?:hết |ngày )?\d{1,2}/(\d{1,2})"),
-        "first {1} months of {0}",
-    ),
-    (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
-    (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
-    (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
-    (
-        re.compile(r"(?:[Tt]ính chung|[Tt]rong|[Ss]au|[Qq]ua) (\d{1,2}) tháng(?! (?:cuối|tới|sau|trước|đầu năm \d))"),
-        "first {0} months of the year",
-    ),
-    (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
-    (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
-    (re.compile(r"nửa đầu năm ((?:19|20)\d{2})"), "first 6 months of {0}"),
-    (re.compile(r"nửa đầu năm"), "first 6 months of the year"),
-    (re.compile(r"[Tt]ừ đầu năm ((?:19|20)\d{2})(?! đến)"), "year to date {0}"),
-    (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
-    (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
-    (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
-    (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
-    (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
-    (re.compile(r"\bcả năm\b"), "the year"),
-    (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
-    (re.compile(r"\bdịp Tết(?! Nguyên đán (?:năm )?(?:19|20)\d{2})(?! (?:năm )?(?:19|20)\d{2})"), "Tet the year"),
-    (re.compile(r"(?<!so với )\bnăm nay\b", re.IGNORECASE), "the year"),
-    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
-]
-
-
-def find_period(text: str, *, last: bool = False) -> str | None:
-    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
-    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
-    found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
-    # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
-    found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
-    found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
-    if not found:
-        return None
-    m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
-    return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
-
-
-_COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)
-"""A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
-
-
-def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
-    return other.start() <= m.start() and m.end() <= other.end() and other.end() - other.start() > m.end() - m.start()
-
-
-_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_WORD_MONTHS = re.compile(r"\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) tháng\b", re.IGNORECASE)
-
-
-def _with_year(period: str | None, year: int | None) -> str | None:
-    """'first 7 months of the year' -> 'first 7 months of 2018' with the report's year."""
-    if period is None or year is None:
-        return period
-    if period == "the year":
-        return str(year)
-    if period == "the previous year":
-        return str(year - 1)
-    if period == "Tet the year":
-        return f"Tet {year}"
-    return period.replace("of the year", f"of {year}")
-
-
-def document_year(text: str, sentences: list[Sentence]) -> int | None:
-    """The report's year: the one year its title names, else the year its text names most."""
-    title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
-    if len(set(title_years)) == 1:
-        return int(title_years[0])
-    years = re.findall(r"[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)", text)
-    if not years:
-        return int(title_years[-1]) if title_years else None
-    counts: dict[str, int] = {}
-    for y in years:
-        counts[y] = counts.get(y, 0) + 1
-    return int(max(counts, key=lambda y: (counts[y], y)))
-
-
 def _classify_slash(
     text: str, m: re.Match[str], left: str, right: str, reader: NumberReader
 ) -> tuple[FigureKind, str | None, str | None]:
     before = _lower_before(text, m.start(), 25)
     after = _lower_after(text, m.end(), 30).lstrip()
-    unit_match = _match_prefix(_COUNT_UNITS, after)
+    unit_match = _match_prefix(COUNT_UNITS, after)
     if re.search(r"(?:tỷ lệ|tỉ lệ|quy hoạch(?: chi tiết)?|bản đồ)\s*$", before) and left == "1":
         return FigureKind.MAP_SCALE, None, None
     if left == "1" and right in {"200", "500", "1.000", "2.000", "5.000", "10.000", "2000", "5000"}:
@@ -665,8 +310,9 @@ def _classify_slash(
 
 
 def read_figures(text: str) -> Ledger:
-    """Find and classify every figure in ``text`` (already normalized) in one pass, with its period; what each
-    means is added by ``meaning.annotate`` (``ledger.build_ledger`` does both)."""
+    """Find and classify every figure in ``text`` (already normalized) in one pass; periods are added by
+    ``periods.assign_periods`` and what each figure means by ``meaning.annotate`` (``ledger.build_ledger`` does
+    all three)."""
     sentences = split_sentences(text)
     starts = [s.start for s in sentences]
     reader = NumberReader.for_text(text)
@@ -687,13 +333,7 @@ def read_figures(text: str) -> Ledger:
     _parts(text, figures)
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
-    ledger = Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
-    ledger.document_year = document_year(text, sentences)
-    ledger.document_period = _with_year(_document_period(text, sentences), ledger.document_year)
-    for fig in figures:
-        if fig.is_indicator_kind:
-            fig.period = _figure_period(ledger, fig)
-    return ledger
+    return Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
 
 
 _FIGURE_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
@@ -808,68 +448,6 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return idx
 
 
-def _document_period(text: str, sentences: list[Sentence]) -> str | None:
-    head = " ".join(s.text for s in sentences[:4])
-    return find_period(head) or find_period(text)
-
-
-TERM_YEARS = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
-"""A term of office, 'nhiệm kỳ 2020 - 2025': its first and last year."""
-
-
-_PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
-
-
-def _plan_period(header: str) -> str | None:
-    """The period a list of goals covers: the header's period, else the term it names. A Party congress
-    meets in the term's first year and its targets are the five-year plan that follows: the goals of
-    "Đảng bộ … nhiệm kỳ 2015-2020" are for 2016–2020."""
-    found = find_period(header)
-    term = TERM_YEARS.search(header)
-    if found or not term:
-        return found
-    first, last = int(term.group(1)), int(term.group(2))
-    if last - first == 5 and _PARTY_TERM.search(header[: term.start()]):
-        first += 1
-    return f"{first}–{last}"
-
-
-_YEAR_AFTER = re.compile(r"\s?(?:trong |vào |của )?(?:năm (?:19|20)\d{2}(?!\s?[-–]\s?\d)|năm nay)\b", re.IGNORECASE)
-"""A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
-
-
-_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
-"""A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
-
-
-def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
-    """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
-    the document's; a period without a year takes the report's year."""
-    sent = ledger.sentence_of(fig)
-    before = ledger.text[sent.start : fig.start]
-    header = ledger.list_header(fig)
-    own = _YEAR_AFTER.match(ledger.text, fig.end)
-    found = (
-        (own and find_period(own.group()))
-        or find_period(before, last=True)
-        or find_period(sent.text)
-        or (header and _plan_period(header.text))
-    )
-    if not found:
-        for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
-            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
-                break
-            found = find_period(prev.text)
-            if found:
-                break
-    if found and found.startswith("year to date"):
-        # 'Từ đầu năm 2018' in a report on the first 2 months of 2018: the report's period
-        year = found.removeprefix("year to date ")
-        doc = ledger.document_period or ""
-        found = doc if doc.startswith("first") and doc.endswith(year) else year
-    return _with_year(found, ledger.document_year) if found else ledger.document_period
-
-
 def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Figure | None:
     kind_group = m.lastgroup
     raw = m.group()
@@ -968,7 +546,7 @@ def _measure_after(
         return FigureKind.PERCENT, scale, "pp", None, pos + gap + len("điểm phần trăm")
     if rest_stripped.startswith("phần trăm"):
         return FigureKind.PERCENT, scale, "%", None, pos + gap + len("phần trăm")
-    if (cur := _match_prefix(_CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
+    if (cur := _match_prefix(CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
         return FigureKind.MONEY, scale, cur[1], cur[0], pos + gap + len(cur[0])
     if (
         single
@@ -977,20 +555,20 @@ def _measure_after(
         and (
             re.search(r"(?:năm|từ|đến|khóa|khoá|niên)\s*$", before40) is not None
             or (
-                _match_prefix(_COUNT_UNITS, rest_stripped) is None
-                and _match_prefix(_QUANTITY_UNITS, rest_stripped) is None
+                _match_prefix(COUNT_UNITS, rest_stripped) is None
+                and _match_prefix(QUANTITY_UNITS, rest_stripped) is None
             )
         )
     ):
         return Figure("", raw, start, end, FigureKind.YEAR, value)
-    if (q := _match_prefix(_QUANTITY_UNITS, rest_stripped)) is not None:
+    if (q := _match_prefix(QUANTITY_UNITS, rest_stripped)) is not None:
         return FigureKind.QUANTITY, scale, q[1], q[0], pos + gap + len(q[0])
     duration = _duration(raw, start, end, value, rest_stripped) if scale is None else None
     if duration is not None:
         return duration
     if re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
         return Figure("", raw, start, end, FigureKind.DATE, value)
-    cnt = _match_prefix(_COUNT_UNITS, rest_stripped)
+    cnt = _match_prefix(COUNT_UNITS, rest_stripped)
     if cnt is not None:
         return FigureKind.COUNT, scale, cnt[1], cnt[0], pos + gap + len(cnt[0])
     return FigureKind.COUNT, scale, None, None, consumed
@@ -998,7 +576,7 @@ def _measure_after(
 
 def _duration(raw: str, start: int, end: int, value: float, rest: str) -> Figure | None:
     """'5 năm', '9 tháng đầu năm', '3 ngày': a length of time, not a measure."""
-    d = re.match(rf"(?:{'|'.join(_DURATION_WORDS)})(?!\w)", rest)
+    d = re.match(rf"(?:{'|'.join(DURATION_WORDS)})(?!\w)", rest)
     if d is None or re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest):
         return None
     if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest):
@@ -1019,141 +597,3 @@ def _cue_and_basis(fig: Figure, before40: str, after45: str) -> None:
         fig.basis = "vs " + fig.basis.removeprefix("of ")
     if fig.kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":
         fig.basis = "of total"
-
-
-# --- English figures in model output -----------------------------------------------------------------
-
-_EN_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-}
-_EN_SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    "tỷ": 10**9,
-    "triệu": 10**6,
-}
-_EN_NUMBER = re.compile(
-    r"""
-    (?P<pre>(?:VND|VNĐ|USD|US\$|\$|EUR|€)\s?)?
-    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d])|\d+(?:\.\d+)?)
-    (?:\s?(?P<pct>%|percent\b|per\ cent\b|percentage\ points?\b|pp\b))?
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|tỷ|triệu|[kmb](?![\w]))\b)?
-    (?:\s?(?P<cur>VND|VNĐ|dong|đồng|USD|US\ dollars|dollars|EUR|euros?|yuan|CNY|RMB|yen|JPY)\b)?
-    (?:\s?(?:of|/|out\ of)\s?(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d))?
-    """,
-    re.VERBOSE,
-)
-_EN_WORD_NUMBER = re.compile(
-    r"\b(?P<word>" + "|".join(_EN_WORDS) + r")\b(?:\s(?:of|out of)\s(?P<den>\d+|" + "|".join(_EN_WORDS) + r")\b)?",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class EnglishNumber:
-    """A figure written in English notation in model output ("VND 3,594 billion", "12.86%")."""
-
-    text: str
-    start: int
-    end: int
-    value: float
-    scale: int | None
-    unit: str | None
-    denominator: float | None
-    from_word: bool = False
-
-    @property
-    def base_value(self) -> float:
-        return self.value * (self.scale or 1)
-
-
-def _currency_code(text: str) -> str:
-    lowered = text.lower()
-    for code, words in (
-        ("USD", ("usd", "$", "dollar")),
-        ("EUR", ("eur", "€")),
-        ("CNY", ("yuan", "cny", "rmb")),
-        ("JPY", ("yen", "jpy")),
-    ):
-        if any(w in lowered for w in words):
-            return code
-    return "VND"
-
-
-def _parse_en_number(token: str) -> float:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", token):
-        return float(token.replace(",", ""))
-    if re.fullmatch(r"\d+,\d{1,2}", token):
-        return float(token.replace(",", "."))
-    return float(token)
-
-
-def parse_english_numbers(text: str, *, words: bool = True) -> list[EnglishNumber]:
-    """Every figure in English prose, with scale and unit (``63.3 trillion`` -> 6.33e13)."""
-    found: list[EnglishNumber] = []
-    for m in _EN_NUMBER.finditer(text):
-        num = m.group("num")
-        try:
-            value = _parse_en_number(num)
-        except ValueError:
-            continue
-        scale_word = (m.group("scale") or "").lower()
-        scale = _EN_SCALES.get(scale_word) if scale_word else None
-        pct = m.group("pct")
-        unit: str | None = None
-        if pct:
-            unit = "pp" if pct.startswith(("percentage", "pp")) else "%"
-        cur = (m.group("pre") or "") + (m.group("cur") or "")
-        if cur:
-            unit = _currency_code(cur)
-        den = m.group("den")
-        found.append(
-            EnglishNumber(
-                text=m.group().strip(),
-                start=m.start(),
-                end=m.end(),
-                value=value,
-                scale=scale,
-                unit=unit,
-                denominator=_parse_en_number(den) if den else None,
-            )
-        )
-    if words:
-        for m in _EN_WORD_NUMBER.finditer(text):
-            den_tok = m.group("den")
-            den_val: float | None = None
-            if den_tok:
-                den_val = float(_EN_WORDS.get(den_tok.lower(), 0) or den_tok)
-            found.append(
-                EnglishNumber(
-                    m.group(), m.start(), m.end(), float(_EN_WORDS[m.group("word").lower()]), None, None, den_val, True
-                )
-            )
-    found.sort(key=lambda n: n.start)
-    return found

@@ -1,4 +1,5 @@
-"""The figure ledger of a report: every figure read (``figures``), then given its meaning (``meaning``)."""
+"""The figure ledger of a report: every figure read (``figures``), given its period (``periods``), then its
+meaning (``meaning``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
 from summarizer.reading.meaning import annotate
+from summarizer.reading.periods import assign_periods
 
 __all__ = ["build_ledger", "forget", "remember"]
 
@@ -31,5 +33,6 @@ def build_ledger(text: str) -> Ledger:
     if ready is not None:
         return ready
     ledger = read_figures(text)
+    assign_periods(ledger)
     annotate(ledger)
     return ledger

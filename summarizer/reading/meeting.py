@@ -11,8 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summarizer.reading.figures import TERM_YEARS, Ledger, Sentence
+from summarizer.reading.figures import Ledger
 from summarizer.reading.language import fold, strip_diacritics
+from summarizer.reading.periods import TERM_YEARS
+from summarizer.reading.sentences import Sentence
 from summarizer.reading.terminology import find_terms
 
 __all__ = [

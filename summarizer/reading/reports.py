@@ -9,8 +9,8 @@ from pathlib import Path
 
 from summarizer.errors import InputError
 from summarizer.reading.documents import extract_document, sniff
-from summarizer.reading.figures import normalize_text
 from summarizer.reading.legacy import detect_legacy, from_legacy
+from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo
 
 __all__ = ["MAX_BYTES", "MAX_DOCUMENT_BYTES", "Report", "decode_report", "decode_text", "read_report"]

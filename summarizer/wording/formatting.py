@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.reading.figures import SCALE_NAMES_EN, Figure, FigureKind
+from summarizer.reading.figures import Figure, FigureKind
+from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import Indicator, Meeting
 
 __all__ = ["format_date", "format_figure", "format_number", "format_quantity", "format_value", "lower_first"]

@@ -19,9 +19,11 @@ from pathlib import Path
 from summarizer.checking.grounding import MatchStatus, match_number
 from summarizer.errors import InputError
 from summarizer.io import write_atomic
-from summarizer.reading.figures import Ledger, normalize_text, parse_english_numbers
+from summarizer.reading.english_numbers import parse_english_numbers
+from summarizer.reading.figures import Ledger
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
+from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, Summary
 from summarizer.wording.prose import write_lead
 from summarizer.writing.briefing import flag_text, format_value

@@ -371,7 +371,7 @@ def test_money_in_one_briefing_is_on_one_scale() -> None:
     """'204.772.000 triệu đồng' beside '3.500 tỷ đồng' reads as two scales; both are said in billions, and the
     English still matches the source exactly."""
     from summarizer.checking.grounding import MatchStatus, match_number
-    from summarizer.reading.figures import parse_english_numbers
+    from summarizer.reading.english_numbers import parse_english_numbers
     from summarizer.reading.ledger import build_ledger
     from summarizer.wording.formatting import format_quantity
 

@@ -6,15 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.reading.figures import (
-    FigureKind,
-    find_period,
-    normalize_text,
-    parse_english_numbers,
-    parse_vi_number,
-    split_sentences,
-)
+from summarizer.reading.english_numbers import parse_english_numbers
+from summarizer.reading.figures import FigureKind
 from summarizer.reading.ledger import build_ledger
+from summarizer.reading.notation import parse_vi_number
+from summarizer.reading.periods import find_period
+from summarizer.reading.sentences import normalize_text, split_sentences
 
 K = FigureKind
 B = 10**9

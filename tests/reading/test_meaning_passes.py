@@ -1,5 +1,5 @@
-"""Each pass of ``annotate`` on its own, on figures read but not yet given a meaning (hand-written sentences in
-the reports' style)."""
+"""Each pass of ``annotate`` on its own, on figures read and given their periods but not yet a meaning
+(hand-written sentences in the reports' style)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,17 @@ from summarizer.reading.meaning import (
     refine_cue_and_share,
     write_label,
 )
+from summarizer.reading.periods import assign_periods
+
+
+def _read(text: str) -> Ledger:
+    ledger = read_figures(text)
+    assign_periods(ledger)
+    return ledger
 
 
 def _figure(text: str, written: str) -> tuple[Ledger, Figure, Figure | None]:
-    ledger = read_figures(text)
+    ledger = _read(text)
     indicators = [f for f in ledger.figures if f.is_indicator_kind]
     k = next(i for i, f in enumerate(indicators) if f.text == written)
     return ledger, indicators[k], indicators[k - 1] if k else None
@@ -22,7 +29,7 @@ def _figure(text: str, written: str) -> tuple[Ledger, Figure, Figure | None]:
 
 def _run(text: str, written: str, *, upto: str) -> Figure:
     """Run the passes on every indicator up to ``written``, stopping after pass ``upto`` on that one."""
-    ledger = read_figures(text)
+    ledger = _read(text)
     previous = None
     for fig in ledger.figures:
         if not fig.is_indicator_kind:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.reading.figures import normalize_text
 from summarizer.reading.legacy import to_legacy
 from summarizer.reading.reports import MAX_BYTES, decode_report, read_report
+from summarizer.reading.sentences import normalize_text
 from summarizer.testing.fakeserver import FakeOpenAI, valid_draft_for
 
 VI = "Thu ngân sách ước đạt 2.511 tỷ đồng bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ. Quận ủy Tây Hồ họp."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.reading.figures import normalize_text, split_sentences
 from summarizer.reading.language import fold
+from summarizer.reading.sentences import normalize_text, split_sentences
 from summarizer.reading.terminology import find_terms, is_generic_name, load_terminology, normalize_vi
 
 ENTRIES = load_terminology()

@@ -20,8 +20,8 @@ from summarizer.engines.batch import source_texts
 from summarizer.evaluation import Sample, load_dataset
 from summarizer.evaluation.report import render_html
 from summarizer.evaluation.run import score_run
-from summarizer.reading.figures import normalize_text
 from summarizer.reading.ledger import build_ledger
+from summarizer.reading.sentences import normalize_text
 from summarizer.schema import Summary
 from summarizer.testing.synthetic import perfect_summary
 from summarizer.writing.review import IndexEntry, render_index, render_review, write_batch_pages

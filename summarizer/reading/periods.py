@@ -1,0 +1,165 @@
+"""Periods: the reporting period of each figure ("first 9 months of 2024"), the report's year and period, and
+a term of office, read from the Vietnamese around the figure."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.reading.figures import Figure, Ledger
+from summarizer.reading.sentences import Sentence
+
+__all__ = ["TERM_YEARS", "assign_periods", "document_year", "find_period"]
+
+
+def assign_periods(ledger: Ledger) -> None:
+    """The report's year and period, and the period of every indicator figure."""
+    ledger.document_year = document_year(ledger.text, ledger.sentences)
+    ledger.document_period = _with_year(_document_period(ledger.text, ledger.sentences), ledger.document_year)
+    for fig in ledger.figures:
+        if fig.is_indicator_kind:
+            fig.period = _figure_period(ledger, fig)
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"từ đầu năm ((?:19|20)\d{2}) đến (?:hết |ngày )?\d{1,2}/(\d{1,2})"),
+        "first {1} months of {0}",
+    ),
+    (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
+    (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
+    (
+        re.compile(r"(?:[Tt]ính chung|[Tt]rong|[Ss]au|[Qq]ua) (\d{1,2}) tháng(?! (?:cuối|tới|sau|trước|đầu năm \d))"),
+        "first {0} months of the year",
+    ),
+    (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
+    (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
+    (re.compile(r"nửa đầu năm ((?:19|20)\d{2})"), "first 6 months of {0}"),
+    (re.compile(r"nửa đầu năm"), "first 6 months of the year"),
+    (re.compile(r"[Tt]ừ đầu năm ((?:19|20)\d{2})(?! đến)"), "year to date {0}"),
+    (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
+    (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
+    (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
+    (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
+    (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
+    (re.compile(r"\bcả năm\b"), "the year"),
+    (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
+    (re.compile(r"\bdịp Tết(?! Nguyên đán (?:năm )?(?:19|20)\d{2})(?! (?:năm )?(?:19|20)\d{2})"), "Tet the year"),
+    (re.compile(r"(?<!so với )\bnăm nay\b", re.IGNORECASE), "the year"),
+    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
+]
+
+
+def find_period(text: str, *, last: bool = False) -> str | None:
+    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
+    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
+    found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
+    found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
+    found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
+    if not found:
+        return None
+    m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
+    return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+
+
+_COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)
+"""A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
+
+
+def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
+    return other.start() <= m.start() and m.end() <= other.end() and other.end() - other.start() > m.end() - m.start()
+
+
+_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_WORD_MONTHS = re.compile(r"\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) tháng\b", re.IGNORECASE)
+
+
+def _with_year(period: str | None, year: int | None) -> str | None:
+    """'first 7 months of the year' -> 'first 7 months of 2018' with the report's year."""
+    if period is None or year is None:
+        return period
+    if period == "the year":
+        return str(year)
+    if period == "the previous year":
+        return str(year - 1)
+    if period == "Tet the year":
+        return f"Tet {year}"
+    return period.replace("of the year", f"of {year}")
+
+
+def document_year(text: str, sentences: list[Sentence]) -> int | None:
+    """The report's year: the one year its title names, else the year its text names most."""
+    title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
+    if len(set(title_years)) == 1:
+        return int(title_years[0])
+    years = re.findall(r"[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)", text)
+    if not years:
+        return int(title_years[-1]) if title_years else None
+    counts: dict[str, int] = {}
+    for y in years:
+        counts[y] = counts.get(y, 0) + 1
+    return int(max(counts, key=lambda y: (counts[y], y)))
+
+
+def _document_period(text: str, sentences: list[Sentence]) -> str | None:
+    head = " ".join(s.text for s in sentences[:4])
+    return find_period(head) or find_period(text)
+
+
+TERM_YEARS = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
+"""A term of office, 'nhiệm kỳ 2020 - 2025': its first and last year."""
+
+
+_PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
+
+
+def _plan_period(header: str) -> str | None:
+    """The period a list of goals covers: the header's period, else the term it names. A Party congress
+    meets in the term's first year and its targets are the five-year plan that follows: the goals of
+    "Đảng bộ … nhiệm kỳ 2015-2020" are for 2016–2020."""
+    found = find_period(header)
+    term = TERM_YEARS.search(header)
+    if found or not term:
+        return found
+    first, last = int(term.group(1)), int(term.group(2))
+    if last - first == 5 and _PARTY_TERM.search(header[: term.start()]):
+        first += 1
+    return f"{first}–{last}"
+
+
+_YEAR_AFTER = re.compile(r"\s?(?:trong |vào |của )?(?:năm (?:19|20)\d{2}(?!\s?[-–]\s?\d)|năm nay)\b", re.IGNORECASE)
+"""A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
+
+
+_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
+"""A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
+
+
+def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
+    """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
+    the document's; a period without a year takes the report's year."""
+    sent = ledger.sentence_of(fig)
+    before = ledger.text[sent.start : fig.start]
+    header = ledger.list_header(fig)
+    own = _YEAR_AFTER.match(ledger.text, fig.end)
+    found = (
+        (own and find_period(own.group()))
+        or find_period(before, last=True)
+        or find_period(sent.text)
+        or (header and _plan_period(header.text))
+    )
+    if not found:
+        for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
+            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
+                break
+            found = find_period(prev.text)
+            if found:
+                break
+    if found and found.startswith("year to date"):
+        # 'Từ đầu năm 2018' in a report on the first 2 months of 2018: the report's period
+        year = found.removeprefix("year to date ")
+        doc = ledger.document_period or ""
+        found = doc if doc.startswith("first") and doc.endswith(year) else year
+    return _with_year(found, ledger.document_year) if found else ledger.document_period

@@ -103,3 +103,115 @@ def test_ruff_flags_private_member_access(tree: Path) -> None:
         timeout=120,
     )
     assert result.returncode != 0 and "private-member-access" in result.stdout
+
+
+def _import_graph(package: Path) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports, at module level or inside functions (TYPE_CHECKING blocks
+    excluded: they are not imports at run time)."""
+    graph: dict[str, set[str]] = {}
+    modules = {".".join(p.relative_to(package.parent).with_suffix("").parts) for p in package.rglob("*.py")}
+    modules = {m.removesuffix(".__init__") for m in modules}
+    for path in sorted(package.rglob("*.py")):
+        module = ".".join(path.relative_to(package.parent).with_suffix("").parts).removesuffix(".__init__")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+            for n in ast.walk(node)
+        }
+        edges: set[str] = set()
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("summarizer"):
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names if a.name.startswith("summarizer")]
+            edges |= {n for n in names if n in modules and n != module}
+        graph[module] = edges
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Import cycles between modules, ignoring a package's import of its own submodules (its ``__init__``)."""
+    found: list[list[str]] = []
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if nxt.startswith(node + ".") or node.startswith(nxt + "."):
+                continue
+            if state.get(nxt) == 1:
+                found.append([*path[path.index(nxt) :], nxt] if nxt in path else [node, nxt])
+            elif nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    return found
+
+
+def test_no_import_cycles() -> None:
+    assert _cycles(_import_graph(PACKAGE)) == []
+
+
+def test_cycle_check_catches_one(tree: Path) -> None:
+    _plant(tree, "reading/figures.py", "from summarizer.reading.meaning import annotate  # noqa: E402")
+    cycles = _cycles(_import_graph(tree / "summarizer"))
+    assert cycles and any("summarizer.reading.figures" in c for c in cycles)
+
+
+OPTIONAL = ("pdfplumber", "pdfminer", "docx", "trafilatura", "lxml", "ray", "pyarrow", "reportlab", "PIL")
+
+
+def test_no_function_level_imports_but_optional_extras() -> None:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(fn):
+                if isinstance(node, ast.Import | ast.ImportFrom):
+                    name = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                    if (name or "").split(".")[0] not in OPTIONAL:
+                        found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert found == []
+
+
+def test_no_module_over_600_lines() -> None:
+    sizes = {str(p.relative_to(ROOT)): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
+    assert {p: n for p, n in sizes.items() if n > 600} == {}
+
+
+def test_ruff_flags_a_function_with_too_many_branches(tree: Path) -> None:
+    branches = "\n".join(f"    if x == {k}:\n        return {k}" for k in range(17))
+    _plant(tree, "reading/basis.py", f"def _many(x: int) -> int:\n{branches}\n    return -1")
+    result = subprocess.run(
+        [str(BIN / "ruff"), "check", "--no-cache", "--output-format", "concise", "summarizer/reading/basis.py"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0 and "too-many-branches" in result.stdout
+
+
+def test_the_reading_stage_imports_without_the_model_sdks() -> None:
+    """``import summarizer.reading`` (and a report read with it) works where openai is not installed."""
+    code = (
+        "import sys\n"
+        "for m in ('openai', 'instructor', 'tenacity', 'httpx'):\n"
+        "    sys.modules[m] = None\n"
+        "from summarizer.reading import build_ledger, read_report\n"
+        "ledger = build_ledger(read_report('eval/reports/tay-ho-2024-10-12.txt').text)\n"
+        "print(len(ledger.figures))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert int(result.stdout) > 10

@@ -230,10 +230,8 @@ class ModelClient:
 def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
     """aiohttp under httpx when available: httpcore's pool costs milliseconds per request at high concurrency."""
     try:
-        from openai import DefaultAioHttpClient
-
-        return DefaultAioHttpClient(timeout=timeout)
-    except (ImportError, RuntimeError):
+        return openai.DefaultAioHttpClient(timeout=timeout)
+    except (AttributeError, ImportError, RuntimeError):
         return httpx.AsyncClient(timeout=timeout, limits=httpx.Limits(max_connections=128))
 
 

@@ -26,9 +26,9 @@ from summarizer.checking.grounding import (
 )
 from summarizer.errors import ModelCallError
 from summarizer.reading.figures import Figure, FigureKind, Ledger
+from summarizer.reading.labels import figure_basis
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meaning import figure_basis
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, find_officials, role_in_source, split_official
 from summarizer.reading.terminology import is_generic_name
 from summarizer.reading.units import SCALE_NAMES_EN

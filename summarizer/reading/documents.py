@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -414,8 +415,6 @@ list and table)."""
 
 def _html(page: str, where: str, sha: str, name: str, encoding: str) -> Extracted:
     trafilatura = _need("trafilatura", where, "a web page")
-    import logging
-
     found = detect_legacy(page)
     if found:
         page, encoding = from_legacy(page, found), found

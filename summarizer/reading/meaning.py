@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from summarizer.reading.basis import Basis, basis_of
+from summarizer.reading.basis import Basis
+from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import Term, find_terms, normalize_vi
 
@@ -25,8 +26,6 @@ __all__ = [
     "Around",
     "annotate",
     "around_of",
-    "figure_basis",
-    "figure_label",
     "find_subject",
     "mark_target_and_basis",
     "refine_cue_and_share",
@@ -50,15 +49,6 @@ _HORIZON = re.compile(r"(?:đến|vào|tới)(?: cuối| hết)? năm ((?:19|20)
 _GROWTH_CONTEXT = re.compile(r"tăng trưởng|tăng bình quân|\bgdp\b|\bgrdp\b|\btăng\b", re.IGNORECASE)
 _SHARE_CONTEXT = re.compile(r"trong đó|đóng góp|chiếm", re.IGNORECASE)
 _PREV_MONTH = re.compile(r"^\W*so với tháng trước", re.IGNORECASE)
-_COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"không hoàn thành|chưa hoàn thành|không đạt"), "not met"),
-    (re.compile(r"đạt và vượt"), "met or exceeded"),
-    (re.compile(r"\bvượt\b"), "exceeding the plan"),
-    (re.compile(r"hoàn thành|\bđạt\b"), "met"),
-    (re.compile(r"không hoạt động"), "not operating"),
-    (re.compile(r"đang hoạt động"), "operating"),
-    (re.compile(r"được công nhận"), "recognised"),
-]
 
 
 def _not_places(text: str) -> list[Term]:
@@ -67,11 +57,6 @@ def _not_places(text: str) -> list[Term]:
     norm = normalize_vi(text)
     kept = [t for t in terms if not re.search(r"(?:tại|ở|trong các|trong)\s*$", norm[: t.start])]
     return kept if any(t.en not in _MODIFIERS | _BASES for t in kept) else terms
-
-
-def figure_basis(fig: Figure) -> str:
-    """The basis category of a ledger figure, as stored and scored."""
-    return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target, unit=fig.unit).value
 
 
 def _opens_paren(ledger: Ledger, fig: Figure) -> int | None:
@@ -308,71 +293,6 @@ def _sentence_header(ledger: Ledger, fig: Figure) -> str:
     return before[:colon] if colon >= 0 else ""
 
 
-_NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
-_LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
-_MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
-_TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
-_PER_CAPITA = re.compile(r"bình quân (?:đầu người|mỗi người|một người)|trên đầu người|^\s*/\s*(?:người|ng)\b", re.I)
-"""'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
-
-
-def _qualified(fig: Figure, subject: str, clause: str, tail: str) -> str:
-    """Words before the figure that change what its subject is: whose ("mục tiêu tăng trưởng của cả nước"),
-    which projects ("cấp phép cho 8 dự án"), which boards ("sáp nhập 24 BQL"), which flow ("giá trị xuất
-    khẩu các sản phẩm điện tử")."""
-    low = subject.lower()
-    if _NATIONAL.search(tail) and not re.search(r"nation|country|vietnam", low):
-        subject = f"national {subject}"
-    if fig.kind.value in ("count", "ratio") and "project" in low and "licens" not in low and _LICENSED.search(tail):
-        rest = subject[len("projects") :]
-        subject = f"projects licensed{rest}" if low.startswith("projects") else f"licensed {subject}"
-    if fig.kind.value in ("count", "ratio") and _MERGED.search(clause) and "merg" not in low:
-        subject = f"{subject} merged"
-    traded = _TRADED.search(tail)
-    if traded and not re.search(r"export|import|trade|turnover", low):
-        subject = f"{subject} {'exports' if traded.group(1).lower() == 'xuất khẩu' else 'imports'}"
-    return subject
-
-
-def _count_qualifier(after: str) -> str | None:
-    low = normalize_vi(after)
-    return next((q for pattern, q in _COUNT_QUALIFIERS if pattern.search(low)), None)
-
-
-def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:
-    """An English name that carries the basis: 'Budget revenue as % of the budget estimate'."""
-    s = subject[:1].upper() + subject[1:]
-    if "growth" in subject.lower() and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value):
-        return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else "")
-    suffix = {
-        Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
-        Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
-        Basis.OF_PLAN.value: " as % of plan",
-        Basis.OF_ESTIMATE.value: " as % of the budget estimate",
-        Basis.TARGET.value: " (target)",
-    }.get(basis, "")
-    compared = (fig.basis or "").startswith("vs ")
-    growth_goal = (fig.cue == "increase" or compared) and fig.kind.value == "percent" and "growth" not in s.lower()
-    if basis == Basis.TARGET.value and growth_goal:
-        return f"{s} growth (target)"
-    if fig.unit == "times":
-        base = (fig.basis or "").removeprefix("vs ")
-        base = f"the {base}" if base.startswith(("same", "previous")) else base
-        return f"{s} as a multiple of {base}" if base and base != "ratio" else f"{s} (multiple)"
-    if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
-        return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
-    if basis == Basis.GROWTH_OTHER.value:
-        base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
-        suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
-        if fig.cue == "exceed" and not base:
-            suffix = " excess"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
-        if base in ("previous month",):
-            suffix = " growth vs the previous month"
-    if basis == Basis.OF_TOTAL.value:
-        return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
-    return s + suffix
-
-
 _RESPECTIVELY = re.compile(
     r"(?:các\s+)?(?P<kind>huyện|quận|thị xã|xã|phường|tỉnh)\s+(?P<names>[^:;.()\d]+?)\s*"
     r"(?:lần lượt|tương ứng)(?: là| đạt)?\s*:?\s*$",
@@ -587,26 +507,6 @@ def refine_cue_and_share(fig: Figure, previous: Figure | None, around: Around) -
         fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
 
 
-def write_label(fig: Figure, around: Around) -> None:
-    """The English label: the subject with its qualifiers (per capita, what is counted, reduced), then the basis
-    ('as % of plan', 'growth (year on year)') or what a share is of."""
-    assert fig.subject_en is not None
-    clause, tail, after, after_terms = around.clause, around.tail, around.after, around.after_terms
-    basis = figure_basis(fig)
-    subject = _qualified(fig, fig.subject_en, clause, tail)
-    per_person = _PER_CAPITA.search(tail) or _PER_CAPITA.search(after[:12])
-    if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
-        subject = f"{subject} per capita"
-    if fig.kind.value in ("count", "ratio") and (q := _count_qualifier(after)) and q not in subject:
-        subject = f"{subject} {q}"
-    elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
-        subject = f"{subject} reduced"
-    of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
-    if of_what and re.match(r"\s*là\b", after):
-        subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
-    fig.label = figure_label(fig, basis, subject, of_what)
-
-
 _PAIR_GAP = re.compile(r"^\s*(?:và|,)\s*(?:hơn |gần |khoảng |trên )?$")
 
 
@@ -638,3 +538,23 @@ def _respective_pairs(ledger: Ledger) -> None:
                 continue
             fig.subject_en = f"{fig.subject_en} of {owner}"
             fig.label = figure_label(fig, figure_basis(fig), fig.subject_en)
+
+
+def write_label(fig: Figure, around: Around) -> None:
+    """The English label: the subject with its qualifiers (per capita, what is counted, reduced), then the basis
+    ('as % of plan', 'growth (year on year)') or what a share is of."""
+    assert fig.subject_en is not None
+    clause, tail, after, after_terms = around.clause, around.tail, around.after, around.after_terms
+    basis = figure_basis(fig)
+    subject = qualify(fig, fig.subject_en, clause, tail)
+    per_person = PER_CAPITA.search(tail) or PER_CAPITA.search(after[:12])
+    if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
+        subject = f"{subject} per capita"
+    if fig.kind.value in ("count", "ratio") and (q := count_qualifier(after)) and q not in subject:
+        subject = f"{subject} {q}"
+    elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
+        subject = f"{subject} reduced"
+    of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+    if of_what and re.match(r"\s*là\b", after):
+        subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
+    fig.label = figure_label(fig, basis, subject, of_what)

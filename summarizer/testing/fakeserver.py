@@ -8,10 +8,13 @@ figure ids its enum allows), after an optional fixed latency. Nothing here reach
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
+import random
 import re
 import socket
+import sys
 import threading
 import time
 from collections import deque
@@ -359,16 +362,11 @@ class FakeOpenAI:
 
 def main() -> None:
     """Run until killed: ``python -m summarizer.testing.fakeserver --latency 0.2``; prints its base URL."""
-    import argparse
-    import sys
-
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each answer")
     parser.add_argument("--fault-rate", type=float, default=0.0, help="share of calls answered with a fault")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    import random
-
     rng = random.Random(args.seed)
     kinds = [
         Fault("status", 429, {"Retry-After": "0"}),

@@ -1,0 +1,105 @@
+"""English labels: a figure's subject, its qualifiers (whose, per capita, what is counted) and its basis put
+into one name ("Budget revenue as % of the budget estimate", "GRDP per capita", "Communes meeting new-rural
+standards met"): the last pass of ``meaning.annotate``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from summarizer.reading.basis import Basis, basis_of
+from summarizer.reading.terminology import normalize_vi
+
+if TYPE_CHECKING:
+    from summarizer.reading.figures import Figure
+
+__all__ = ["PER_CAPITA", "count_qualifier", "figure_basis", "figure_label", "qualify"]
+
+
+_COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"không hoàn thành|chưa hoàn thành|không đạt"), "not met"),
+    (re.compile(r"đạt và vượt"), "met or exceeded"),
+    (re.compile(r"\bvượt\b"), "exceeding the plan"),
+    (re.compile(r"hoàn thành|\bđạt\b"), "met"),
+    (re.compile(r"không hoạt động"), "not operating"),
+    (re.compile(r"đang hoạt động"), "operating"),
+    (re.compile(r"được công nhận"), "recognised"),
+]
+
+
+def figure_basis(fig: Figure) -> str:
+    """The basis category of a ledger figure, as stored and scored."""
+    return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target, unit=fig.unit).value
+
+
+_NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
+
+
+_LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
+
+
+_MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
+
+
+_TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
+
+
+PER_CAPITA = re.compile(r"bình quân (?:đầu người|mỗi người|một người)|trên đầu người|^\s*/\s*(?:người|ng)\b", re.I)
+"""'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
+
+
+def qualify(fig: Figure, subject: str, clause: str, tail: str) -> str:
+    """Words before the figure that change what its subject is: whose ("mục tiêu tăng trưởng của cả nước"),
+    which projects ("cấp phép cho 8 dự án"), which boards ("sáp nhập 24 BQL"), which flow ("giá trị xuất
+    khẩu các sản phẩm điện tử")."""
+    low = subject.lower()
+    if _NATIONAL.search(tail) and not re.search(r"nation|country|vietnam", low):
+        subject = f"national {subject}"
+    if fig.kind.value in ("count", "ratio") and "project" in low and "licens" not in low and _LICENSED.search(tail):
+        rest = subject[len("projects") :]
+        subject = f"projects licensed{rest}" if low.startswith("projects") else f"licensed {subject}"
+    if fig.kind.value in ("count", "ratio") and _MERGED.search(clause) and "merg" not in low:
+        subject = f"{subject} merged"
+    traded = _TRADED.search(tail)
+    if traded and not re.search(r"export|import|trade|turnover", low):
+        subject = f"{subject} {'exports' if traded.group(1).lower() == 'xuất khẩu' else 'imports'}"
+    return subject
+
+
+def count_qualifier(after: str) -> str | None:
+    low = normalize_vi(after)
+    return next((q for pattern, q in _COUNT_QUALIFIERS if pattern.search(low)), None)
+
+
+def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:
+    """An English name that carries the basis: 'Budget revenue as % of the budget estimate'."""
+    s = subject[:1].upper() + subject[1:]
+    if "growth" in subject.lower() and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value):
+        return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else "")
+    suffix = {
+        Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
+        Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
+        Basis.OF_PLAN.value: " as % of plan",
+        Basis.OF_ESTIMATE.value: " as % of the budget estimate",
+        Basis.TARGET.value: " (target)",
+    }.get(basis, "")
+    compared = (fig.basis or "").startswith("vs ")
+    growth_goal = (fig.cue == "increase" or compared) and fig.kind.value == "percent" and "growth" not in s.lower()
+    if basis == Basis.TARGET.value and growth_goal:
+        return f"{s} growth (target)"
+    if fig.unit == "times":
+        base = (fig.basis or "").removeprefix("vs ")
+        base = f"the {base}" if base.startswith(("same", "previous")) else base
+        return f"{s} as a multiple of {base}" if base and base != "ratio" else f"{s} (multiple)"
+    if basis == Basis.GROWTH_OTHER.value and fig.unit == "places":
+        return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
+    if basis == Basis.GROWTH_OTHER.value:
+        base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
+        suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
+        if fig.cue == "exceed" and not base:
+            suffix = " excess"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
+        if base in ("previous month",):
+            suffix = " growth vs the previous month"
+    if basis == Basis.OF_TOTAL.value:
+        return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
+    return s + suffix

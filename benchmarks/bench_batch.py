@@ -38,7 +38,7 @@ def _inputs(path: Path, n: int) -> None:
             )
 
 
-def child(url: str, src: Path, out: Path, concurrency: int, readers: int | None) -> None:
+def child(url: str, src: Path, out: Path, concurrency: int, readers: int) -> None:
     from summarizer.config import Settings
     from summarizer.engines.batch import iter_items, run_batch
     from summarizer.engines.direct import Summarizer
@@ -72,7 +72,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         url, src, out, conc, readers = args.child
-        child(url, Path(src), Path(out), int(conc), None if readers == "default" else int(readers))
+        child(
+            url, Path(src), Path(out), int(conc), min(4, os.cpu_count() or 1) if readers == "default" else int(readers)
+        )
         return
     server = subprocess.Popen(
         [sys.executable, "-m", "summarizer.testing.fakeserver", "--latency", str(args.latency)],
@@ -84,7 +86,7 @@ def main() -> None:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
         with tempfile.TemporaryDirectory() as tmp:
-            # readers 0: every report read in the event loop's process; "default": in the reading pool
+            # readers 0: every report read in the event loop's process; "default": in the CLI's reading pool
             runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 64, "0"), (args.n, 64, "default")]
             runs.append((args.big, 64, "default"))
             print(f"loopback model latency {args.latency * 1000:.0f} ms; {os.cpu_count()} cores")

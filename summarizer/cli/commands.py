@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -206,6 +207,7 @@ def _run_engine(
         max_tokens=s.settings.max_tokens,
         on_record=on_record,
         aclose=s.aclose,
+        reading_workers=min(4, os.cpu_count() or 1),
     )
 
 

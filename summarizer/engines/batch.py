@@ -426,17 +426,17 @@ def run_batch(
     max_tokens: int = 1400,
     on_record: Callable[[dict[str, Any]], None] | None = None,
     aclose: Callable[[], Awaitable[None]] | None = None,
-    reading_workers: int | None = None,
+    reading_workers: int = 0,
 ) -> BatchStats:
     """Summarize every item into ``results_path``; returns the accounting. Each report is read (its figure ledger
-    built: CPU work) in a pool of ``reading_workers`` processes (default: the cores, at most 4; 0: in this
-    process), so the event loop spends its time on requests in flight."""
+    built: CPU work) in a pool of ``reading_workers`` processes when more than 0 (the CLI uses the cores, at most
+    4), so the event loop spends its time on requests in flight. The pool's processes are spawned: a script that
+    asks for one must guard its entry point (``if __name__ == "__main__":``), as for any multiprocessing."""
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
 
-    workers = reading_workers if reading_workers is not None else min(4, os.cpu_count() or 1)
     readers = (
-        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        if workers > 0 and concurrency > 1
+        ProcessPoolExecutor(reading_workers, mp_context=multiprocessing.get_context("spawn"))
+        if reading_workers > 0 and concurrency > 1
         else None
     )
 

@@ -87,7 +87,8 @@ def main() -> None:
         url = server.stdout.readline().strip()
         with tempfile.TemporaryDirectory() as tmp:
             # readers 0: every report read in the event loop's process; "default": in the CLI's reading pool
-            runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 64, "0"), (args.n, 64, "default")]
+            runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 32, "0"), (args.n, 32, "default")]
+            runs += [(args.n, 64, "0"), (args.n, 64, "default")]
             runs.append((args.big, 64, "default"))
             print(f"loopback model latency {args.latency * 1000:.0f} ms; {os.cpu_count()} cores")
             print(

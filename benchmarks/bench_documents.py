@@ -47,6 +47,7 @@ def main() -> None:
     paths = sorted(args.dataset.glob("*.txt"))[: args.reports]
     makers: dict[str, tuple[str, Callable[[str], bytes]]] = {
         "pdf": (".pdf", lambda t: to_pdf(t, font)),
+        "pdf, header+footer": (".pdf", lambda t: to_pdf(t, font, furniture=True)),
         "docx": (".docx", lambda t: to_docx(t)),
         "html": (".html", lambda t: to_html(t).encode()),
         "tcvn3 text": (".txt", lambda t: to_legacy_bytes(t, "tcvn3")),
@@ -59,7 +60,7 @@ def main() -> None:
             same, seconds, per_page, differ = 0, [], [], []
             for path in paths:
                 text = read_report(path).text
-                doc = Path(tmp) / f"{path.stem}-{fmt.replace(' ', '-')}{suffix}"
+                doc = Path(tmp) / f"{path.stem}-{fmt.replace(' ', '-').replace(',', '').replace('+', '-')}{suffix}"
                 doc.write_bytes(make(text))
                 best = float("inf")
                 for _ in range(args.repeat):

@@ -237,9 +237,11 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
     builder = _Builder()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text_lines(layout=False, strip=True, return_chars=False) for page in pdf.pages]
+            furniture, body = _running_lines(pages), _Body.of(pages)
             images, runs_on = 0, False
-            for page in pdf.pages:
-                paras, next_runs_on = _pdf_paragraphs(page)
+            for page, lines in zip(pdf.pages, pages, strict=True):
+                paras, next_runs_on = _pdf_paragraphs(_without_furniture(lines, furniture, body))
                 if runs_on and paras:
                     builder.page(continued=True)
                     builder.extend(paras.pop(0))
@@ -287,11 +289,68 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
         todo += [x for x in (e.__cause__, e.__context__, *e.args) if isinstance(x, BaseException)]
 
 
-def _pdf_paragraphs(page: Any) -> tuple[list[str], bool]:
+_PAGE_NUMBER = re.compile(r"^\W*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_EDGE = 2
+"""How many lines at the top and at the bottom of a page may be a running header or footer."""
+
+
+def _furniture_key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text).lower().split())
+
+
+def _running_lines(pages: list[list[dict[str, Any]]]) -> set[str]:
+    """Headers and footers: a line (digits aside) in the same place, top or bottom, on every page but perhaps
+    the first, and on three pages at least (on two, a report's own title may repeat; headers of shorter
+    documents are found by their type and place, ``_set_apart``)."""
+    counts: dict[tuple[str, str], int] = {}
+    for lines in pages:
+        for where, edge in (("top", lines[:_EDGE]), ("bottom", lines[-_EDGE:])):
+            for key in {_furniture_key(ln["text"]) for ln in edge}:
+                counts[where, key] = counts.get((where, key), 0) + 1
+    return {key for (_, key), n in counts.items() if n >= max(3, len(pages) - 1)}
+
+
+@dataclass(frozen=True)
+class _Body:
+    """The document's usual line height and gap between lines, over all its pages."""
+
+    height: float
+    gap: float
+
+    @classmethod
+    def of(cls, pages: list[list[dict[str, Any]]]) -> _Body:
+        heights = sorted(ln["bottom"] - ln["top"] for lines in pages for ln in lines) or [0.0]
+        gaps = sorted(b["top"] - a["bottom"] for lines in pages for a, b in itertools.pairwise(lines)) or [0.0]
+        return cls(heights[len(heights) // 2], gaps[len(gaps) // 2])
+
+
+def _set_apart(lines: list[dict[str, Any]], k: int, body: _Body) -> bool:
+    """Line ``k`` (the first or the last of a page) is in smaller type than the body and stands well apart from
+    the page's other lines: a header or footer even on a one-page document."""
+    if len(lines) < 2:
+        return False
+    near = lines[1] if k == 0 else lines[-2]
+    gap = near["top"] - lines[0]["bottom"] if k == 0 else lines[-1]["top"] - near["bottom"]
+    small = lines[k]["bottom"] - lines[k]["top"] < 0.9 * body.height
+    return bool(small and gap > 2 * max(body.gap, 1.0))
+
+
+def _without_furniture(lines: list[dict[str, Any]], running: set[str], body: _Body) -> list[dict[str, Any]]:
+    """The page's lines less its header and footer: among its first or last lines, a running line, a page number
+    ('12', 'Trang 3', '2/7'), or the first or last line when it is set apart in smaller type."""
+    edge = set(range(min(_EDGE, len(lines)))) | set(range(max(0, len(lines) - _EDGE), len(lines)))
+    apart = {k for k in (0, len(lines) - 1) if lines and _set_apart(lines, k, body)}
+    return [
+        ln
+        for k, ln in enumerate(lines)
+        if k not in edge or not (k in apart or _PAGE_NUMBER.match(ln["text"]) or _furniture_key(ln["text"]) in running)
+    ]
+
+
+def _pdf_paragraphs(lines: list[dict[str, Any]]) -> tuple[list[str], bool]:
     """The page's lines joined into paragraphs, and whether its last paragraph runs on to the next page. Where the
     page sets paragraphs apart by space, a gap wider than the line spacing starts one; where it does not, a line
     that stops well short of the right margin ends one."""
-    lines = page.extract_text_lines(layout=False, strip=True, return_chars=False)
     if not lines:
         return [], False
     right = max(ln["x1"] for ln in lines)

@@ -42,9 +42,17 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def to_pdf(text: str, font: Path, *, password: str | None = None, table: list[list[str]] | None = None) -> bytes:
+def to_pdf(
+    text: str,
+    font: Path,
+    *,
+    password: str | None = None,
+    table: list[list[str]] | None = None,
+    furniture: bool = False,
+) -> bytes:
     """The report typeset on A4 pages, one paragraph per line of the text, in ``font``; encrypted with
-    ``password`` when given (the reader then needs it to open the file)."""
+    ``password`` when given (the reader then needs it to open the file); with ``furniture``, a running header
+    (an office name and a year) and a page number in the footer of every page, as council documents have."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -58,9 +66,20 @@ def to_pdf(text: str, font: Path, *, password: str | None = None, table: list[li
         story.append(Paragraph(html.escape(para), style))
     if table:
         story += [Spacer(1, 8), Table(table, style=[("FONTNAME", (0, 0), (-1, -1), "VietSans")])]
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("VietSans", 9)
+        canvas.drawString(72, A4[1] - 40, "ỦY BAN NHÂN DÂN QUẬN — Báo cáo tình hình kinh tế - xã hội năm 2024")
+        canvas.drawCentredString(A4[0] / 2, 30, f"Trang {doc.page}")
+        canvas.restoreState()
+
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, encrypt=password, title="report")
-    doc.build(story)
+    if furniture:
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    else:
+        doc.build(story)
     return buf.getvalue()
 
 

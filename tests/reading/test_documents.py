@@ -42,6 +42,7 @@ def font() -> Path:
 
 FORMATS: dict[str, tuple[str, Callable[[str, Path], bytes]]] = {
     "pdf": (".pdf", lambda text, font: to_pdf(text, font)),
+    "pdf-header-footer": (".pdf", lambda text, font: to_pdf(text, font, furniture=True)),
     "docx": (".docx", lambda text, font: to_docx(text)),
     "html": (".html", lambda text, font: to_html(text).encode()),
     "tcvn3": (".txt", lambda text, font: to_legacy_bytes(text, "tcvn3")),

@@ -241,15 +241,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
             furniture, body = _running_lines(pages), _Body.of(pages)
             images, runs_on = 0, False
             for page, lines in zip(pdf.pages, pages, strict=True):
-                paras, next_runs_on = _pdf_paragraphs(_without_furniture(lines, furniture, body))
-                if runs_on and paras:
-                    builder.page(continued=True)
-                    builder.extend(paras.pop(0))
-                else:
-                    builder.page()
-                for para in paras:
-                    builder.paragraph(para)
-                runs_on = next_runs_on
+                runs_on = _pdf_page(builder, page, _without_furniture(lines, furniture, body), runs_on)
                 images += len(page.images)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(where, _ENCRYPTED) from None
@@ -272,6 +264,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
         sha256=sha,
         extractor=_version("pdfplumber"),
         pages=builder.pages,
+        tables=builder.tables,
     )
     return Extracted(text, info)
 
@@ -345,6 +338,40 @@ def _without_furniture(lines: list[dict[str, Any]], running: set[str], body: _Bo
         for k, ln in enumerate(lines)
         if k not in edge or not (k in apart or _PAGE_NUMBER.match(ln["text"]) or _furniture_key(ln["text"]) in running)
     ]
+
+
+def _pdf_page(builder: _Builder, page: Any, lines: list[dict[str, Any]], runs_on: bool) -> bool:
+    """One page into the builder: its text between its ruled tables as paragraphs, each table as a table. Returns
+    whether the page's last paragraph runs on to the next page."""
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    boxes = [t.bbox for t in tables]
+    text_lines = [ln for ln in lines if not any(_inside_box(ln, box) for box in boxes)]
+    first = True
+    for table in [*tables, None]:
+        top = table.bbox[1] if table is not None else float("inf")
+        above = [ln for ln in text_lines if ln["bottom"] <= top]
+        text_lines = [ln for ln in text_lines if ln["bottom"] > top]
+        paras, runs_on_after = _pdf_paragraphs(above)
+        if first:
+            if runs_on and paras:
+                builder.page(continued=True)
+                builder.extend(paras.pop(0))
+            else:
+                builder.page()
+            first = False
+        for para in paras:
+            builder.paragraph(para)
+        if table is None:
+            return runs_on_after
+        builder.table([[cell or "" for cell in row] for row in table.extract()])
+    return False
+
+
+def _inside_box(line: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return bool(
+        line["top"] >= top - 1 and line["bottom"] <= bottom + 1 and line["x0"] >= x0 - 1 and line["x1"] <= x1 + 1
+    )
 
 
 def _pdf_paragraphs(lines: list[dict[str, Any]]) -> tuple[list[str], bool]:

@@ -50,7 +50,8 @@ def to_pdf(
     table: list[list[str]] | None = None,
     furniture: bool = False,
 ) -> bytes:
-    """The report typeset on A4 pages, one paragraph per line of the text, in ``font``; encrypted with
+    """The report typeset on A4 pages, one paragraph per line of the text, in ``font``, with ``table`` (ruled)
+    after the second paragraph when given; encrypted with
     ``password`` when given (the reader then needs it to open the file); with ``furniture``, a running header
     (an office name and a year) and a page number in the footer of every page, as council documents have."""
     from reportlab.lib.pagesizes import A4
@@ -62,10 +63,11 @@ def to_pdf(
     pdfmetrics.registerFont(TTFont("VietSans", str(font)))
     style = ParagraphStyle("body", fontName="VietSans", fontSize=11, leading=14, spaceAfter=8)
     story: list[Any] = []
-    for para in paragraphs(text):
+    for k, para in enumerate(paragraphs(text), start=1):
         story.append(Paragraph(html.escape(para), style))
-    if table:
-        story += [Spacer(1, 8), Table(table, style=[("FONTNAME", (0, 0), (-1, -1), "VietSans")])]
+        if table and k == 2:
+            ruled = [("FONTNAME", (0, 0), (-1, -1), "VietSans"), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]
+            story += [Spacer(1, 8), Table(table, style=ruled), Spacer(1, 8)]
 
     def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()

@@ -97,11 +97,18 @@ def _tay_ho_table(tay_ho: str) -> list[list[str]]:
     return [TABLE_HEADER, ["Thu ngân sách", *cells]]
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html"])
-def test_a_table_row_becomes_figures_named_by_its_row_and_columns(fmt: str, tay_ho: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_a_table_row_becomes_figures_named_by_its_row_and_columns(
+    fmt: str, tay_ho: str, font: Path, tmp_path: Path
+) -> None:
     table = _tay_ho_table(tay_ho)
     path = tmp_path / f"with-table.{fmt}"
-    path.write_bytes(to_docx(tay_ho, table=table) if fmt == "docx" else to_html(tay_ho, table=table).encode())
+    makers = {
+        "docx": lambda: to_docx(tay_ho, table=table),
+        "html": lambda: to_html(tay_ho, table=table).encode(),
+        "pdf": lambda: to_pdf(tay_ho, font, table=table),
+    }
+    path.write_bytes(makers[fmt]())
     report = read_report(path)
     assert report.document is not None and [t.rows for t in report.document.tables] == [table]
     span = report.document.tables[0]

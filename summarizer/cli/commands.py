@@ -37,6 +37,7 @@ from summarizer.engines.batch import BatchStats, Item, estimate_cost, iter_items
 from summarizer.engines.batch_api import run_batch_api
 from summarizer.engines.cache import ResultCache
 from summarizer.engines.direct import Summarizer
+from summarizer.engines.pipeline import Briefed
 from summarizer.engines.ray_engine import run_batch_ray
 from summarizer.errors import ConfigError, InputError, LocalServerError, SummarizerError
 from summarizer.io import write_atomic
@@ -114,7 +115,8 @@ def _summarize_one(s: Summarizer, path: Path, out: Path | None, *, single: bool,
     record: dict[str, Any] = {"report": str(path)}
     try:
         report = read_report(path)
-        summary = s.summarize(report)
+        briefed = s.brief(report)
+        summary = briefed.summary
         briefing = render_markdown(summary)
         record.update(
             status="ok",
@@ -127,7 +129,7 @@ def _summarize_one(s: Summarizer, path: Path, out: Path | None, *, single: bool,
         if summary.degraded:
             err.print(f"[yellow]degraded:[/yellow] {path}: {summary.degraded}", highlight=False)
         if out is not None:
-            record.update(_write_outputs(out, report, summary, briefing))
+            record.update(_write_outputs(out, report, briefed, briefing))
         elif single:
             record["summary"] = summary.model_dump(mode="json")
             if not as_json:
@@ -143,7 +145,7 @@ def _summarize_one(s: Summarizer, path: Path, out: Path | None, *, single: bool,
     return record
 
 
-def _write_outputs(out: Path, report: Report, summary: Summary, briefing: str) -> dict[str, str]:
+def _write_outputs(out: Path, report: Report, briefed: Briefed, briefing: str) -> dict[str, str]:
     """``<stem>.summary.json``, ``.briefing.md``, ``.review.html`` and the extracted ``.source.txt``."""
     paths = {
         "summary_path": out / f"{report.name}.summary.json",
@@ -151,9 +153,10 @@ def _write_outputs(out: Path, report: Report, summary: Summary, briefing: str) -
         "review_path": out / f"{report.name}.review.html",
         "source_path": out / f"{report.name}.source.txt",
     }
+    summary = briefed.summary
     write_atomic(paths["summary_path"], summary.model_dump_json(indent=2))
     write_atomic(paths["briefing_path"], briefing)
-    write_atomic(paths["review_path"], render_review(summary, report.text))
+    write_atomic(paths["review_path"], render_review(summary, report.text, ledger=briefed.ledger, facts=briefed.facts))
     write_atomic(paths["source_path"], report.text)
     return {k: str(v) for k, v in paths.items()}
 

@@ -15,7 +15,7 @@ from summarizer.asking.local_server import DEFAULT_MODEL_ALIAS, LocalServer, ass
 from summarizer.asking.prompts import DEFAULT_PROMPT, PROSE_PROMPT, load_prompt
 from summarizer.asking.recipe import Engine, Recipe
 from summarizer.config import Settings
-from summarizer.engines.pipeline import arun_plan, plan, run_plan
+from summarizer.engines.pipeline import Briefed, arun_plan, plan, plan_briefed, run_plan
 from summarizer.reading.reports import Report
 from summarizer.schema import Summary
 
@@ -84,6 +84,10 @@ class Summarizer:
     def summarize(self, report: Report) -> Summary:
         """Summarize one report; a report longer than ``chunk_chars`` is split, summarized per part, merged."""
         return run_plan(plan(report, self.recipe), self.client().structured)
+
+    def brief(self, report: Report) -> Briefed:
+        """``summarize``, with the ledger and meeting facts the summary was made from (for the review page)."""
+        return run_plan(plan_briefed(report, self.recipe), self.client().structured)
 
     async def asummarize(self, report: Report) -> Summary:
         """The same as ``summarize``, on the async client, for concurrent batches."""

@@ -17,38 +17,64 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable, Generator
+from dataclasses import dataclass
+from typing import TypeVar
 
 from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.asking.recipe import Recipe
-from summarizer.asking.requests import no_check, prepare, prose_messages
+from summarizer.asking.requests import Job, no_check, prepare, prose_messages
 from summarizer.checking.assembly import assemble, degrade, with_checks, with_model_prose
 from summarizer.checking.chunking import merge_parts, part_report, split_report
 from summarizer.errors import BatchRoundError, ModelCallError, TruncatedOutputError
+from summarizer.reading.figures import Ledger
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.reports import Report
 from summarizer.schema import PROSE_MAX_TOKENS, ProseDraft, Summary
 
-__all__ = ["MAX_TOKENS_CAP", "Plan", "arun_plan", "is_degradable", "plan", "run_plan"]
+__all__ = ["MAX_TOKENS_CAP", "Briefed", "Plan", "arun_plan", "is_degradable", "plan", "plan_briefed", "run_plan"]
 
 MAX_TOKENS_CAP = 4096
 
 Plan = Generator[ModelRequest, StructuredResult, Summary]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Briefed:
+    """A summary with what was read to make it (the ledger and the meeting facts), so the briefing and the review
+    page render them instead of reading the report again."""
+
+    summary: Summary
+    ledger: Ledger
+    facts: MeetingFacts
 
 
 def plan(report: Report, recipe: Recipe) -> Plan:
     """Summarize ``report``: one request per part, more when an answer is cut; see the module doc."""
+    briefed = yield from plan_briefed(report, recipe)
+    return briefed.summary
+
+
+def plan_briefed(report: Report, recipe: Recipe) -> Generator[ModelRequest, StructuredResult, Briefed]:
+    """``plan``, returning the summary with the ledger and meeting facts it was made from."""
     spans = split_report(report.text, recipe.settings.chunk_chars)
     budget = recipe.settings.report_budget_s
     deadline = time.monotonic() + budget if budget is not None else None
     if len(spans) == 1:
-        summary = yield from _plan_part(report, recipe, deadline)
+        summary, job = yield from _plan_part(report, recipe, deadline)
+        ledger, facts = job.ledger, job.facts
     else:
         parts = []
         for k, (start, end) in enumerate(spans, start=1):
-            parts.append((yield from _plan_part(part_report(report, start, end, k), recipe, deadline)))
+            part, _ = yield from _plan_part(part_report(report, start, end, k), recipe, deadline)
+            parts.append(part)
         summary = merge_parts(report, parts, spans)
+        ledger = build_ledger(report.text)
+        facts = find_meeting_facts(ledger)
     if recipe.prose is not None and summary.degraded is None:
         summary = yield from _model_prose(summary, report, recipe, deadline)
-    return summary
+    return Briefed(summary, ledger, facts)
 
 
 def _model_prose(summary: Summary, report: Report, recipe: Recipe, deadline: float | None) -> Plan:
@@ -77,8 +103,16 @@ def is_degradable(error: ModelCallError) -> bool:
     return error.status not in _NOT_DEGRADABLE and not isinstance(error, BatchRoundError)
 
 
-def _plan_part(report: Report, recipe: Recipe, deadline: float | None) -> Plan:
+_Part = Generator[ModelRequest, StructuredResult, tuple[Summary, Job]]
+
+
+def _plan_part(report: Report, recipe: Recipe, deadline: float | None) -> _Part:
     job = with_checks(prepare(report, recipe.prompt))
+    summary = yield from _answer(job, recipe, deadline)
+    return summary, job
+
+
+def _answer(job: Job, recipe: Recipe, deadline: float | None) -> Plan:
     max_tokens, earlier = job.max_tokens or recipe.settings.max_tokens, CallStats()
     while True:
         left = None if deadline is None else deadline - time.monotonic()
@@ -106,7 +140,7 @@ def _plan_part(report: Report, recipe: Recipe, deadline: float | None) -> Plan:
 Reply = StructuredResult | ModelCallError | None
 
 
-def _step(p: Plan, reply: Reply) -> ModelRequest | Summary:
+def _step(p: Generator[ModelRequest, StructuredResult, T], reply: Reply) -> ModelRequest | T:
     """Advance the plan with the last reply: its next request, or the finished summary."""
     try:
         if reply is None:
@@ -118,7 +152,7 @@ def _step(p: Plan, reply: Reply) -> ModelRequest | Summary:
         return stop.value  # type: ignore[no-any-return]
 
 
-def run_plan(p: Plan, call: Callable[[ModelRequest], StructuredResult]) -> Summary:
+def run_plan(p: Generator[ModelRequest, StructuredResult, T], call: Callable[[ModelRequest], StructuredResult]) -> T:
     """Drive a plan with a blocking model call."""
     step = _step(p, None)
     while isinstance(step, ModelRequest):

@@ -22,7 +22,7 @@ from summarizer.io import write_atomic
 from summarizer.reading.english_numbers import parse_english_numbers
 from summarizer.reading.figures import Ledger
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import find_meeting_facts
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, Summary
 from summarizer.wording.prose import write_lead
@@ -110,12 +110,16 @@ def _prose(text: str, ledger: Ledger, anchors: dict[tuple[int, int], str]) -> st
     return "".join(out)
 
 
-def render_review(summary: Summary, source: str) -> str:
-    """The review page for one summary and the source text it was made from (checked by sha256)."""
+def render_review(
+    summary: Summary, source: str, *, ledger: Ledger | None = None, facts: MeetingFacts | None = None
+) -> str:
+    """The review page for one summary and the source text it was made from (checked by sha256). ``ledger`` and
+    ``facts``: what the summary was made from (``Summarizer.brief``); read again from the source when not given
+    (a summary loaded from disk)."""
     text = normalize_text(source)
     if hashlib.sha256(text.encode()).hexdigest() != summary.provenance.source_sha256:
         raise InputError(summary.provenance.source_name, "the source text is not the one this summary was made from")
-    ledger = build_ledger(text)
+    ledger = ledger if ledger is not None else build_ledger(text)
     marks: list[_Mark] = []
     anchors: dict[tuple[int, int], str] = {}
     rows = []
@@ -140,7 +144,7 @@ def render_review(summary: Summary, source: str) -> str:
             f"<td>{value}</td><td>{_e(ind.period or '')}</td><td>{_e(ind.basis or ind.comparison or '')}</td>"
             f'<td lang="vi">“{_e(ind.source_text)}”{where}</td></tr>'
         )
-    facts = find_meeting_facts(ledger)
+    facts = facts if facts is not None else find_meeting_facts(ledger)
     m = summary.meeting
     body = m.body_en or "Body not named in the report"
     meeting = _e(body) + (f' <span lang="vi" class="muted">({_e(m.body_vi)})</span>' if m.body_vi else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult
 from summarizer.asking.prompts import load_prompt
 from summarizer.asking.recipe import Recipe
@@ -53,3 +55,32 @@ def test_a_setup_failure_is_raised(tay_ho: str) -> None:
         assert e.status == 401
     else:
         raise AssertionError("a refused key must fail, not degrade")
+
+
+def test_the_plan_returns_what_it_read_with_the_summary(
+    tay_ho: str, bac_tu_liem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short and split reports alike: the ledger and meeting facts come back with the summary, so the review page
+    need not read the report again."""
+    from summarizer.engines.pipeline import plan_briefed
+    from summarizer.reading.ledger import build_ledger
+    from summarizer.reading.meeting import find_meeting_facts
+    from summarizer.writing import review
+
+    def call(request: ModelRequest) -> StructuredResult:
+        return StructuredResult(Selection(figures=[], tasks=[]), None, None, CallStats(calls=1))
+
+    long_text = "\n\n".join([bac_tu_liem, tay_ho, bac_tu_liem])
+    for name, text in (("tay-ho", tay_ho), ("long", long_text)):
+        recipe = _recipe()
+        briefed = run_plan(plan_briefed(Report(name=name, text=text), recipe), call)
+        assert briefed.ledger is build_ledger(text)
+        assert briefed.facts == find_meeting_facts(briefed.ledger)
+        assert briefed.summary.provenance.usage.calls == (1 if name == "tay-ho" else 2)
+
+    def no_rereading(text: str) -> object:
+        raise AssertionError("the review page read the report again")
+
+    monkeypatch.setattr(review, "build_ledger", no_rereading)
+    page = review.render_review(briefed.summary, long_text, ledger=briefed.ledger, facts=briefed.facts)
+    assert "src-meeting" in page or briefed.facts.sentence is None

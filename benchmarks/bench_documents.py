@@ -18,7 +18,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,12 +25,9 @@ sys.path.insert(0, str(ROOT))
 
 from summarizer.reading.reports import read_report  # noqa: E402
 from summarizer.testing.renderers import (  # noqa: E402
+    FORMATS,
     find_font,
     ledger_signature,
-    to_docx,
-    to_html,
-    to_legacy_bytes,
-    to_pdf,
 )
 
 
@@ -45,23 +41,14 @@ def main() -> None:
     if font is None:
         sys.exit("no TrueType font with Vietnamese letters found (apt-get install fonts-dejavu-core)")
     paths = sorted(args.dataset.glob("*.txt"))[: args.reports]
-    makers: dict[str, tuple[str, Callable[[str], bytes]]] = {
-        "pdf": (".pdf", lambda t: to_pdf(t, font)),
-        "pdf, header+footer": (".pdf", lambda t: to_pdf(t, font, furniture=True)),
-        "docx": (".docx", lambda t: to_docx(t)),
-        "html": (".html", lambda t: to_html(t).encode()),
-        "tcvn3 text": (".txt", lambda t: to_legacy_bytes(t, "tcvn3")),
-        "vni text": (".txt", lambda t: to_legacy_bytes(t, "vni")),
-        "docx in .VnTime": (".docx", lambda t: to_docx(t, legacy="tcvn3")),
-    }
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for fmt, (suffix, make) in makers.items():
+        for fmt, (suffix, make) in FORMATS.items():
             same, seconds, per_page, differ = 0, [], [], []
             for path in paths:
                 text = read_report(path).text
-                doc = Path(tmp) / f"{path.stem}-{fmt.replace(' ', '-').replace(',', '').replace('+', '-')}{suffix}"
-                doc.write_bytes(make(text))
+                doc = Path(tmp) / f"{path.stem}-{fmt}{suffix}"
+                doc.write_bytes(make(text, font))
                 best = float("inf")
                 for _ in range(args.repeat):
                     started = time.perf_counter()

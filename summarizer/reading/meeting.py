@@ -307,9 +307,6 @@ _KINDS_EN: list[tuple[re.Pattern[str], str]] = [
 _LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
 
 
-_plain = strip_diacritics
-
-
 def _place_key(place: str) -> str:
     key = " ".join(place.lower().replace("tp.", "tp. ").split())
     return key.removeprefix("tp. ").removeprefix("tp ").strip()
@@ -320,7 +317,7 @@ def _place_en(place: str) -> str:
     if key in _PLACES_EN:
         return _PLACES_EN[key]
     city = re.match(r"tp\.?\s", place.lower()) is not None
-    name = " ".join(_plain(w) for w in key.title().replace(" - ", "-").split()).replace("-", " - ")
+    name = " ".join(strip_diacritics(w) for w in key.title().replace(" - ", "-").split()).replace("-", " - ")
     return f"{name} City" if city else name
 
 
@@ -329,8 +326,8 @@ def body_english(body_vi: str) -> str:
     'HĐND thành phố Hà Nội' -> "Hanoi People's Council"; the place is kept, transliterated."""
     m = _BODY.match(body_vi)
     if m is None:
-        return _plain(body_vi)
-    kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), _plain(m.group("kind")))
+        return strip_diacritics(body_vi)
+    kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), strip_diacritics(m.group("kind")))
     level_vi = (m.group("level") or "").lower()
     if not level_vi and re.match(r"(?:tỉnh) ", m.group("kind").lower()):
         level_vi = "tỉnh"

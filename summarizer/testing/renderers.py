@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from summarizer.reading.legacy import LegacyEncoding, to_legacy
 
 __all__ = [
     "FONT_CANDIDATES",
+    "FORMATS",
     "find_font",
     "ledger_signature",
     "paragraphs",
@@ -176,6 +178,20 @@ def to_html(text: str, *, table: list[list[str]] | None = None, with_article: bo
         "<footer><p>© Báo Điện tử. Giấy phép số 123/GP-BTTTT. Liên hệ quảng cáo: 0123 456 789.</p></footer>"
         "</body></html>"
     )
+
+
+FORMATS: dict[str, tuple[str, Callable[[str, Path], bytes]]] = {
+    "pdf": (".pdf", lambda text, font: to_pdf(text, font)),
+    "pdf-header-footer": (".pdf", lambda text, font: to_pdf(text, font, furniture=True)),
+    "docx": (".docx", lambda text, font: to_docx(text)),
+    "html": (".html", lambda text, font: to_html(text).encode()),
+    "tcvn3": (".txt", lambda text, font: to_legacy_bytes(text, "tcvn3")),
+    "vni": (".txt", lambda text, font: to_legacy_bytes(text, "vni")),
+    "docx-vntime": (".docx", lambda text, font: to_docx(text, legacy="tcvn3")),
+    "docx-vni": (".docx", lambda text, font: to_docx(text, legacy="vni")),
+}
+"""Every document format a report is rendered to for the tests and the extraction benchmark: name -> (file
+suffix, render(text, font) -> bytes)."""
 
 
 def to_legacy_bytes(text: str, encoding: LegacyEncoding) -> bytes:

@@ -20,6 +20,7 @@ from summarizer.reading.ledger import build_ledger
 from summarizer.reading.reports import read_report
 from summarizer.testing.fakeserver import FakeOpenAI
 from summarizer.testing.renderers import (
+    FORMATS,
     find_font,
     ledger_signature,
     to_docx,
@@ -38,18 +39,6 @@ def font() -> Path:
     if found is None:
         pytest.fail("no TrueType font with Vietnamese letters: apt-get install fonts-dejavu-core (.ci/run does)")
     return found
-
-
-FORMATS: dict[str, tuple[str, Callable[[str, Path], bytes]]] = {
-    "pdf": (".pdf", lambda text, font: to_pdf(text, font)),
-    "pdf-header-footer": (".pdf", lambda text, font: to_pdf(text, font, furniture=True)),
-    "docx": (".docx", lambda text, font: to_docx(text)),
-    "html": (".html", lambda text, font: to_html(text).encode()),
-    "tcvn3": (".txt", lambda text, font: to_legacy_bytes(text, "tcvn3")),
-    "vni": (".txt", lambda text, font: to_legacy_bytes(text, "vni")),
-    "docx-vntime": (".docx", lambda text, font: to_docx(text, legacy="tcvn3")),
-    "docx-vni": (".docx", lambda text, font: to_docx(text, legacy="vni")),
-}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

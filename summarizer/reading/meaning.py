@@ -15,9 +15,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
+from summarizer.reading.glossary import phrase_after, phrase_before
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.terminology import Term, find_terms, normalize_vi
+from summarizer.reading.terminology import Term, find_terms, is_generic_name, normalize_vi
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -28,6 +29,7 @@ __all__ = [
     "around_of",
     "find_subject",
     "mark_target_and_basis",
+    "name_from_glossary",
     "refine_cue_and_share",
     "write_label",
 ]
@@ -339,6 +341,7 @@ def annotate(ledger: Ledger) -> None:
         around = around_of(ledger, fig, previous)
         mark_target_and_basis(ledger, fig, around)
         find_subject(ledger, fig, previous, around)
+        name_from_glossary(fig, around)
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)
             write_label(fig, around)
@@ -473,13 +476,21 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         fig.subject, fig.subject_en = previous.subject, previous.subject_en
 
 
+_SPENT = re.compile(r"spend|spent|disburse|invest|capital|expend|cost|fund", re.IGNORECASE)
+"""What a budget pays for ('giải ngân vốn đầu tư …, đối với ngân sách Trung ương là …'), as its English says."""
+
+
 def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Term]) -> None:
     # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
     sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
     spent = _nearest_named(
-        [t for t in find_terms(sentence_before) if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES]
+        [
+            t
+            for t in find_terms(sentence_before)
+            if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES and _SPENT.search(t.en)
+        ]
     )
     if head.en in _BUDGET_SOURCES and spent is not None:
         # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
@@ -558,3 +569,24 @@ def write_label(fig: Figure, around: Around) -> None:
     if of_what and re.match(r"\s*là\b", after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)
+
+
+def _words(text: str | None) -> int:
+    return len(normalize_vi(text or "").split())
+
+
+def name_from_glossary(fig: Figure, around: Around) -> None:
+    """Where the subject phrase next to the figure holds more than the term the subject pass chose, name it
+    from the glossary word by word, when every word is known: the phrase before the figure when it extends the
+    chosen subject ('tổng số thu cân đối ngân sách nhà nước là …'), or the noun a count counts ('giảm 130
+    đơn vị sự nghiệp'), which names the count better than a subject carried from the figure before."""
+    before = phrase_before(around.tail)
+    counted = None
+    if fig.kind.value in ("count", "ratio") and fig.unit_vi and not before.chunks:
+        counted = phrase_after(f"{fig.unit_vi} {around.after}")
+    phrase = counted or before
+    named = phrase.english if phrase.covered else None
+    if named is None or is_generic_name(named) or _words(phrase.vi) <= _words(fig.subject):
+        return
+    if counted is not None or fig.subject is None or normalize_vi(fig.subject) in phrase.vi:
+        fig.subject, fig.subject_en = phrase.vi, named

@@ -383,7 +383,7 @@ def test_a_goal_compared_with_a_year_is_a_growth_goal() -> None:
     [
         ("Năm 2016, tổng sản phẩm GRDP đạt 5.400 USD/người.", "GRDP per capita"),
         ("Thu nhập bình quân đầu người đạt 33,8 triệu đồng/người/năm.", "Average income per capita"),  # 27
-        ("Thu nhập bình quân của người dân đạt 40 triệu đồng/người/năm.", "Average income per capita"),
+        ("Thu nhập bình quân của người dân đạt 40 triệu đồng/người/năm.", "Average income of residents per capita"),
         ("Thu ngân sách đạt 5.473 tỷ đồng.", "Budget revenue"),  # 27: not per person
     ],
 )

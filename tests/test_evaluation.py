@@ -65,7 +65,8 @@ def test_repeated_source_string_is_located_by_the_gold_basis(dataset: list[Sampl
 
 def test_perfect_output_scores_one_on_every_report(dataset: list[Sample], seen_first: frozenset[str]) -> None:
     """On the 22 reports the rules were first written from. Three gold figures of the fresh ones are numbers
-    written in words ('tám dự án', 'một tỷ đồng'), which the ledger does not read, so a perfect output cannot cite them there."""
+    written in words ('tám dự án', 'một tỷ đồng'), which the ledger does not read, so a perfect output cannot
+    cite them there."""
     scores = []
     for s in [x for x in dataset if x.id in seen_first]:
         p = perfect_summary(s)

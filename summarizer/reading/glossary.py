@@ -17,9 +17,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from summarizer.reading.terminology import load_terminology, normalize_vi
+from summarizer.reading.terminology import Term, find_terms, load_terminology, normalize_vi
 
-__all__ = ["ROLES", "Chunk", "Phrase", "chunk", "compose", "load_glossary", "phrase_after", "phrase_before"]
+__all__ = [
+    "ROLES",
+    "Chunk",
+    "Phrase",
+    "chunk",
+    "compose",
+    "known_terms",
+    "load_glossary",
+    "phrase_after",
+    "phrase_before",
+]
 
 ROLES = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip", "stop"})
 _CONTENT = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip"})
@@ -76,6 +86,38 @@ def chunk(text: str) -> list[Chunk]:
             out.append(Chunk(low[i], "", role))
             i += 1
     return out
+
+
+def _compound_spans(norm: str) -> list[tuple[int, int]]:
+    """Where ``norm`` (normalised text) holds a glossary word of two or more syllables."""
+    glossary = load_glossary()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_WORDS, len(words) - i), 1, -1):
+            if " ".join(w for _, _, w in words[i : i + n]) in glossary:
+                spans.append((words[i][0], words[i + n - 1][1]))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
+
+
+def known_terms(text: str) -> list[Term]:
+    """The terminology's terms in ``text``, where a one-syllable term is not a syllable of a longer glossary word
+    holding no other term ('trường', schools, inside 'quảng trường', a square)."""
+    terms = find_terms(text)
+    if not terms:
+        return terms
+    spans = _compound_spans(normalize_vi(text))
+
+    def inside(t: Term, span: tuple[int, int]) -> bool:
+        return span[0] <= t.start and t.end <= span[1] and span != (t.start, t.end)
+
+    alone = {span for span in spans if sum(inside(t, span) for t in terms) == 1}
+    return [t for t in terms if " " in t.vi or not any(inside(t, span) for span in alone)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import phrase_after, phrase_before
+from summarizer.reading.glossary import known_terms, phrase_after, phrase_before
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.terminology import Term, find_terms, is_generic_name, normalize_vi
+from summarizer.reading.terminology import Term, is_generic_name, normalize_vi
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -55,7 +55,7 @@ _PREV_MONTH = re.compile(r"^\W*so với tháng trước", re.IGNORECASE)
 
 def _not_places(text: str) -> list[Term]:
     """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao'), when others remain."""
-    terms = find_terms(text)
+    terms = known_terms(text)
     norm = normalize_vi(text)
     kept = [t for t in terms if not re.search(r"(?:tại|ở|trong các|trong)\s*$", norm[: t.start])]
     return kept if any(t.en not in _MODIFIERS | _BASES for t in kept) else terms
@@ -368,8 +368,8 @@ class Around:
 def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
     """The context pass: clause, terms and clause-sharing of ``fig`` (``previous``: the indicator before it)."""
     clause, tail, after = _segments(ledger, fig)
-    tail_terms, clause_terms = _not_places(tail), find_terms(clause)
-    unit_terms = find_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
+    tail_terms, clause_terms = _not_places(tail), known_terms(clause)
+    unit_terms = known_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
     same_clause = (
         previous is not None
         and previous.sentence_index == fig.sentence_index
@@ -382,8 +382,8 @@ def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
         if previous is not None and previous.sentence_index == fig.sentence_index and previous.end <= in_paren:
             same_clause = True
         elif not clause_terms:
-            clause_terms = find_terms(_segments_before(ledger, fig, in_paren))
-    return Around(clause, tail, after, tail_terms, clause_terms, unit_terms, find_terms(after[:60]), same_clause)
+            clause_terms = known_terms(_segments_before(ledger, fig, in_paren))
+    return Around(clause, tail, after, tail_terms, clause_terms, unit_terms, known_terms(after[:60]), same_clause)
 
 
 def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
@@ -433,7 +433,7 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])
         rest = _CLOSED_PAREN.sub(" ", rest)
         predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
-        later = find_terms(predicate.group(1)) if predicate else []
+        later = known_terms(predicate.group(1)) if predicate else []
         extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
         if extra is not None:
             fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
@@ -469,7 +469,7 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         and previous.subject_en
         and previous.kind == fig.kind
         and previous.sentence_index in (fig.sentence_index - 1, fig.sentence_index)
-        and not find_terms(ledger.sentence_of(fig).text)
+        and not known_terms(ledger.sentence_of(fig).text)
     ):
         # 'Trong năm 2017, TP đặt mục tiêu 8,4-8,7% nhưng đến nay chỉ ước đạt 8,25%': nothing named, so
         # the subject of the sentence before
@@ -488,7 +488,7 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     spent = _nearest_named(
         [
             t
-            for t in find_terms(sentence_before)
+            for t in known_terms(sentence_before)
             if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES and _SPENT.search(t.en)
         ]
     )
@@ -540,7 +540,7 @@ def _respective_pairs(ledger: Ledger) -> None:
         owners = []
         for c in counts:
             phrase = re.split(r"[,;.]|\s\d", ledger.text[c.start : c.end + 60])[0]
-            terms = [t for t in find_terms(phrase) if t.en in _ENTITIES or "project" in t.en]
+            terms = [t for t in known_terms(phrase) if t.en in _ENTITIES or "project" in t.en]
             owners.append(terms[0].en if terms else None)
         if None in owners or owners[0] == owners[1]:
             continue

@@ -1,0 +1,157 @@
+"""The general glossary: its data file, cutting a phrase into known words, finding a figure's subject phrase,
+and the English composed from it."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from summarizer.reading.glossary import (
+    ROLES,
+    chunk,
+    compose,
+    known_terms,
+    load_glossary,
+    phrase_after,
+    phrase_before,
+)
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.terminology import find_terms, is_generic_name, normalize_vi
+
+
+def _rows() -> list[list[str]]:
+    text = resources.files("summarizer").joinpath("data/glossary.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_every_entry_has_three_columns_a_known_role_and_english_where_it_names() -> None:
+    rows = _rows()
+    assert len(rows) > 400
+    for row in rows:
+        assert len(row) == 3, row
+        vi, en, role = (part.strip() for part in row)
+        assert vi and role in ROLES, row
+        assert bool(en) == (role not in ("skip", "stop")), row
+        assert not any(ch.isdigit() for ch in vi), row
+
+
+def test_no_entry_is_written_twice() -> None:
+    keys = [normalize_vi(row[0]) for row in _rows()]
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+def test_terminology_entries_join_as_nouns_and_glossary_roles_win() -> None:
+    glossary = load_glossary()
+    assert glossary["thu ngân sách nhà nước"] == ("state budget revenue", "noun")  # from terminology.tsv
+    assert glossary["tỷ lệ"] == ("rate", "measure")
+    assert glossary["đạt"][1] == "stop"
+
+
+def test_chunk_takes_the_longest_entry_and_marks_what_it_does_not_know() -> None:
+    chunks = chunk("Kim ngạch xuất khẩu hàng hóa của Công ty Xyz tăng 12%")
+    assert [(c.vi, c.role) for c in chunks] == [
+        ("kim ngạch xuất khẩu", "noun"),  # a terminology entry, longer than 'kim ngạch' (measure)
+        ("hàng hóa", "noun"),
+        ("của", "of"),
+        ("công ty", "noun"),
+        ("xyz", "name"),
+        ("tăng", "stop"),
+        ("12", "number"),
+        ("%", "mark"),
+    ]
+    assert chunk("quảng trường")[0].en == "squares"  # not 'trường' (schools) inside another word
+
+
+@pytest.mark.parametrize(
+    ("tail", "vi", "english"),
+    [
+        # 13: a total before a period and a cue
+        ("Tính chung 7 tháng, tổng doanh thu du lịch 7 tháng đầu năm ước đạt", None, "total tourism revenue"),
+        # 45: a balanced-budget total
+        ("Tổng số chi cân đối ngân sách nhà nước là", None, "total state balanced budget spending"),
+        # bac-tu-liem: a quantity word before what it measures
+        (
+            "tỷ lệ hộ được công nhận danh hiệu gia đình văn hóa đạt",
+            None,
+            "rate of households recognised as cultured families",
+        ),
+        # a relative verb after the noun
+        ("số xã đạt chuẩn nông thôn mới là", "xã đạt chuẩn nông thôn mới", "communes meeting the new-rural standard"),
+        # an owner after 'của'
+        ("thu nhập bình quân của người lao động đạt", None, "average income of workers"),
+    ],
+)
+def test_the_phrase_before_a_figure_is_named_when_every_word_is_known(tail: str, vi: str | None, english: str) -> None:
+    phrase = phrase_before(tail)
+    assert phrase.covered
+    assert phrase.english == english
+    if vi is not None:
+        assert phrase.vi == vi
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Theo đề án, mỗi năm thành phố thu phí xyzabc đạt",  # an unknown word inside the phrase
+        "Trên địa bàn quận có",  # nothing but a place and a cue
+        "Mức hỗ trợ tối đa trong năm 2018 là",  # 'tối đa' unknown, right before the cue
+    ],
+)
+def test_a_phrase_with_an_unknown_word_or_no_noun_is_not_named(tail: str) -> None:
+    phrase = phrase_before(tail)
+    assert not phrase.covered and phrase.english is None
+
+
+@pytest.mark.parametrize(
+    ("counted", "english"),
+    [
+        ("doanh nghiệp mới được thành lập, với tổng vốn", "newly established enterprises"),  # 13
+        ("đơn vị sự nghiệp, 35 trưởng phòng", "public service units"),  # 57
+        ("lao động được giải quyết việc làm", "workers given jobs"),
+    ],
+)
+def test_the_noun_a_count_counts_is_named_up_to_the_first_boundary(counted: str, english: str) -> None:
+    phrase = phrase_after(counted)
+    assert phrase.covered and phrase.english == english
+
+
+def test_compose_says_an_abbreviation_and_a_repeated_word_once() -> None:
+    assert compose(chunk("tổng sản phẩm GRDP")) == "GRDP"
+    assert compose(chunk("thu ngân sách ngân sách nhà nước")) == "state budget revenue"
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        # 45: before, the nearest term made this 'Budget' and the spending total 'Resolutions from the budget'
+        ("Theo Nghị quyết, tổng số chi cân đối ngân sách nhà nước là 1.502.189 tỷ đồng.", "spending", "resolution"),
+        ("Theo Nghị quyết, tổng số thu cân đối ngân sách nhà nước là 1.291.342 tỷ đồng.", "revenue", "resolution"),
+        # 57: a count of units cut is named by what it counts, not by the subject before it
+        ("Toàn thành phố giảm 413 người, giảm 130 đơn vị sự nghiệp.", "public service units", "growth"),
+        # 13: the counted noun and its relative clause
+        ("Đã có hơn 24.303 doanh nghiệp mới được thành lập.", "enterprises", "growth"),
+    ],
+)
+def test_labels_from_the_glossary_on_report_sentences(text: str, must: str, must_not: str) -> None:
+    fig = [f for f in build_ledger(text).figures if f.is_indicator_kind][-1]
+    assert fig.label is not None
+    assert must in fig.label.lower() and must_not not in fig.label.lower(), fig.label
+    assert not is_generic_name(fig.label)
+
+
+def test_a_budget_is_the_source_of_spending_only_when_spending_is_named() -> None:
+    """'giải ngân vốn đầu tư …, đối với ngân sách Trung ương là …' (21) names what the budget paid; a resolution
+    named earlier in the sentence is not something a budget pays for."""
+    spent = build_ledger("Giải ngân vốn đầu tư xây dựng cơ bản, đối với ngân sách Trung ương là 6.596 tỷ đồng.")
+    assert "from the central budget" in (spent.figures[-1].label or "")
+    voted = build_ledger("Nghị quyết được thông qua, đối với ngân sách Trung ương là 6.596 tỷ đồng.")
+    assert "resolution" not in (voted.figures[-1].label or "").lower()
+
+
+def test_a_one_syllable_term_inside_a_longer_word_is_not_a_term() -> None:
+    """'trường' (schools) is a syllable of 'quảng trường' (a square) and 'thị trường' (a market); where a longer
+    glossary word holds more than one term ('thuế thu nhập cá nhân'), the terms stay."""
+    assert [t.vi for t in known_terms("xây quảng trường và trường học")] == ["trường học"]
+    assert "schools" not in (build_ledger("Sơn La chi 1.400 tỷ đồng xây quảng trường.").figures[0].label or "").lower()
+    assert [t.en for t in known_terms("thuế thu nhập cá nhân")] == [t.en for t in find_terms("thuế thu nhập cá nhân")]

@@ -16,8 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from summarizer.reading.terminology import Term, find_terms, load_terminology, normalize_vi
+from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
+
+if TYPE_CHECKING:
+    from summarizer.reading.figures import Figure
 
 __all__ = [
     "ROLES",
@@ -27,6 +31,7 @@ __all__ = [
     "compose",
     "known_terms",
     "load_glossary",
+    "name_from_glossary",
     "phrase_after",
     "phrase_before",
 ]
@@ -126,6 +131,8 @@ class Phrase:
 
     chunks: tuple[Chunk, ...]
     covered: bool
+    cue: str | None = None
+    """The cue word right before the phrase ('giảm chi ngân sách khoảng …' -> 'giảm'), if any."""
 
     @property
     def vi(self) -> str:
@@ -159,15 +166,20 @@ def phrase_before(clause_tail: str) -> Phrase:
     bounded = i < 0 or chunks[i].role != "unknown"
     inside_known = end < 0 or chunks[end].role != "unknown"
     has_noun = any(c.role in ("noun", "measure") for c in found)
-    return Phrase(tuple(found), bounded and inside_known and has_noun)
+    cue = chunks[i].vi if i >= 0 and chunks[i].role == "stop" else None
+    return Phrase(tuple(found), bounded and inside_known and has_noun, cue)
 
 
-def phrase_after(counted: str) -> Phrase:
+def phrase_after(counted: str, *, joined: bool = False) -> Phrase:
     """The counted noun phrase after a count ('doanh nghiệp mới được thành lập, …'): known words up to the
-    first cue, mark or number. Covered when it stops at such a boundary, not at an unknown word."""
+    first cue, mark or number (``joined``: 'và' between two known nouns joins them, as in a list of what money
+    pays for: 'quảng trường và tượng đài'). Covered when it stops at such a boundary, not at an unknown word."""
     chunks = chunk(counted)
     k = 0
-    while k < len(chunks) and chunks[k].role in _CONTENT:
+    while k < len(chunks) and (
+        chunks[k].role in _CONTENT
+        or (joined and chunks[k].vi == "và" and k + 1 < len(chunks) and chunks[k + 1].role == "noun")
+    ):
         k += 1
     found = _trim(chunks[:k])
     bounded = k == len(chunks) or chunks[k].role != "unknown"
@@ -194,6 +206,11 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
         return f"{head} of {owned}" if head and owned else head or owned
     chunks = [c for k, c in enumerate(chunks) if not (k + 1 < len(chunks) and _abbreviates(chunks[k + 1].en, c.en))]
     first, rest = chunks[0], chunks[1:]
+    if any(c.vi == "và" for c in chunks):
+        parts: list[list[Chunk]] = [[]]
+        for c in chunks:
+            parts.append([]) if c.vi == "và" else parts[-1].append(c)
+        return " and ".join(p for p in (_noun_phrase(part) for part in parts) if p)
     if first.role == "lead" and rest:
         return f"{first.en} {_noun_phrase(rest)}"
     if first.role == "measure" and rest:
@@ -213,3 +230,45 @@ def compose(chunks: tuple[Chunk, ...] | list[Chunk]) -> str:
 
 _REPEATED = re.compile(r"\b(\w+)(?: \1\b)+")
 """A word the source repeats ('thu ngân sách ngân sách nhà nước') is said once."""
+
+
+_CUT = frozenset({"giảm", "cắt giảm"})
+_PURPOSE = re.compile(r"^\s*(?:để\s+)?(?:chi\s+cho|chi|cho|xây dựng|xây|đầu tư|hỗ trợ|mua)\s+", re.IGNORECASE)
+_PAYS = re.compile(r"spend|invest|cost|fund|support|allowance|capital|budget", re.IGNORECASE)
+
+
+def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> None:
+    """Where the subject phrase next to the figure holds more than the term the subject pass chose, name it
+    from the glossary word by word, when every word is known: the phrase before the figure when it extends the
+    chosen subject ('tổng số thu cân đối ngân sách nhà nước là …'), or the noun a count counts ('giảm 130
+    đơn vị sự nghiệp', 'giảm 55 phòng, ban'), which names the count better than a subject carried from the
+    figure before. An amount after 'giảm' and its subject is a cut ('giảm chi ngân sách khoảng 9,94 tỷ đồng');
+    an amount followed by what it pays for says so ('chi 1.400 tỷ đồng xây quảng trường và tượng đài').
+    ``tail``: the clause up to the figure; ``after``: the words after it; ``carried``: its subject is the one
+    of the figure before, carried over because its own clause named none."""
+    before = phrase_before(tail)
+    counted = phrase_after(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else None
+    if counted is not None and (carried or not before.chunks):
+        named = counted.english if counted.covered else None
+        subject = normalize_vi(fig.subject or "")
+        extends = bool(subject) and subject in counted.vi and _words(counted.vi) > _words(subject)
+        if named and not is_generic_name(named) and (carried or not subject or extends):
+            fig.subject, fig.subject_en = counted.vi, named
+    else:
+        named = before.english if before.covered else None
+        extends = fig.subject is None or normalize_vi(fig.subject) in before.vi
+        if named and not is_generic_name(named) and extends and _words(before.vi) > _words(fig.subject):
+            fig.subject, fig.subject_en = before.vi, named
+    if fig.kind.value != "money" or fig.subject_en is None:
+        return
+    if before.cue in _CUT and before.covered and not re.search(r"cut|reduc|sav", fig.subject_en):
+        fig.subject_en = f"{fig.subject_en} cut"
+    purpose = _PURPOSE.match(after)
+    if purpose and _PAYS.search(fig.subject_en):
+        paid = phrase_after(after[purpose.end() :], joined=True)
+        if paid.covered and paid.english:
+            fig.subject_en = f"{fig.subject_en} for {paid.english}"
+
+
+def _words(text: str | None) -> int:
+    return len(normalize_vi(text or "").split())

@@ -15,10 +15,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import known_terms, phrase_after, phrase_before
+from summarizer.reading.glossary import known_terms, name_from_glossary
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.terminology import Term, is_generic_name, normalize_vi
+from summarizer.reading.terminology import Term, normalize_vi
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -29,7 +29,6 @@ __all__ = [
     "around_of",
     "find_subject",
     "mark_target_and_basis",
-    "name_from_glossary",
     "refine_cue_and_share",
     "write_label",
 ]
@@ -341,7 +340,8 @@ def annotate(ledger: Ledger) -> None:
         around = around_of(ledger, fig, previous)
         mark_target_and_basis(ledger, fig, around)
         find_subject(ledger, fig, previous, around)
-        name_from_glossary(fig, around)
+        carried = previous is not None and (fig.subject, fig.subject_en) == (previous.subject, previous.subject_en)
+        name_from_glossary(fig, around.tail, around.after, carried=carried)
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)
             write_label(fig, around)
@@ -569,24 +569,3 @@ def write_label(fig: Figure, around: Around) -> None:
     if of_what and re.match(r"\s*là\b", after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)
-
-
-def _words(text: str | None) -> int:
-    return len(normalize_vi(text or "").split())
-
-
-def name_from_glossary(fig: Figure, around: Around) -> None:
-    """Where the subject phrase next to the figure holds more than the term the subject pass chose, name it
-    from the glossary word by word, when every word is known: the phrase before the figure when it extends the
-    chosen subject ('tổng số thu cân đối ngân sách nhà nước là …'), or the noun a count counts ('giảm 130
-    đơn vị sự nghiệp'), which names the count better than a subject carried from the figure before."""
-    before = phrase_before(around.tail)
-    counted = None
-    if fig.kind.value in ("count", "ratio") and fig.unit_vi and not before.chunks:
-        counted = phrase_after(f"{fig.unit_vi} {around.after}")
-    phrase = counted or before
-    named = phrase.english if phrase.covered else None
-    if named is None or is_generic_name(named) or _words(phrase.vi) <= _words(fig.subject):
-        return
-    if counted is not None or fig.subject is None or normalize_vi(fig.subject) in phrase.vi:
-        fig.subject, fig.subject_en = phrase.vi, named

@@ -155,3 +155,40 @@ def test_a_one_syllable_term_inside_a_longer_word_is_not_a_term() -> None:
     assert [t.vi for t in known_terms("xây quảng trường và trường học")] == ["trường học"]
     assert "schools" not in (build_ledger("Sơn La chi 1.400 tỷ đồng xây quảng trường.").figures[0].label or "").lower()
     assert [t.en for t in known_terms("thuế thu nhập cá nhân")] == [t.en for t in find_terms("thuế thu nhập cá nhân")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # 57: bare counts cut, each named by the noun after it, not by the subject of the count before
+        (
+            "Đến nay, toàn TP đã giảm được 55 phòng, ban; giảm 130 đơn vị sự nghiệp; giảm 35 trưởng phòng, ban.",
+            ["Departments", "Public service units reduced", "Heads of department reduced"],
+        ),
+        # 41: a count after an amount names what it counts
+        (
+            "Ngân sách thành phố cần hơn 2.340 tỷ đồng để chi cho hơn 11.600 công chức.",
+            ["Budget", "Civil servants"],
+        ),
+    ],
+)
+def test_a_count_is_named_by_the_noun_it_counts(text: str, labels: list[str]) -> None:
+    assert [f.label for f in build_ledger(text).figures if f.is_indicator_kind] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # 57 (twice in the report): 'giảm' before the subject makes the amount a cut
+        ("Dự kiến đến năm 2017 giảm 69 biên chế (giảm chi ngân sách khoảng 9,94 tỉ đồng/năm).", "Budget spending cut"),
+        # 49: what an amount pays for, after it
+        ("Sơn La chi 1.400 tỷ đồng xây quảng trường và tượng đài Hồ Chí Minh.", "Spending for squares and monuments"),
+        # the same construction with an investment
+        (
+            "Huyện đã đầu tư 45 tỷ đồng xây dựng trường học và trạm y tế.",
+            "Construction investment for schools and health stations",
+        ),
+    ],
+)
+def test_an_amount_cut_or_paid_for_something_says_so(text: str, label: str) -> None:
+    assert [f.label for f in build_ledger(text).figures if f.kind.value == "money"] == [label]

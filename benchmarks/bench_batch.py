@@ -7,7 +7,9 @@ valid drafts after ``--latency`` seconds. Each configuration runs in a fresh chi
 wall time, CPU time and peak RSS. Prints: wall vs the ideal N x latency / concurrency and the efficiency
 ratio (goal >= 90%), peak RSS at N and at --big items (goal: flat), framework CPU per item in the engine's own
 process (goal: under 2% of the latency; the reading pool's processes are not counted), with reports read in the
-engine's process (readers 0) and in its reading pool (default).
+engine's process (readers 0) and in its reading pool (default); then the CPU per item of the reading pool and of
+the loopback server, and the ceiling CPU sets on this machine: the lower of cores x ideal time / the three
+processes' CPU, and ideal time / the event loop's own CPU (one thread, at most one core).
 """
 
 from __future__ import annotations
@@ -58,7 +60,29 @@ def child(url: str, src: Path, out: Path, concurrency: int, readers: int) -> Non
         )
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall": wall, "cpu": cpu, "rss_mb": rss_mb, "done": stats.done, "failed": stats.failed}))
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    readers_cpu = kids.ru_utime + kids.ru_stime
+    print(
+        json.dumps(
+            {
+                "wall": wall,
+                "cpu": cpu,
+                "readers_cpu": readers_cpu,
+                "rss_mb": rss_mb,
+                "done": stats.done,
+                "failed": stats.failed,
+            }
+        )
+    )
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far, from /proc (0.0 where there is none)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -93,11 +117,13 @@ def main() -> None:
             print(f"loopback model latency {args.latency * 1000:.0f} ms; {os.cpu_count()} cores")
             print(
                 f"{'items':>6} {'conc':>5} {'readers':>8} {'wall s':>8} {'ideal s':>8} {'efficiency':>10} "
-                f"{'peak RSS MB':>12} {'CPU ms/item':>12} {'CPU % of latency':>17}"
+                f"{'peak RSS MB':>12} {'CPU ms/item':>12} {'CPU % of latency':>17} "
+                f"{'readers ms/item':>16} {'server ms/item':>15} {'ceiling':>8}"
             )
             for n, conc, readers in runs:
                 src, out = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}-{conc}-{readers}.jsonl"
                 _inputs(src, n)
+                server_cpu0 = _process_cpu(server.pid)
                 res = subprocess.run(
                     [sys.executable, __file__, "--child", url, str(src), str(out), str(conc), readers],
                     capture_output=True,
@@ -108,9 +134,17 @@ def main() -> None:
                 m = json.loads(res.stdout.strip().splitlines()[-1])
                 ideal = n * args.latency / conc
                 per_item = m["cpu"] / n * 1000
+                readers_ms = m["readers_cpu"] / n * 1000
+                server_ms = (_process_cpu(server.pid) - server_cpu0) / n * 1000
+                # the most this machine allows: every process's CPU per item spread over all its cores
+                # and the engine's event loop, one thread, at most one core
+                budget_ms = ideal / n * 1000
+                cores = os.cpu_count() or 1
+                ceiling = min(1.0, cores * budget_ms / (per_item + readers_ms + server_ms), budget_ms / per_item)
                 print(
                     f"{n:>6} {conc:>5} {readers:>8} {m['wall']:>8.2f} {ideal:>8.2f} {ideal / m['wall']:>10.1%} "
-                    f"{m['rss_mb']:>12.0f} {per_item:>12.2f} {per_item / (args.latency * 1000):>17.1%}"
+                    f"{m['rss_mb']:>12.0f} {per_item:>12.2f} {per_item / (args.latency * 1000):>17.1%} "
+                    f"{readers_ms:>16.2f} {server_ms:>15.2f} {ceiling:>8.1%}"
                     + ("" if m["failed"] == 0 else f"  ({m['failed']} failed)")
                 )
     finally:

@@ -13,6 +13,7 @@ import io
 import json
 import time
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from typing import Any
 
 import httpx
@@ -34,7 +35,7 @@ from tenacity import (
 from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult, without_control_chars
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
-from summarizer.schema import Draft, Flag, strict_json_schema
+from summarizer.schema import DRAFT_CHECK, Draft, Flag, strict_json_schema
 
 __all__ = ["AsyncModelClient", "ModelClient", "Send", "is_transient", "retry_wait"]
 
@@ -169,27 +170,31 @@ class ModelClient:
             for attempt in Retrying(**self._retrying_kwargs(deadline)):
                 with attempt:
                     _count_call(stats, attempt.retry_state)
-                    response = self._openai.chat.completions.create(**body, timeout=self._timeout(deadline))
+                    response = self._openai.chat.completions.create(
+                        **_typed_free(body), timeout=self._timeout(deadline)
+                    )
             return _answered(stats, response)
 
         return create
 
-    def _request(self, request: ModelRequest, stats: CallStats) -> dict[str, Any]:
+    def _request(self, request: ModelRequest, stats: CallStats) -> tuple[dict[str, Any], Callable[[Any], list[Flag]]]:
+        """instructor's kwargs for ``request`` and the draft check to set in ``DRAFT_CHECK`` around the call."""
+
         def check(draft: Draft) -> list[Flag]:
             problems = request.check(draft)
             if problems:
                 stats.rejected.append(",".join(sorted({p.kind for p in problems})))
             return problems
 
-        return {
+        kwargs = {
             "model": self.model,
             "messages": request.messages,
-            "response_model": request.response_model,
-            "context": {**request.context, "check": check},
+            "response_model": _prepared(request.response_model),
             "max_retries": self.settings.max_reasks,
             "temperature": self.settings.temperature,
             "max_tokens": request.max_tokens,
         }
+        return kwargs, check
 
     def _outcome(self, error: Exception, stats: CallStats, max_tokens: int) -> StructuredResult:
         """Map what instructor raised to a result (validation ran out) or to one of our errors."""
@@ -220,11 +225,33 @@ class ModelClient:
         create = instructor.patch(
             create=self._transport(stats, request.response_model, _deadline(request)), mode=instructor.Mode.JSON_SCHEMA
         )
+        kwargs, check = self._request(request, stats)
+        token = DRAFT_CHECK.set(check)
         try:
-            parsed = create(**self._request(request, stats))
+            parsed = create(**kwargs)
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
+        finally:
+            DRAFT_CHECK.reset(token)
         return StructuredResult(parsed, None, None, stats)
+
+
+@lru_cache(maxsize=256)
+def _prepared(model: type[BaseModel]) -> type[BaseModel]:
+    """The response model as instructor wraps it (``instructor.response_schema``), made once per model: instructor
+    would build a new pydantic class for it on every call."""
+    wrapped: type[BaseModel] = instructor.response_schema(model)
+    return wrapped
+
+
+def _typed_free(body: dict[str, Any]) -> dict[str, Any]:
+    """The body with ``response_format`` sent as is (``extra_body``): the SDK walks every typed parameter
+    recursively, and a JSON schema is most of the walk."""
+    body = dict(body)
+    fmt = body.pop("response_format", None)
+    if fmt is not None:
+        body["extra_body"] = {**body.get("extra_body", {}), "response_format": fmt}
+    return body
 
 
 def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
@@ -260,7 +287,7 @@ class AsyncModelClient(ModelClient):
 
     async def _create(self, body: dict[str, Any], deadline: float | None) -> Any:
         if self._send is None:
-            return await self._aopenai.chat.completions.create(**body, timeout=self._timeout(deadline))
+            return await self._aopenai.chat.completions.create(**_typed_free(body), timeout=self._timeout(deadline))
         return ChatCompletion.model_validate(await self._send(body))
 
     def _atransport(
@@ -283,10 +310,14 @@ class AsyncModelClient(ModelClient):
             create=self._atransport(stats, request.response_model, _deadline(request)),
             mode=instructor.Mode.JSON_SCHEMA,
         )
+        kwargs, check = self._request(request, stats)
+        token = DRAFT_CHECK.set(check)
         try:
-            parsed = await create(**self._request(request, stats))
+            parsed = await create(**kwargs)
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
+        finally:
+            DRAFT_CHECK.reset(token)
         return StructuredResult(parsed, None, None, stats)
 
     async def batch_round(

@@ -93,13 +93,22 @@ def chunk(text: str) -> list[Chunk]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """The first words of the glossary's entries of two or more words."""
+    return frozenset(vi.split(" ", 1)[0] for vi in load_glossary() if " " in vi)
+
+
 def _compound_spans(norm: str) -> list[tuple[int, int]]:
     """Where ``norm`` (normalised text) holds a glossary word of two or more syllables."""
-    glossary = load_glossary()
+    glossary, starts = load_glossary(), _compound_starts()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
+        if words[i][2] not in starts:
+            i += 1
+            continue
         for n in range(min(_MAX_WORDS, len(words) - i), 1, -1):
             if " ".join(w for _, _, w in words[i : i + n]) in glossary:
                 spans.append((words[i][0], words[i + n - 1][1]))
@@ -113,16 +122,21 @@ def _compound_spans(norm: str) -> list[tuple[int, int]]:
 def known_terms(text: str) -> list[Term]:
     """The terminology's terms in ``text``, where a one-syllable term is not a syllable of a longer glossary word
     holding no other term ('trường', schools, inside 'quảng trường', a square)."""
+    return list(_known_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _known_terms(text: str) -> tuple[Term, ...]:
     terms = find_terms(text)
     if not terms:
-        return terms
+        return ()
     spans = _compound_spans(normalize_vi(text))
 
     def inside(t: Term, span: tuple[int, int]) -> bool:
         return span[0] <= t.start and t.end <= span[1] and span != (t.start, t.end)
 
     alone = {span for span in spans if sum(inside(t, span) for t in terms) == 1}
-    return [t for t in terms if " " in t.vi or not any(inside(t, span) for span in alone)]
+    return tuple(t for t in terms if " " in t.vi or not any(inside(t, span) for span in alone))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,15 +273,30 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
         extends = fig.subject is None or normalize_vi(fig.subject) in before.vi
         if named and not is_generic_name(named) and extends and _words(before.vi) > _words(fig.subject):
             fig.subject, fig.subject_en = before.vi, named
-    if fig.kind.value != "money" or fig.subject_en is None:
+    if fig.kind.value != "money":
+        return
+    if fig.subject_en is None and before.covered and before.english and _PAYS.search(before.english):
+        fig.subject, fig.subject_en = before.vi, before.english  # 'chi': generic alone, named by what it pays for
+        if not _pays_for(fig, after):
+            fig.subject, fig.subject_en = None, None
+        return
+    if fig.subject_en is None:
         return
     if before.cue in _CUT and before.covered and not re.search(r"cut|reduc|sav", fig.subject_en):
         fig.subject_en = f"{fig.subject_en} cut"
+    _pays_for(fig, after)
+
+
+def _pays_for(fig: Figure, after: str) -> bool:
+    """Add what an amount pays for when the words after it say so ('… xây quảng trường và tượng đài')."""
     purpose = _PURPOSE.match(after)
-    if purpose and _PAYS.search(fig.subject_en):
-        paid = phrase_after(after[purpose.end() :], joined=True)
-        if paid.covered and paid.english:
-            fig.subject_en = f"{fig.subject_en} for {paid.english}"
+    if purpose is None or fig.subject_en is None or not _PAYS.search(fig.subject_en):
+        return False
+    paid = phrase_after(after[purpose.end() :], joined=True)
+    if not (paid.covered and paid.english):
+        return False
+    fig.subject_en = f"{fig.subject_en} for {paid.english}"
+    return True
 
 
 def _words(text: str | None) -> int:

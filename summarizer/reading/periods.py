@@ -4,6 +4,7 @@ a term of office, read from the Vietnamese around the figure."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.reading.figures import Figure, Ledger
 from summarizer.reading.sentences import Sentence
@@ -51,6 +52,7 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def find_period(text: str, *, last: bool = False) -> str | None:
     """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
     text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)

@@ -67,13 +67,31 @@ def load_terminology() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple((vi, en, re.compile(r"(?<!\w)" + re.escape(vi) + r"(?!\w)")) for vi, en in ordered)
 
 
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[int, ...]]:
+    """First word of each entry -> the entries' positions in ``load_terminology()`` (longest first)."""
+    index: dict[str, list[int]] = {}
+    for k, (vi, _, _) in enumerate(load_terminology()):
+        first = re.match(r"\w*", vi)
+        index.setdefault(first.group() if first else "", []).append(k)
+    return {word: tuple(ks) for word, ks in index.items()}
+
+
 def find_terms(text: str) -> list[Term]:
     """Every non-overlapping term in ``text`` (normalised first), longest first where they compete,
     returned in text order. Offsets are into ``normalize_vi(text)``."""
+    return list(_find_terms(text))
+
+
+@lru_cache(maxsize=8192)
+def _find_terms(text: str) -> tuple[Term, ...]:
     norm = normalize_vi(text)
     taken = [False] * len(norm)
     found: list[Term] = []
-    for vi, en, pattern in load_terminology():
+    entries, index = load_terminology(), _by_first_word()
+    words = {*re.findall(r"\w+", norm), ""}
+    candidates = sorted(k for word in words for k in index.get(word, ()))
+    for vi, en, pattern in (entries[k] for k in candidates):
         if vi not in norm:
             continue
         for m in pattern.finditer(norm):
@@ -82,7 +100,7 @@ def find_terms(text: str) -> list[Term]:
             for i in range(m.start(), m.end()):
                 taken[i] = True
             found.append(Term(vi, en, m.start(), m.end()))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 _RELATION = re.compile(

@@ -105,3 +105,10 @@ def test_old_tone_placement_is_folded_only_at_the_end_of_a_syllable() -> None:
 def test_a_head_noun_alone_is_not_a_name(name: str, generic: bool) -> None:
     """'Amount — 6,279 billion VND' says nothing: such names are never shown and score as wrong."""
     assert is_generic_name(name) is generic
+
+
+def test_found_terms_are_a_fresh_list_each_call() -> None:
+    """Terms are cached per text; a caller that edits its list does not change what the next caller gets."""
+    first = find_terms("Thu ngân sách nhà nước đạt 5 tỷ đồng")
+    first.clear()
+    assert [t.en for t in find_terms("Thu ngân sách nhà nước đạt 5 tỷ đồng")] == ["state budget revenue"]

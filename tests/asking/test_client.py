@@ -16,8 +16,8 @@ from summarizer.config import Settings
 from summarizer.engines.direct import Summarizer
 from summarizer.errors import ModelCallError
 from summarizer.reading.reports import Report
-from summarizer.schema import SELECTION_MAX_TOKENS, Summary
-from summarizer.testing.fakeserver import FakeOpenAI, Fault
+from summarizer.schema import DRAFT_CHECK, SELECTION_MAX_TOKENS, Summary
+from summarizer.testing.fakeserver import FakeOpenAI, Fault, valid_draft_for
 from summarizer.wording.prose import write_lead
 from summarizer.writing.briefing import render_markdown
 
@@ -347,3 +347,31 @@ def test_model_prose_that_fails_a_check_leaves_the_programs(
     assert summary.title == "Bac Tu Liem district reviews its year"  # the title passed its checks
     flag = next(f for f in summary.flags if f.field == "summary" and f.kind == "withheld")
     assert why in flag.message
+
+
+def test_template_syntax_in_a_report_reaches_the_model_as_written(fake: FakeOpenAI, bac_tu_liem: str) -> None:
+    """Report text is never rendered as a template: '{{', '{%' and '{#' (a scanned table, a pasted formula) reach
+    the model unchanged, and the answer is still checked against the report (the re-ask check travels beside the
+    call, not in a template context)."""
+    text = bac_tu_liem.replace("Kinh tế tiếp tục duy trì", "Kinh tế {{ tiếp tục }} {% duy %} {# trì")
+    with Summarizer(_settings(fake.base_url)) as s:
+        summary = s.summarize(Report(name="braces", text=text))
+    sent = " ".join(m["content"] for m in fake.requests[0]["messages"])
+    assert "{{ tiếp tục }} {% duy %} {# trì" in sent
+    assert summary.degraded is None and summary.indicators
+    assert all(i.grounding == "grounded" for i in summary.indicators)
+
+
+def test_the_draft_check_runs_inside_the_call_and_is_cleared_after(fake: FakeOpenAI, report: Report) -> None:
+    """An answer the check rejects is re-asked (the check ran inside the call), and no check is left set after."""
+
+    def bad(req: dict[str, Any]) -> dict[str, Any]:
+        draft = valid_draft_for(req)
+        draft["summary"] = "Revenue reached 63.275 billion yuan."
+        return draft
+
+    fake.responder = bad
+    with Summarizer(_settings(fake.base_url, max_reasks=1), prompt=PROSE) as s:
+        summary = s.summarize(report)
+    assert summary.provenance.usage.reask_reasons == ["unsupported_number"] * 2
+    assert DRAFT_CHECK.get() is None

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from summarizer.reading.language import strip_diacritics
 from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def chunk(text: str) -> list[Chunk]:
             role = "number" if any(c.isdigit() for c in w) else "mark" if not w[0].isalnum() else "unknown"
             if role == "unknown" and w[0].isupper():
                 role = "name"
-            out.append(Chunk(low[i], "", role))
+            out.append(Chunk(low[i], strip_diacritics(w) if role == "name" else "", role))
             i += 1
     return out
 
@@ -177,11 +178,25 @@ def phrase_before(clause_tail: str) -> Phrase:
     while i >= 0 and chunks[i].role in _CONTENT:
         i -= 1
     found = _trim(chunks[i + 1 : end + 1])
+    named = _name_after(chunks, end)
+    if found and named is not None and found[-1].role in ("noun", "mod"):
+        found.append(named)  # 'dự án Cảng hàng không quốc tế Long Thành': the thing's own name
     bounded = i < 0 or chunks[i].role != "unknown"
     inside_known = end < 0 or chunks[end].role != "unknown"
     has_noun = any(c.role in ("noun", "measure") for c in found)
     cue = chunks[i].vi if i >= 0 and chunks[i].role == "stop" else None
     return Phrase(tuple(found), bounded and inside_known and has_noun, cue)
+
+
+def _name_after(chunks: list[Chunk], end: int) -> Chunk | None:
+    """The run of capitalised unknown words right after chunk ``end``, as one name chunk ('Long Thành')."""
+    k = end + 1
+    while k < len(chunks) and chunks[k].role == "name":
+        k += 1
+    if end < 0 or k == end + 1:
+        return None
+    run = chunks[end + 1 : k]
+    return Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name")
 
 
 def phrase_after(counted: str, *, joined: bool = False) -> Phrase:

@@ -192,3 +192,26 @@ def test_a_count_is_named_by_the_noun_it_counts(text: str, labels: list[str | No
 )
 def test_an_amount_cut_or_paid_for_something_says_so(text: str, label: str) -> None:
     assert [f.label for f in build_ledger(text).figures if f.kind.value == "money"] == [label]
+
+
+@pytest.mark.parametrize(
+    ("tail", "english"),
+    [
+        # 45: a project's own name after its common noun
+        (
+            "Diện tích đất của Dự án Cảng hàng không quốc tế Long Thành (",
+            "area of land of Long Thanh international airports projects",
+        ),
+        # a place after what it owns
+        ("thu ngân sách Hà Nội đạt", "Ha Noi budget revenue"),
+        # 41: a degree word after the noun
+        ("Mức phí cao nhất", "highest fee level"),
+    ],
+)
+def test_a_name_or_a_degree_word_after_the_noun_stays_with_it(tail: str, english: str) -> None:
+    assert phrase_before(tail).english == english
+
+
+def test_a_capitalised_word_before_the_phrase_is_not_its_name() -> None:
+    """'Theo đề án, …': a sentence's first word, unknown and capitalised, bounds the phrase and joins nothing."""
+    assert phrase_before("Theo đề án, tổng vốn đầu tư là").english == "total investment capital"

@@ -26,11 +26,6 @@ class ModelRequest:
     max_tokens: int
     timeout_s: float | None = None
 
-    @property
-    def context(self) -> dict[str, Any]:
-        """The validation context the draft's validator reads."""
-        return {"check": self.check}
-
 
 @dataclass
 class CallStats:

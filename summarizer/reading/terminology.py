@@ -117,6 +117,7 @@ def _generic_words() -> dict[str, str]:
     return {word.strip().lower(): role.strip() for word, role in rows}
 
 
+@lru_cache(maxsize=8192)
 def is_generic_name(name: str) -> bool:
     """A name that says only what kind of figure it is ('Amount', 'Income', 'Number of enterprises', 'Growth
     rate'): one word of ``data/generic_names.tsv``, or two such words ending in a kind word ('rate', 'value')."""

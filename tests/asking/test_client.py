@@ -132,8 +132,6 @@ def test_schema_breaking_answer_is_reasked_with_the_reason(fake: FakeOpenAI, rep
 
 def test_ungrounded_figure_reasked_then_flagged(fake: FakeOpenAI, report: Report) -> None:
     def bad(req: dict[str, Any]) -> dict[str, Any]:
-        from summarizer.testing.fakeserver import valid_draft_for
-
         draft = valid_draft_for(req)
         draft["summary"] = "Revenue reached 63.275 billion yuan."
         return draft
@@ -298,7 +296,6 @@ def test_unreachable_endpoint_is_a_connection_error(report: Report) -> None:
 
 def _prose_answer(title: str, summary: str) -> Any:
     """A fake that answers the short-answer request as usual and the prose request with ``title``/``summary``."""
-    from summarizer.testing.fakeserver import valid_draft_for
 
     def responder(request: dict[str, Any]) -> dict[str, Any]:
         if "summary" in ((request.get("response_format") or {}).get("json_schema") or {}).get("schema", {}).get(

@@ -332,7 +332,8 @@ def _respective_places(ledger: Ledger) -> None:
 
 def annotate(ledger: Ledger) -> None:
     """Set target, refined basis, subject and label on every indicator figure of ``ledger``, in named passes:
-    the context around the figure, target and basis, subject, cue and share, then the English label."""
+    the context around the figure, target and basis, subject (then the glossary's name where the subject phrase
+    holds more than the term chosen: ``glossary.name_from_glossary``), cue and share, then the English label."""
     previous: Figure | None = None
     for fig in ledger.figures:
         if not fig.is_indicator_kind:

@@ -29,8 +29,13 @@ _BODY_KINDS: list[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str,
         ("council", "people's committee"),
     ),
     (re.compile(r"kho bạc"), (("treasury",),), ()),
+    (re.compile(r"quốc hội"), (("national assembly",),), ("council", "party")),
 ]
-_PLACE_AFTER = re.compile(r"(?:quận|huyện|tỉnh|thành phố|TP\.?|thị xã|phường|xã)\s+(.+)$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"(?:(?:quận|huyện|tỉnh|thành) (?:[uủ]y|uỷ)|quận|huyện|tỉnh|thành phố|TP\.?|thị xã|phường|xã)\s+(.+)$",
+    re.IGNORECASE,
+)
+"""The place a gold body names ('HĐND quận Bắc Từ Liêm', 'Huyện ủy Đông Anh': not 'ủy Đông Anh')."""
 _PLACE_EXONYMS = {"ha noi": "hanoi", "hcm": "ho chi minh", "ho chi minh": "ho chi minh"}
 
 
@@ -59,7 +64,7 @@ def check_body(gold_vi: str, gold_en: str, output_en: str) -> tuple[bool, str]:
             return False, f"does not name the body '{gold_en}'"
     place = _PLACE_AFTER.search(gold_vi)
     if place:
-        where = _dashless(fold(place.group(1))).strip(" .")
+        where = re.sub(r"^tp\.?\s*", "", _dashless(fold(place.group(1))).strip(" ."))
         where = _PLACE_EXONYMS.get(where, where)
         folded_out = _dashless(fold(output_en))
         if where not in folded_out and where.replace(" ", "") not in folded_out.replace(" ", ""):

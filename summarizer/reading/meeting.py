@@ -50,6 +50,7 @@ _UPPER = "".join(
 _PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
 _BODY = re.compile(
     r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân"
+    r"|Ban Thường vụ (?:Thành|Tỉnh|Quận|Huyện) (?:[uủ]y|uỷ)|Quốc hội(?: khóa [IVXLC]+| khoá [IVXLC]+)?"
     r"|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
     r"|Thành [uủ]y|Thành uỷ|Tỉnh [uủ]y|Tỉnh uỷ|Quận [uủ]y|Quận uỷ|Huyện [uủ]y|Huyện uỷ|Kho bạc Nhà nước(?: \(KBNN\))?)"
     r"(?:\s+(?P<level>quận|Quận|huyện|Huyện|thành phố|Thành phố|tỉnh|Tỉnh|phường|xã|thị xã))?"
@@ -298,11 +299,13 @@ _PLACES_EN = {
 _KINDS_EN: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^ban chấp hành đảng bộ", re.I), "Party Executive Committee"),
     (re.compile(r"^đại hội đảng bộ", re.I), "Party Congress"),
+    (re.compile(r"^ban thường vụ", re.I), "Party Standing Committee"),
     (re.compile(r"^đảng bộ", re.I), "Party Committee"),
     (re.compile(r"^(?:hđnd|hội đồng nhân dân)", re.I), "People's Council"),
     (re.compile(r"^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)", re.I), "People's Committee"),
     (re.compile(r"^(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)", re.I), "Party Committee"),
     (re.compile(r"^kho bạc nhà nước", re.I), "State Treasury"),
+    (re.compile(r"^quốc hội", re.I), "National Assembly"),
 ]
 _LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
 
@@ -329,9 +332,9 @@ def body_english(body_vi: str) -> str:
         return strip_diacritics(body_vi)
     kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), strip_diacritics(m.group("kind")))
     level_vi = (m.group("level") or "").lower()
-    if not level_vi and re.match(r"(?:tỉnh) ", m.group("kind").lower()):
+    if not level_vi and re.match(r"(?:ban thường vụ )?tỉnh ", m.group("kind").lower()):
         level_vi = "tỉnh"
-    if not level_vi and re.match(r"(?:quận|huyện) ", m.group("kind").lower()):
+    if not level_vi and re.match(r"(?:ban thường vụ )?(?:quận|huyện) ", m.group("kind").lower()):
         level_vi = "quận"
     place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
     level = _LEVEL_EN.get(level_vi, "")

@@ -182,3 +182,27 @@ def test_officials_are_copied_from_the_report_with_the_role_before_the_name(bac_
     assert find_officials("Ông Nguyễn Văn An cho biết quận đạt 24/24 chỉ tiêu.") == []
     vice = find_officials("Phó Chủ tịch UBND TP Hà Nội Nguyễn Văn Sửu phát biểu.")
     assert [name for name, _ in vice] == ["Nguyễn Văn Sửu"] and vice[0][1].startswith("Vice Chair")
+
+
+@pytest.mark.parametrize(
+    ("text", "body_vi", "body_en"),
+    [
+        # 57: a party committee's standing committee meets
+        (
+            "Chiều 12/4, Ban Thường vụ Thành ủy Hà Nội tổ chức hội nghị sơ kết công tác cán bộ.",
+            "Ban Thường vụ Thành ủy Hà Nội",
+            "Hanoi Party Standing Committee",
+        ),
+        (
+            "Sáng 5/3, Ban Thường vụ Huyện ủy Đông Anh họp phiên thường kỳ.",
+            "Ban Thường vụ Huyện ủy Đông Anh",
+            "Dong Anh District Party Standing Committee",
+        ),
+        # 45: the National Assembly in session
+        ("Chiều 19/6, Quốc hội khóa XIV họp phiên toàn thể tại hội trường.", "Quốc hội khóa XIV", "National Assembly"),
+    ],
+)
+def test_standing_committees_and_the_national_assembly_are_bodies(text: str, body_vi: str, body_en: str) -> None:
+    facts = find_meeting_facts(build_ledger(text))
+    assert (facts.body_vi, facts.body_en) == (body_vi, body_en)
+    assert check_body(body_vi, body_en, facts.body_en or "")[0]

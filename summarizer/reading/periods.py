@@ -91,12 +91,18 @@ def _with_year(period: str | None, year: int | None) -> str | None:
     return period.replace("of the year", f"of {year}")
 
 
+_REPORTED_YEAR = re.compile(
+    r"(?<!đến )(?<!Đến )(?<!tới )(?<!nhìn )(?<!đến hết )(?<!đến cuối )[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)"
+)
+"""A year the text reports on; a horizon ('đến năm 2030', 'tầm nhìn năm 2030') is a goal's year, not the report's."""
+
+
 def document_year(text: str, sentences: list[Sentence]) -> int | None:
-    """The report's year: the one year its title names, else the year its text names most."""
+    """The report's year: the one year its title names, else the year its text names most, horizons aside."""
     title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
     if len(set(title_years)) == 1:
         return int(title_years[0])
-    years = re.findall(r"[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)", text)
+    years = _REPORTED_YEAR.findall(text)
     if not years:
         return int(title_years[-1]) if title_years else None
     counts: dict[str, int] = {}

@@ -238,7 +238,10 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
     if any(c.vi == "và" for c in chunks):
         parts: list[list[Chunk]] = [[]]
         for c in chunks:
-            parts.append([]) if c.vi == "và" else parts[-1].append(c)
+            if c.vi == "và":
+                parts.append([])
+            else:
+                parts[-1].append(c)
         return " and ".join(p for p in (_noun_phrase(part) for part in parts) if p)
     if first.role == "lead" and rest:
         return f"{first.en} {_noun_phrase(rest)}"

@@ -13,6 +13,8 @@ import io
 import json
 import time
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -99,6 +101,19 @@ def _describe(exc: BaseException) -> tuple[str, int | None]:
     return f"{type(exc).__name__}: {str(exc)[:200]}", None
 
 
+@dataclass(frozen=True)
+class _Call:
+    """What the transport needs to know about the call in progress; instructor is patched once per client, so
+    this travels in ``_CALL`` (a task's own context under asyncio) rather than in a closure made per call."""
+
+    stats: CallStats
+    response_model: type[BaseModel]
+    deadline: float | None
+
+
+_CALL: ContextVar[_Call] = ContextVar("summarizer_model_call")
+
+
 class ModelClient:
     """A structured-output client for one backend; every backend goes through the ``openai`` SDK."""
 
@@ -113,6 +128,7 @@ class ModelClient:
         self._openai = openai.OpenAI(
             api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout_default, max_retries=0
         )
+        self._patched = instructor.patch(create=self._create_current, mode=instructor.Mode.JSON_SCHEMA)
 
     def close(self) -> None:
         self._openai.close()
@@ -162,20 +178,17 @@ class ModelClient:
         left = max(1.0, deadline - time.monotonic())
         return httpx.Timeout(min(self.settings.timeout_s, left), connect=min(self.settings.connect_timeout_s, left))
 
-    def _transport(
-        self, stats: CallStats, response_model: type[BaseModel], deadline: float | None = None
-    ) -> Callable[..., Any]:
-        def create(**kwargs: Any) -> Any:
-            body = self._begin(kwargs, stats, response_model)
-            for attempt in Retrying(**self._retrying_kwargs(deadline)):
-                with attempt:
-                    _count_call(stats, attempt.retry_state)
-                    response = self._openai.chat.completions.create(
-                        **_typed_free(body), timeout=self._timeout(deadline)
-                    )
-            return _answered(stats, response)
-
-        return create
+    def _create_current(self, **kwargs: Any) -> Any:
+        """The transport under instructor: this call's body (``_CALL`` says for what) with tenacity's retries."""
+        call = _CALL.get()
+        body = self._begin(kwargs, call.stats, call.response_model)
+        for attempt in Retrying(**self._retrying_kwargs(call.deadline)):
+            with attempt:
+                _count_call(call.stats, attempt.retry_state)
+                response = self._openai.post(
+                    CHAT_PATH, cast_to=ChatCompletion, body=body, options={"timeout": self._timeout(call.deadline)}
+                )
+        return _answered(call.stats, response)
 
     def _request(self, request: ModelRequest, stats: CallStats) -> tuple[dict[str, Any], Callable[[Any], list[Flag]]]:
         """instructor's kwargs for ``request`` and the draft check to set in ``DRAFT_CHECK`` around the call."""
@@ -222,18 +235,21 @@ class ModelClient:
     def structured(self, request: ModelRequest) -> StructuredResult:
         """Ask for the request's draft; re-ask on validation errors; never return unparsed truncated text."""
         stats = CallStats()
-        create = instructor.patch(
-            create=self._transport(stats, request.response_model, _deadline(request)), mode=instructor.Mode.JSON_SCHEMA
-        )
         kwargs, check = self._request(request, stats)
-        token = DRAFT_CHECK.set(check)
+        tokens = DRAFT_CHECK.set(check), _CALL.set(_Call(stats, request.response_model, _deadline(request)))
         try:
-            parsed = create(**kwargs)
+            parsed = self._patched(**kwargs)
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
         finally:
-            DRAFT_CHECK.reset(token)
+            DRAFT_CHECK.reset(tokens[0])
+            _CALL.reset(tokens[1])
         return StructuredResult(parsed, None, None, stats)
+
+
+CHAT_PATH = "/chat/completions"
+"""Bodies are posted here with the SDK's ``post``, as built: ``chat.completions.create`` would walk every typed
+parameter (each message, the JSON schema) recursively, about a millisecond per call on a batch's event loop."""
 
 
 @lru_cache(maxsize=256)
@@ -242,16 +258,6 @@ def _prepared(model: type[BaseModel]) -> type[BaseModel]:
     would build a new pydantic class for it on every call."""
     wrapped: type[BaseModel] = instructor.response_schema(model)
     return wrapped
-
-
-def _typed_free(body: dict[str, Any]) -> dict[str, Any]:
-    """The body with ``response_format`` sent as is (``extra_body``): the SDK walks every typed parameter
-    recursively, and a JSON schema is most of the walk."""
-    body = dict(body)
-    fmt = body.pop("response_format", None)
-    if fmt is not None:
-        body["extra_body"] = {**body.get("extra_body", {}), "response_format": fmt}
-    return body
 
 
 def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
@@ -281,43 +287,40 @@ class AsyncModelClient(ModelClient):
             max_retries=0,
             http_client=_async_http_client(self._timeout_default),
         )
+        self._apatched = instructor.patch(create=self._acreate_current, mode=instructor.Mode.JSON_SCHEMA)
 
     async def aclose(self) -> None:
         await self._aopenai.close()
 
     async def _create(self, body: dict[str, Any], deadline: float | None) -> Any:
         if self._send is None:
-            return await self._aopenai.chat.completions.create(**_typed_free(body), timeout=self._timeout(deadline))
+            return await self._aopenai.post(
+                CHAT_PATH, cast_to=ChatCompletion, body=body, options={"timeout": self._timeout(deadline)}
+            )
         return ChatCompletion.model_validate(await self._send(body))
 
-    def _atransport(
-        self, stats: CallStats, response_model: type[BaseModel], deadline: float | None = None
-    ) -> Callable[..., Any]:
-        async def create(**kwargs: Any) -> Any:
-            body = self._begin(kwargs, stats, response_model)
-            async for attempt in AsyncRetrying(**self._retrying_kwargs(deadline)):
-                with attempt:
-                    _count_call(stats, attempt.retry_state)
-                    response = await self._create(body, deadline)
-            return _answered(stats, response)
-
-        return create
+    async def _acreate_current(self, **kwargs: Any) -> Any:
+        """``_create_current``, awaitable."""
+        call = _CALL.get()
+        body = self._begin(kwargs, call.stats, call.response_model)
+        async for attempt in AsyncRetrying(**self._retrying_kwargs(call.deadline)):
+            with attempt:
+                _count_call(call.stats, attempt.retry_state)
+                response = await self._create(body, call.deadline)
+        return _answered(call.stats, response)
 
     async def astructured(self, request: ModelRequest) -> StructuredResult:
         """``structured``, awaitable."""
         stats = CallStats()
-        create = instructor.patch(
-            create=self._atransport(stats, request.response_model, _deadline(request)),
-            mode=instructor.Mode.JSON_SCHEMA,
-        )
         kwargs, check = self._request(request, stats)
-        token = DRAFT_CHECK.set(check)
+        tokens = DRAFT_CHECK.set(check), _CALL.set(_Call(stats, request.response_model, _deadline(request)))
         try:
-            parsed = await create(**kwargs)
+            parsed = await self._apatched(**kwargs)
         except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
             return self._outcome(e, stats, request.max_tokens)
         finally:
-            DRAFT_CHECK.reset(token)
+            DRAFT_CHECK.reset(tokens[0])
+            _CALL.reset(tokens[1])
         return StructuredResult(parsed, None, None, stats)
 
     async def batch_round(

@@ -46,8 +46,12 @@ _KIND_RANK = {
 
 
 def ranked_candidates(ledger: Ledger) -> list[Figure]:
-    """Candidates, likeliest key figures first: money, then rates with a basis, ratios, quantities, counts."""
+    """Candidates, likeliest key figures first: money, then rates with a basis, ratios, quantities, counts. Ranked
+    once per ledger; do not change the list."""
+    return ledger.keep("ranked_candidates", lambda: _ranked(ledger))
 
+
+def _ranked(ledger: Ledger) -> list[Figure]:
     def rank(f: Figure) -> tuple[int, int, int]:
         weak = 0 if (f.basis or f.cue or f.unit not in (None, "%")) else 1
         return (_KIND_RANK.get(f.kind, 9), weak, f.start)

@@ -28,8 +28,8 @@ from summarizer.errors import ModelCallError
 from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.labels import figure_basis
 from summarizer.reading.language import language_issues, place_in_report
-from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, find_officials, role_in_source, split_official
+from summarizer.reading.ledger import build_ledger, folded_text
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in, role_in_source, split_official
 from summarizer.reading.terminology import is_generic_name
 from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import (
@@ -226,7 +226,7 @@ def build_summary(
     or what failed), the officials (``officials_of``: copied from the report by rule, then the draft's that
     check out), and the flags left.
     """
-    folded = fold(ledger.text)
+    folded = folded_text(ledger)
     language = language_flags(draft, folded)
     bad = failed_prose(draft, ledger, facts, language)
     indicators = key_indicators(draft, ledger, problems, bad)
@@ -373,7 +373,7 @@ def checked_prose(
 def officials_of(draft: Draft, ledger: Ledger, bad: dict[str, str], folded: str) -> list[Official]:
     """Officials copied from the report by rule (a name right after a title the program translates), then the
     draft's officials that are persons, not already listed, with the role the report gives them."""
-    officials = [Official(name=name, role=role, grounded=True) for name, role in find_officials(ledger.text)]
+    officials = [Official(name=name, role=role, grounded=True) for name, role in officials_in(ledger)]
     for k, o in enumerate(draft.officials, start=1):
         person, role = split_official(o.name)
         role = role_in_source(person, ledger.text) or role
@@ -499,7 +499,8 @@ def with_model_prose(summary: Summary, result: StructuredResult, text: str) -> S
             draft = None
     if draft is None:
         return summary
-    ledger, folded = build_ledger(text), fold(text)
+    ledger = build_ledger(text)
+    folded = folded_text(ledger)
     facts = find_meeting_facts(ledger)
     years = set(re.findall(r"\b(?:19|20)\d{2}\b", fact_sheet(summary)))
     kept: dict[str, str] = {}

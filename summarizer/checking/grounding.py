@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from summarizer.reading.english_numbers import EnglishNumber, parse_english_numbers
 from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.language import LanguageIssue, fold, language_issues
+from summarizer.reading.ledger import folded_text
 from summarizer.reading.meeting import translate_admin
 from summarizer.schema import Flag
 from summarizer.wording.formatting import format_figure
@@ -282,7 +283,7 @@ def draft_checker(ledger: Ledger, min_indicators: int = 0) -> Callable[[Draft], 
         problems += [f for f in language_flags(draft, folded) if f.field in _REASKED_FIELDS]
         return problems
 
-    folded = fold(ledger.text)
+    folded = folded_text(ledger)
     return check
 
 

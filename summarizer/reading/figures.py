@@ -8,10 +8,12 @@ figure that may reach a briefing comes from this ledger, so its values are compu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any, TypeVar
 
+from summarizer.reading.cues import detect_basis, detect_cue, detect_qualifier
 from summarizer.reading.notation import NumberReader
 from summarizer.reading.sentences import BULLET, Sentence, split_sentences
 from summarizer.reading.units import (
@@ -30,6 +32,8 @@ __all__ = [
     "Ledger",
     "read_figures",
 ]
+
+T = TypeVar("T")
 
 
 class FigureKind(StrEnum):
@@ -133,6 +137,13 @@ class Ledger:
     convention: str = "vietnamese"
     value_index: dict[float, list[Figure]] | None = None
     """Figures by every value they can be cited as; filled on first use by ``grounding.match_number``."""
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What later stages read from the same text, kept by ``keep`` (a ledger from the reading pool brings them)."""
+
+    def keep(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per ledger: a ledger is not changed after it is built."""
+        found: T = self.memo[key] if key in self.memo else self.memo.setdefault(key, compute())
+        return found
 
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures)
@@ -144,13 +155,17 @@ class Ledger:
         return self._by_id().get(figure_id)
 
     def _by_id(self) -> dict[str, Figure]:
-        return {f.id: f for f in self.figures}
+        return self.keep("by_id", lambda: {f.id: f for f in self.figures})
 
     def candidates(self) -> list[Figure]:
         """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
 
         The mention kept is the first one in the body with a known subject (a headline repeats a figure
-        with less context, and its period and basis are the body's to say), else the first one."""
+        with less context, and its period and basis are the body's to say), else the first one. Found once per
+        ledger; do not change the list."""
+        return self.keep("candidates", self._candidates)
+
+    def _candidates(self) -> list[Figure]:
         chosen: dict[tuple[object, ...], Figure] = {}
         ratios = {(f.value, f.unit) for f in self.figures if f.kind == FigureKind.RATIO and f.unit}
         for f in self.figures:
@@ -214,71 +229,7 @@ def _match_prefix(options: dict[str, str], following: str) -> tuple[str, str] | 
     return None
 
 
-_CUE_PATTERNS: list[tuple[str, str]] = [
-    (r"tăng(?: thêm)?(?: khoảng| gần| hơn| trên)?$", "increase"),
-    (r"giảm(?: khoảng| gần| hơn| trên)?$", "decrease"),
-    (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
-    (
-        r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$",
-        "reach",
-    ),
-    (r"bằng(?: khoảng| gần| hơn| trên)?$", "equal"),
-    (r"chiếm(?: khoảng| gần| hơn| trên)?$", "share"),
-    (r"(?:lên|lên mức)$", "rise_to"),
-    (r"(?:xuống|xuống còn|còn)$", "fall_to"),
-]
-
-_QUALIFIERS = {
-    "hơn": "more than",
-    "trên": "over",
-    "gần": "nearly",
-    "khoảng": "about",
-    "dưới": "under",
-    "xấp xỉ": "approximately",
-    "ước": "estimated",
-    "ước đạt": "estimated",
-    "ước thực hiện": "estimated",
-}
-
-_BASIS_PATTERNS: list[tuple[str, str]] = [
-    (r"^\W*(?:so (?:với )?)?cùng kỳ", "vs same period last year"),
-    (r"^\W*so với (?:năm )?((?:19|20)\d{2})", "vs {0}"),
-    (r"^\W*(?:so với )?(?:cùng thời điểm|năm trước|năm ngoái)", "vs previous year"),
-    (r"^\W*(?:so với )?(?:kế hoạch|kh\b)", "of plan"),
-    (r"^\W*(?:so với )?dự toán", "of budget estimate"),
-    (r"^\W*(?:so với )?(?:chỉ tiêu|mục tiêu)", "of target"),
-    (r"^\W*(?:tổng|trong tổng)", "of total"),
-    (r"^\W*(?:số dư)", "of balance"),
-]
-
-
-_CUE_REGEXES = [(re.compile(r"(?:^|[\s(,;:])" + pattern), cue) for pattern, cue in _CUE_PATTERNS]
 _DOC_BEFORE = re.compile(rf"(?:{DOC_TYPES})(?: số)?\s*$")
-
-
-def _detect_cue(before: str) -> str | None:
-    before = before.rstrip()
-    for regex, cue in _CUE_REGEXES:
-        if regex.search(before):
-            return cue
-    return None
-
-
-def _detect_qualifier(before: str) -> str | None:
-    tail = " ".join(before.rstrip().rsplit(" ", 3)[-3:])  # 'ước thực hiện' is three words
-    for key in sorted(_QUALIFIERS, key=len, reverse=True):
-        if tail.endswith(key) and (len(tail) == len(key) or not tail[-len(key) - 1].isalpha()):
-            return _QUALIFIERS[key]
-    return None
-
-
-def _detect_basis(after: str) -> str | None:
-    after = re.split(r";|\.\s|\n", after, maxsplit=1)[0]
-    for pattern, basis in _BASIS_PATTERNS:
-        m = re.search(pattern, after)
-        if m:
-            return basis.format(*m.groups())
-    return None
 
 
 def _classify_slash(
@@ -479,7 +430,7 @@ def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Fig
                 fig.text = text[start : end + 1 + len(unit_vi)].rstrip() if text[end : end + 1] == " " else raw
                 fig.end = start + len(fig.text)
             before = text[max(0, start - 40) : start]
-            fig.cue = _detect_cue(before.lower())
+            fig.cue = detect_cue(before.lower())
         return fig
     return _number_figure(text, m, raw, start, end, reader)
 
@@ -590,9 +541,9 @@ def _duration(raw: str, start: int, end: int, value: float, rest: str) -> Figure
 
 def _cue_and_basis(fig: Figure, before40: str, after45: str) -> None:
     """The verb before the figure (cue), a qualifier, and the basis written after it ('so với cùng kỳ')."""
-    fig.cue = _detect_cue(before40)
-    fig.qualifier = _detect_qualifier(before40)
-    fig.basis = _detect_basis(after45)
+    fig.cue = detect_cue(before40)
+    fig.qualifier = detect_qualifier(before40)
+    fig.basis = detect_basis(after45)
     if fig.basis and fig.cue in ("increase", "decrease", "exceed") and fig.basis.startswith("of "):
         fig.basis = "vs " + fig.basis.removeprefix("of ")
     if fig.kind == FigureKind.PERCENT and fig.basis is None and fig.cue == "share":

@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
+from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate
+from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
 
-__all__ = ["build_ledger", "forget", "remember"]
+__all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember"]
 
 _BUILT_ELSEWHERE: dict[str, Ledger] = {}
 
@@ -35,4 +37,21 @@ def build_ledger(text: str) -> Ledger:
     ledger = read_figures(text)
     assign_periods(ledger)
     annotate(ledger)
+    return ledger
+
+
+def folded_text(ledger: Ledger) -> str:
+    """The ledger's text folded for matching (``language.fold``), once per ledger."""
+    return ledger.keep("folded", lambda: fold(ledger.text))
+
+
+def read_fully(text: str) -> Ledger:
+    """``build_ledger``, with what later stages read from the same text kept on the ledger (meeting facts,
+    officials, the folded text, the candidate figures): what the batch engine's reading pool sends back, so its
+    event loop reads nothing."""
+    ledger = build_ledger(text)
+    find_meeting_facts(ledger)
+    officials_in(ledger)
+    folded_text(ledger)
+    ledger.candidates()
     return ledger

@@ -22,6 +22,7 @@ __all__ = [
     "body_english",
     "find_meeting_facts",
     "find_officials",
+    "officials_in",
     "roman_to_int",
     "split_official",
     "translate_admin",
@@ -242,7 +243,16 @@ def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
 
 def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
     """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
-    and says so. All null when no sentence reports a meeting."""
+    and says so. All null when no sentence reports a meeting. Read once per ledger."""
+    return ledger.keep("meeting_facts", lambda: _read_meeting_facts(ledger))
+
+
+def officials_in(ledger: Ledger) -> list[tuple[str, str]]:
+    """``find_officials`` of the ledger's text, read once per ledger."""
+    return ledger.keep("officials", lambda: find_officials(ledger.text))
+
+
+def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
     found = _meeting_sentence(ledger)
     body_vi = _body_in(ledger, found[0], found[1]) if found else None
     body_en: str | None = None

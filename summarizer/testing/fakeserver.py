@@ -104,6 +104,10 @@ def _completion(content: str | None, *, finish: str = "stop", refusal: str | Non
 class _QuietServer(ThreadingHTTPServer):
     """Clients that hang up mid-answer (timeouts, kill -9) are part of the script, not errors to print."""
 
+    request_queue_size = 256
+    """The listen backlog (socketserver's default is 5): a batch opening 32 connections at once would have SYNs
+    dropped and retried a second later, a stall no real server adds."""
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         return
 
@@ -130,6 +134,9 @@ class FakeOpenAI:
         self.batch_final_status = "completed"
         self.batch_line_fault: Callable[[dict[str, Any]], str | None] | None = None
         self.headers_seen: list[dict[str, str]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        """The most chat completions being answered at once (a batch engine's concurrency, as the server sees it)."""
         self._lock = threading.Lock()
         self._count = 0
         self._server = _QuietServer(("127.0.0.1", 0), self._handler())
@@ -262,6 +269,9 @@ class FakeOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
+            """Headers and body leave in two writes; with Nagle on, the body waits for the client's delayed ACK
+            (about 40 ms on Linux), a latency no real server adds."""
 
             def log_message(self, *args: object) -> None:
                 return
@@ -318,6 +328,15 @@ class FakeOpenAI:
                 with fake._lock:
                     fake.requests.append(request)
                     fake.headers_seen.append(dict(self.headers))
+                    fake.in_flight += 1
+                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+                try:
+                    self._answer(request)
+                finally:
+                    with fake._lock:
+                        fake.in_flight -= 1
+
+            def _answer(self, request: dict[str, Any]) -> None:
                 _, fault = fake._next()
                 if fake.latency_s:
                     time.sleep(fake.latency_s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from typing import Any
@@ -11,12 +12,14 @@ import openai
 import pytest
 from tenacity import RetryCallState
 
-from summarizer.asking.client import ModelClient, is_transient, retry_wait
+from summarizer.asking.calls import ModelRequest
+from summarizer.asking.client import AsyncModelClient, ModelClient, is_transient, retry_wait
+from summarizer.asking.requests import no_check
 from summarizer.config import Settings
 from summarizer.engines.direct import Summarizer
 from summarizer.errors import ModelCallError
 from summarizer.reading.reports import Report
-from summarizer.schema import DRAFT_CHECK, SELECTION_MAX_TOKENS, Summary
+from summarizer.schema import DRAFT_CHECK, SELECTION_MAX_TOKENS, NamedSelection, Summary, selection_model
 from summarizer.testing.fakeserver import FakeOpenAI, Fault, valid_draft_for
 from summarizer.wording.prose import write_lead
 from summarizer.writing.briefing import render_markdown
@@ -358,3 +361,26 @@ def test_template_syntax_in_a_report_reaches_the_model_as_written(fake: FakeOpen
     assert "{{ tiếp tục }} {% duy %} {# trì" in sent
     assert summary.degraded is None and summary.indicators
     assert all(i.grounding == "grounded" for i in summary.indicators)
+
+
+def test_calls_in_flight_together_keep_their_own_model_and_accounting() -> None:
+    """instructor is patched once per client; what differs per call (answer model, stats, deadline) travels in a
+    context variable, so calls interleaved on one event loop cannot take each other's."""
+    plain, named = selection_model(0), selection_model(2, named=True)
+    messages = [{"role": "user", "content": "FIGURES\nF1: 5% = ?\nF2: 7 tỷ đồng = ?\nF3: 9 ha = ?"}]
+    requests = [ModelRequest(messages, plain if k % 2 else named, no_check, SELECTION_MAX_TOKENS) for k in range(6)]
+
+    async def ask_all(client: AsyncModelClient) -> list[Any]:
+        try:
+            return await asyncio.gather(*(client.astructured(r) for r in requests))
+        finally:
+            await client.aclose()
+
+    with FakeOpenAI(latency_s=0.2) as server:
+        server.queue(Fault("status", status=503))
+        results = asyncio.run(ask_all(AsyncModelClient(_settings(server.base_url))))
+        assert len(server.requests) == 7, "six calls, one of them retried once"
+    fields = [set(type(r.parsed).model_fields) for r in results]
+    assert fields == [set(r.response_model.model_fields) for r in requests]
+    assert [f == set(NamedSelection.model_fields) for f in fields] == [True, False] * 3
+    assert sorted(r.stats.calls for r in results) == [1, 1, 1, 1, 1, 2], "the retry is counted on its own call only"

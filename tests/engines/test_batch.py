@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -218,4 +219,30 @@ def test_reports_read_in_the_reading_pool_give_the_same_records(fake: FakeOpenAI
             prov["created_at"], prov["elapsed_s"] = "", 0
         return {k: r["summary"] for k, r in recs.items()}
 
+    thresholds = gc.get_threshold()
     assert run(tmp_path / "pool.jsonl", 2) == run(tmp_path / "here.jsonl", 0)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (thresholds, 0), "collection as before the batch"
+
+
+def test_every_slot_stays_busy_and_no_more(inputs: Path, tmp_path: Path) -> None:
+    """Each of ``concurrency`` workers takes the next report as soon as its own is recorded, with the reports read
+    ahead in the pool: the server sees exactly ``concurrency`` requests at once, never more."""
+    from summarizer.config import Settings
+    from summarizer.engines.batch import run_batch
+    from summarizer.engines.direct import Summarizer
+
+    with FakeOpenAI(latency_s=0.3) as server:
+        settings = Settings(backend="compatible", model="fake-model", base_url=server.base_url, api_key="k")
+        with Summarizer(settings) as s:
+            stats = run_batch(
+                iter_items(inputs),
+                tmp_path / "out.jsonl",
+                summarize=s.asummarize,
+                key_of=s.recipe.key,
+                concurrency=5,
+                aclose=s.aclose,
+                reading_workers=1,
+            )
+        assert (stats.done, stats.failed) == (12, 2)
+        assert server.max_in_flight == 5
+        assert len(server.requests) == 12

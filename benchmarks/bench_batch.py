@@ -1,15 +1,17 @@
 """Batch throughput, memory and framework overhead against a loopback model with a fixed latency.
 
-    python benchmarks/bench_batch.py [--latency 0.2] [--n 1000] [--big 10000]
+    python benchmarks/bench_batch.py [--latency 0.2] [--n 1000] [--big 10000] [--repeat 3]
 
 The fake OpenAI-compatible server runs in its own process (so its CPU is not counted as ours) and answers
-valid drafts after ``--latency`` seconds. Each configuration runs in a fresh child process that reports
-wall time, CPU time and peak RSS. Prints: wall vs the ideal N x latency / concurrency and the efficiency
-ratio (goal >= 90%), peak RSS at N and at --big items (goal: flat), framework CPU per item in the engine's own
-process (goal: under 2% of the latency; the reading pool's processes are not counted), with reports read in the
-engine's process (readers 0) and in its reading pool (default); then the CPU per item of the reading pool and of
-the loopback server, and the ceiling CPU sets on this machine: the lower of cores x ideal time / the three
-processes' CPU, and ideal time / the event loop's own CPU (one thread, at most one core).
+valid drafts after ``--latency`` seconds. Each configuration runs ``--repeat`` times, each in a fresh child
+process that reports wall time, CPU time and peak RSS; the run of median wall time is shown, with the range of
+the efficiency (on a 2-core machine it moves by a few points from run to run). Prints: wall vs the ideal
+N x latency / concurrency and the efficiency ratio (goal >= 90%), peak RSS at N and at --big items (goal: flat),
+framework CPU per item in the engine's own process (goal: under 2% of the latency; the reading pool's processes
+are not counted), with reports read in the engine's process (readers 0) and in its reading pool (default); then
+the CPU per item of the reading pool and of the loopback server, and the ceiling CPU sets on this machine: the
+lower of cores x ideal time / the three processes' CPU, and ideal time / the event loop's own CPU (one thread,
+at most one core).
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--big", type=int, default=10000)
     parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per configuration (the big one runs once); the median is shown"
+    )
+    parser.add_argument(
         "--child", nargs=5, metavar=("URL", "SRC", "OUT", "CONCURRENCY", "READERS"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -120,22 +125,31 @@ def main() -> None:
                 f"{'peak RSS MB':>12} {'CPU ms/item':>12} {'CPU % of latency':>17} "
                 f"{'readers ms/item':>16} {'server ms/item':>15} {'ceiling':>8}"
             )
-            for n, conc, readers in runs:
-                src, out = Path(tmp) / f"in{n}.jsonl", Path(tmp) / f"out{n}-{conc}-{readers}.jsonl"
+            for k, (n, conc, readers) in enumerate(runs):
+                src = Path(tmp) / f"in{n}.jsonl"
                 _inputs(src, n)
-                server_cpu0 = _process_cpu(server.pid)
-                res = subprocess.run(
-                    [sys.executable, __file__, "--child", url, str(src), str(out), str(conc), readers],
-                    capture_output=True,
-                    text=True,
-                    cwd=ROOT,
-                    check=True,
-                )
-                m = json.loads(res.stdout.strip().splitlines()[-1])
+                measured = []
+                for rep in range(1 if n == args.big else max(1, args.repeat)):
+                    out = Path(tmp) / f"out{k}-{rep}.jsonl"
+                    server_cpu0 = _process_cpu(server.pid)
+                    res = subprocess.run(
+                        [sys.executable, __file__, "--child", url, str(src), str(out), str(conc), readers],
+                        capture_output=True,
+                        text=True,
+                        cwd=ROOT,
+                        check=True,
+                    )
+                    m = json.loads(res.stdout.strip().splitlines()[-1])
+                    m["server_cpu"] = _process_cpu(server.pid) - server_cpu0
+                    measured.append(m)
+                measured.sort(key=lambda m: m["wall"])
+                m = measured[len(measured) // 2]
                 ideal = n * args.latency / conc
+                low, high = ideal / measured[-1]["wall"], ideal / measured[0]["wall"]
+                spread = f"  ({low:.1%}–{high:.1%} over {len(measured)} runs)" if len(measured) > 1 else ""
                 per_item = m["cpu"] / n * 1000
                 readers_ms = m["readers_cpu"] / n * 1000
-                server_ms = (_process_cpu(server.pid) - server_cpu0) / n * 1000
+                server_ms = m["server_cpu"] / n * 1000
                 # the most this machine allows: every process's CPU per item spread over all its cores
                 # and the engine's event loop, one thread, at most one core
                 budget_ms = ideal / n * 1000
@@ -146,6 +160,8 @@ def main() -> None:
                     f"{m['rss_mb']:>12.0f} {per_item:>12.2f} {per_item / (args.latency * 1000):>17.1%} "
                     f"{readers_ms:>16.2f} {server_ms:>15.2f} {ceiling:>8.1%}"
                     + ("" if m["failed"] == 0 else f"  ({m['failed']} failed)")
+                    + spread,
+                    flush=True,
                 )
     finally:
         server.terminate()

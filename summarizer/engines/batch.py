@@ -254,7 +254,7 @@ def ok_record(item_id: str, key: str, summary: Summary, cached: bool) -> dict[st
         "attempts": usage.calls,
         "usage": {"prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens},
         "degraded": summary.degraded,
-        "summary": json.loads(summary.model_dump_json()),
+        "summary": summary.model_dump(mode="json"),
     }
 
 

@@ -418,6 +418,9 @@ def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Fig
         before = _lower_before(text, start, 12)
         if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|tháng|đến|từ)\s*$", before) or "/" in raw:
             return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
+        ranged = _number_figure(text, m, raw, start, end, reader)  # '(cao 5-8 m)': a range when a unit follows
+        if ranged is not None and (ranged.unit is not None or ranged.scale is not None):
+            return ranged
         return _number_figure(text, m, raw.split("-")[0].strip(), start, end, reader)
     if kind_group == "slash":
         left, right = raw.split("/", 1)

@@ -265,31 +265,48 @@ _REPEATED = re.compile(r"\b(\w+)(?: \1\b)+")
 
 
 _CUT = frozenset({"giảm", "cắt giảm"})
-_PURPOSE = re.compile(r"^\s*(?:để\s+)?(?:chi\s+cho|chi|cho|xây dựng|xây|đầu tư|hỗ trợ|mua)\s+", re.IGNORECASE)
+_PURPOSE = re.compile(
+    r"^\s*(?:để\s+)?(?:chi\s+cho|chi|cho|dành cho|đối với|xây dựng|xây|đầu tư|hỗ trợ|mua)\s+", re.IGNORECASE
+)
 _PAYS = re.compile(r"spend|invest|cost|fund|support|allowance|capital|budget", re.IGNORECASE)
 
 
 def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> None:
     """Where the subject phrase next to the figure holds more than the term the subject pass chose, name it
     from the glossary word by word, when every word is known: the phrase before the figure when it extends the
-    chosen subject ('tổng số thu cân đối ngân sách nhà nước là …'), or the noun a count counts ('giảm 130
-    đơn vị sự nghiệp', 'giảm 55 phòng, ban'), which names the count better than a subject carried from the
-    figure before. An amount after 'giảm' and its subject is a cut ('giảm chi ngân sách khoảng 9,94 tỷ đồng');
-    an amount followed by what it pays for says so ('chi 1.400 tỷ đồng xây quảng trường và tượng đài').
-    ``tail``: the clause up to the figure; ``after``: the words after it; ``carried``: its subject is the one
-    of the figure before, carried over because its own clause named none."""
+    chosen subject ('tổng số thu cân đối ngân sách nhà nước là …') or replaces a subject that says nothing (the
+    unit, a head noun), or the noun a count counts ('giảm 130 đơn vị sự nghiệp', 'giảm 55 phòng, ban',
+    '454 đại biểu tán thành'), which names the count better than a subject carried from the figure before. A
+    length after 'cao', 'dài', 'rộng' is that dimension of the thing before it. An amount after 'giảm' and its
+    subject is a cut ('giảm chi ngân sách khoảng 9,94 tỷ đồng'); an amount followed by what it pays for says so
+    ('chi 1.400 tỷ đồng xây quảng trường và tượng đài'). ``tail``: the clause up to the figure; ``after``: the
+    words after it; ``carried``: its subject is the one of the figure before, carried over because its own
+    clause named none."""
     before = phrase_before(tail)
     counted = phrase_after(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else None
-    if counted is not None and (carried or not before.chunks):
-        named = counted.english if counted.covered else None
+    weak = fig.subject is None or fig.subject == fig.unit_vi or is_generic_name(fig.subject_en or "")
+    by_count = False
+    if counted is not None and _names_the_count(fig, counted, before, carried or weak):
+        named = _counted_name(fig, counted, tail)
         subject = normalize_vi(fig.subject or "")
         extends = bool(subject) and subject in counted.vi and _words(counted.vi) > _words(subject)
-        if named and not is_generic_name(named) and (carried or not subject or extends):
+        if named and not is_generic_name(named) and (carried or weak or extends or _relative(counted)):
             fig.subject, fig.subject_en = counted.vi, named
-    else:
-        named = before.english if before.covered else None
-        extends = fig.subject is None or normalize_vi(fig.subject) in before.vi
-        if named and not is_generic_name(named) and extends and _words(before.vi) > _words(fig.subject):
+            by_count = True
+        elif carried and fig.unit is None and fig.scale is None and counted.covered:
+            fig.subject, fig.subject_en = None, None  # '… 115 cán bộ': not the contracts counted before it
+    if (dimension := _DIMENSION.search(tail)) is not None and fig.unit in ("m", "km"):
+        owner = phrase_before(tail[: dimension.start()].rstrip(" (,"))
+        known = owner.covered and owner.english and not is_generic_name(owner.english)
+        fig.subject = f"{dimension.group(1)} {owner.vi}" if known else None
+        fig.subject_en = f"{_DIMENSIONS[dimension.group(1).lower()]} of {owner.english}" if known else None
+    elif carried and fig.subject is not None and fig.subject.split()[0] in _DIMENSIONS:
+        fig.subject, fig.subject_en = None, None  # 'hầm chui dài 430 m, đường dẫn … là 150 m': not its length
+    elif not by_count:
+        named = before.english if not _bare_measure(before) else None
+        subject = normalize_vi(fig.subject or "")
+        extends = weak or subject in before.vi
+        if named and not is_generic_name(named) and extends and (weak or _words(before.vi) > _words(subject)):
             fig.subject, fig.subject_en = before.vi, named
     if fig.kind.value != "money":
         return
@@ -303,6 +320,45 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
     if before.cue in _CUT and before.covered and not re.search(r"cut|reduc|sav", fig.subject_en):
         fig.subject_en = f"{fig.subject_en} cut"
     _pays_for(fig, after)
+
+
+_DIMENSIONS = {"cao": "height", "dài": "length", "rộng": "width", "sâu": "depth"}
+_DIMENSION = re.compile(r"\b(cao|dài|rộng|sâu)\s*(?:khoảng|gần|hơn|trên|tới|đến)?\s*$", re.IGNORECASE)
+"""'nhóm tượng đài (cao 5-8 m)', 'hầm chui dài 430 m': the adjective right before a length names its dimension."""
+
+
+def _names_the_count(fig: Figure, counted: Phrase, before: Phrase, weak: bool) -> bool:
+    """The noun after a count names it when nothing names it before, when it is a bare number ('giảm 55 phòng,
+    ban': its noun is its unit), or when the noun carries its own clause ('454 đại biểu tán thành')."""
+    if not counted.covered:
+        return False
+    bare = fig.unit is None and fig.scale is None
+    return weak or not before.chunks or bare or _relative(counted)
+
+
+_CHANGED = re.compile(
+    r"\b(giảm|cắt giảm|tinh giản(?: biên chế)?|tăng|tăng thêm)(?:\s+(?:được|thêm))?\s*$", re.IGNORECASE
+)
+
+
+def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
+    """What a count counts, in English; a bare number's noun right after a verb of change says the change too
+    ('giảm 55 phòng, ban' -> 'departments reduced'), which makes a head noun a name."""
+    named = counted.english
+    change = _CHANGED.search(tail) if fig.unit is None and fig.scale is None else None
+    if named and change is not None:
+        return f"{named} {'added' if change.group(1).lower().startswith('tăng') else 'reduced'}"
+    return named
+
+
+def _bare_measure(phrase: Phrase) -> bool:
+    """A measure with nothing measured ('kim ngạch', 'tổng giá trị'): what kind of figure, not what it is of."""
+    return all(c.role in ("measure", "lead", "mod") for c in phrase.chunks)
+
+
+def _relative(phrase: Phrase) -> bool:
+    """A noun with a relative verb after it ('doanh nghiệp thành lập mới', 'đại biểu tán thành')."""
+    return any(c.role == "verb" for c in phrase.chunks[1:])
 
 
 def _pays_for(fig: Figure, after: str) -> bool:

@@ -101,7 +101,8 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         if base in ("previous month",):
             suffix = " growth vs the previous month"
         if not base and fig.kind.value in ("count", "ratio"):
-            suffix = "" if "reduc" in s.lower() else (" cut" if fig.cue == "decrease" else " increase")
+            said = re.search(r"reduc|\b(?:cut|added)\b", s.lower())
+            suffix = "" if said else (" cut" if fig.cue == "decrease" else " increase")
     if basis == Basis.OF_TOTAL.value:
         return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
     return s + suffix

@@ -564,7 +564,7 @@ def write_label(fig: Figure, around: Around) -> None:
         subject = f"{subject} per capita"
     if fig.kind.value in ("count", "ratio") and (q := count_qualifier(after)) and q not in subject:
         subject = f"{subject} {q}"
-    elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and "reduc" not in subject:
+    elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
     of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
     if of_what and re.match(r"\s*là\b", after):

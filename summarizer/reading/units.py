@@ -135,6 +135,8 @@ QUANTITY_UNITS: dict[str, str] = {
     "m²": "m²",
     "m3": "m³",
     "m³": "m³",
+    "m": "m",
+    "mét": "m",
     "tấn": "tonnes",
     "lít": "litres",
     "mw": "MW",

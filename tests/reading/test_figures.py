@@ -376,6 +376,10 @@ def test_list_and_range_keep_their_decimal_commas() -> None:
         ("Phấn đấu tăng trưởng từ 11% tới 12%.", "11% tới 12%", 11, 12, "%", None),
         ("Thu ngân sách từ 1,5 tỷ đến 2 tỷ đồng.", "1,5 tỷ đến 2 tỷ đồng", 1.5, 2, "VND", 10**9),
         ("Mục tiêu tăng trưởng kinh tế 8,5 - 9%.", "8,5 - 9%", 8.5, 9, "%", None),
+        # 39, 49: a dash with no spaces, then a scale or a unit (it was read as its low end alone)
+        ("Phải quy hoạch cho dân số 15-30 triệu người sinh sống.", "15-30 triệu người", 15, 30, "people", 10**6),
+        ("Nhóm tượng đài (cao 5-8 m).", "5-8 m", 5, 8, "m", None),
+        ("Đề xuất thu 25.000-30.000 đồng cho một giờ đậu xe.", "25.000-30.000 đồng", 25000, 30000, "VND", None),
     ],
 )
 def test_every_range_form_is_one_figure_with_both_ends(
@@ -383,6 +387,15 @@ def test_every_range_form_is_one_figure_with_both_ends(
 ) -> None:
     figs = [f for f in build_ledger(text).figures if f.is_indicator_kind]
     assert [(f.text, f.value, f.high, f.unit, f.scale) for f in figs] == [(written, low, high, unit, scale)]
+
+
+def test_a_dash_with_no_unit_after_it_is_not_a_range() -> None:
+    """'12-3' after 'ngày' is a date, and a bare '3-4' with nothing after it is its first number."""
+    figs = build_ledger("Ngày 12-3, họp. Xếp hạng 3-4.").figures
+    assert [(f.text, f.kind, f.high) for f in figs] == [
+        ("12-3", FigureKind.DATE, None),
+        ("3-4", FigureKind.COUNT, None),
+    ]
 
 
 def test_from_then_to_a_new_level_is_not_a_range() -> None:

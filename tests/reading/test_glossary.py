@@ -160,10 +160,32 @@ def test_a_one_syllable_term_inside_a_longer_word_is_not_a_term() -> None:
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
-        # 57: bare counts cut, each named by the noun after it, not by the subject of the count before
+        # 57: bare counts cut, each named by the noun after it (with the change: 'departments' alone is a head
+        # noun), not by the subject of the count before
         (
             "Đến nay, toàn TP đã giảm được 55 phòng, ban; giảm 130 đơn vị sự nghiệp; giảm 35 trưởng phòng, ban.",
-            [None, "Public service units reduced", "Heads of department reduced"],  # 'departments' alone: generic
+            ["Departments reduced", "Public service units reduced", "Heads of department reduced"],
+        ),
+        (
+            "Khối cơ quan chính quyền sẽ giảm 704 hợp đồng có chỉ tiêu đã tồn tại nhiều năm, tinh giản biên chế 115 "
+            "cán bộ, công chức, viên chức.",
+            ["Contracts reduced", "Officials reduced (target)"],
+        ),
+        # a bare count after 'tăng': what was added
+        ("Năm nay quận tăng thêm 12 nhà văn hóa.", ["Community houses added"]),
+        # 17, 19, 45: a noun with its own clause names the count whatever was named before it
+        (
+            "Tỉnh đã thu hút 435 triệu USD FDI bao gồm: 31 dự án mới được cấp Giấy chứng nhận đầu tư.",
+            ["Foreign direct investment (FDI)", "New projects granted investment certificates"],
+        ),
+        (
+            "Tính đến hết tháng 6-2017, toàn tỉnh Long An có 57 xã được công nhận xã nông thôn mới.",
+            ["Communes recognised as new-rural communes"],
+        ),
+        (
+            "Thông qua Nghị quyết về phê chuẩn quyết toán ngân sách nhà nước năm 2015 Với 454 đại biểu tán thành, "
+            "chiếm tỷ lệ 92,46%.",
+            ["Delegates voting in favour", "Share of delegates voting in favour"],
         ),
         # 41: a count after an amount names what it counts
         (
@@ -177,12 +199,52 @@ def test_a_count_is_named_by_the_noun_it_counts(text: str, labels: list[str | No
 
 
 @pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # 57: the unit ('người') or a head noun says nothing; the known phrase before the figure names it
+        (
+            "Năm 2016, tổng số biên chế công chức, viên chức toàn TP có khoảng trên 137.000 người (công chức khoảng "
+            "trên 12.000 người).",
+            ["Public employees", "Civil servants"],
+        ),
+        (
+            "Toàn huyện có 1.250 đảng viên, trong đó đảng viên mới khoảng 95 người.",
+            ["Party members", "New party members (people)"],
+        ),
+    ],
+)
+def test_a_subject_that_is_only_the_unit_gives_way_to_the_phrase_before(text: str, labels: list[str]) -> None:
+    assert [f.label for f in build_ledger(text).figures if f.is_indicator_kind] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # 53: the adjective before a length is its dimension, of the thing before it; the next length of the
+        # sentence, without one, does not inherit it
+        (
+            "Tại nút giao thông sẽ có hầm chui dài 430 m, đường dẫn hai đầu hầm là 150 m.",
+            ["Length of underpasses", None],
+        ),
+        ("Tuyến đường giao thông dài 12 km, rộng 30 m.", ["Length of roads", None]),
+        # 49, 53: an owner the glossary does not know whole: no name rather than the subject of the clause
+        ("Dự án đường liên phường dài 4,8 km.", [None]),
+        ("Quần thể gồm nhóm tượng đài Hồ Chủ tịch (cao 5-8 m).", [None]),
+    ],
+)
+def test_a_length_is_named_by_its_dimension(text: str, labels: list[str | None]) -> None:
+    assert [f.label for f in build_ledger(text).figures if f.unit in ("m", "km")] == labels
+
+
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         # 57 (twice in the report): 'giảm' before the subject makes the amount a cut
         ("Dự kiến đến năm 2017 giảm 69 biên chế (giảm chi ngân sách khoảng 9,94 tỉ đồng/năm).", "Budget spending cut"),
         # 49: what an amount pays for, after it
         ("Sơn La chi 1.400 tỷ đồng xây quảng trường và tượng đài Hồ Chí Minh.", "Spending for squares and monuments"),
+        # 41: a grant 'đối với' (for) whom it goes to
+        ("TP HCM sẽ trợ cấp 100 triệu đồng đối với các chuyên gia, nhà khoa học.", "Allowances for experts"),
         # the same construction with an investment
         (
             "Huyện đã đầu tư 45 tỷ đồng xây dựng trường học và trạm y tế.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -367,3 +368,25 @@ def test_run_eval_records_a_crash_on_one_report_and_goes_on(tmp_path: Path, seed
     assert error["class"] == "KeyError"
     assert [status.split(":")[0] for _, status in seen] == ["failed"] + ["ok"] * (len(seeds) - 1)
     assert all((out / f"{s.id}.summary.json").exists() for s in seeds[1:])
+
+
+def test_errors_on_unseen_reports_are_counted_but_not_listed_unless_asked(tmp_path: Path, seeds: list[Sample]) -> None:
+    """An eval report that printed what the model got wrong on an unseen report would show what that report says,
+    and rules get written from it: the lines are left out (their counts stay) unless --show-unseen."""
+    seen, unseen = replace(seeds[0], split="seen"), replace(seeds[1], split="unseen")
+    out = tmp_path / "run" / "outputs"
+    out.mkdir(parents=True)
+    for s in (seen, unseen):
+        wrong = mutate(perfect_summary(s), s, "names rotated")
+        (out / f"{s.id}.summary.json").write_text(wrong.model_dump_json())
+        (out / f"{s.id}.briefing.md").write_text(render_markdown(wrong))
+    doc, dest = score_run(tmp_path / "run", [seen, unseen])
+    assert doc["split_of"] == {seen.id: "seen", unseen.id: "unseen"}
+    unseen_errors = sum(1 for r in doc["reports"] if r["id"] == unseen.id for c in r["checks"] if c["error"])
+    assert unseen_errors > 0
+    for text in ((dest / "report.md").read_text(), (dest / "report.html").read_text()):
+        assert f"**{seen.id}**" in text or f"<b>{seen.id}</b>" in text
+        assert f"**{unseen.id}**" not in text and f"<b>{unseen.id}</b>" not in text
+        assert "errors on *unseen* reports are not listed" in text
+    shown = render_markdown_report(doc, show_unseen=True)
+    assert f"**{unseen.id}**" in shown and "not listed" not in shown

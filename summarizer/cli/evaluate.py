@@ -51,7 +51,16 @@ def _load(dataset: Path, gold: Path | None, debug: bool) -> list[Any]:
         raise fail(str(e), 2, debug) from None
 
 
-def _print_report(doc: dict[str, Any], dest: Path, as_json: bool) -> None:
+ShowUnseenOpt = Annotated[
+    bool,
+    typer.Option(
+        "--show-unseen",
+        help="Also list the errors found on unseen reports (what those reports say); once read, a report is seen.",
+    ),
+]
+
+
+def _print_report(doc: dict[str, Any], dest: Path, as_json: bool, show_unseen: bool) -> None:
     if as_json:
         sys.stdout.write(
             json.dumps(
@@ -61,7 +70,7 @@ def _print_report(doc: dict[str, Any], dest: Path, as_json: bool) -> None:
             + "\n"
         )
     else:
-        sys.stdout.write(render_markdown_report(doc))
+        sys.stdout.write(render_markdown_report(doc, show_unseen=show_unseen))
         err.print(f"wrote {dest / 'metrics.json'}, {dest / 'report.md'}, {dest / 'report.html'}", highlight=False)
 
 
@@ -81,6 +90,7 @@ def eval_run(
     time_budget: TimeBudgetOpt = BUDGET_DEFAULT,
     model_prose: ModelProseOpt = False,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
+    show_unseen: ShowUnseenOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Summarize a dataset, then score it; re-running the same --name resumes.
@@ -118,8 +128,8 @@ def eval_run(
         raise fail(str(e), 2, debug) from None
     except SummarizerError as e:
         raise fail(str(e), 1, debug) from None
-    doc, dest = score_run(run_dir, samples)
-    _print_report(doc, dest, as_json)
+    doc, dest = score_run(run_dir, samples, show_unseen=show_unseen)
+    _print_report(doc, dest, as_json, show_unseen)
     if failed:
         raise typer.Exit(1)
 
@@ -130,6 +140,7 @@ def eval_score(
     dataset: DatasetOpt = Path("eval/reports"),
     gold: GoldOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Metrics as JSON on stdout.")] = False,
+    show_unseen: ShowUnseenOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Score saved outputs only (no model calls).
@@ -138,10 +149,10 @@ def eval_score(
     """
     samples = _load(dataset, gold, debug)
     try:
-        doc, dest = score_run(run, samples)
+        doc, dest = score_run(run, samples, show_unseen=show_unseen)
     except SummarizerError as e:
         raise fail(str(e), 2, debug) from None
-    _print_report(doc, dest, as_json)
+    _print_report(doc, dest, as_json, show_unseen)
 
 
 @eval_app.command("compare")

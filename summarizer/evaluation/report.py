@@ -101,7 +101,24 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def render_markdown_report(doc: dict[str, Any]) -> str:
+def listed_errors(doc: dict[str, Any], show_unseen: bool) -> tuple[list[tuple[str, dict[str, Any]]], int]:
+    """The errors of meaning and number to list, by report, and how many were left out: those of *unseen*
+    reports unless ``show_unseen`` (reading them is how rules end up written from reports that must stay unread)."""
+    split_of = doc.get("split_of") or {}
+    wrong = [
+        (r["id"], c) for r in doc["reports"] for c in r["checks"] if c["error"] and c["error"] != "missing key figure"
+    ]
+    shown = [(rid, c) for rid, c in wrong if show_unseen or split_of.get(rid) != "unseen"]
+    return shown, len(wrong) - len(shown)
+
+
+_HIDDEN = (
+    "{n} errors on *unseen* reports are not listed: their counts are above; the lines would show what those reports "
+    "say. `summarizer eval score RUN --show-unseen` lists them (and makes a report you read *seen*)."
+)
+
+
+def render_markdown_report(doc: dict[str, Any], *, show_unseen: bool = False) -> str:
     agg = doc["aggregate"]
     lines = [f"# Eval run `{doc['run']}`", ""]
     meta = doc.get("meta", {})
@@ -145,14 +162,13 @@ def render_markdown_report(doc: dict[str, Any]) -> str:
     lines += [f"| {k} | {v} |" for k, v in agg.get("errors", {}).items()] or ["| none | 0 |"]
     lines += ["", "## Answers the checks rejected", "", "| problem in the rejected answer | answers |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in agg.get("reask_reasons", {}).items()] or ["| none | 0 |"]
-    wrong = [
-        (r["id"], c) for r in doc["reports"] for c in r["checks"] if c["error"] and c["error"] != "missing key figure"
-    ]
-    if wrong:
+    wrong, hidden = listed_errors(doc, show_unseen)
+    if wrong or hidden:
         lines += ["", "## Errors of meaning and number", ""]
         lines += [
             f"- **{rid}** {c['where']}: `{c['text']}` — {c['error']}: {c['explanation']}" for rid, c in wrong[:200]
         ]
+        lines += ["", _HIDDEN.format(n=hidden)] if hidden else []
     return "\n".join(lines) + "\n"
 
 
@@ -181,7 +197,7 @@ def _bars(doc: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def render_html(doc: dict[str, Any]) -> str:
+def render_html(doc: dict[str, Any], *, show_unseen: bool = False) -> str:
     """One self-contained page (inline SVG, no scripts, no external assets)."""
     agg = doc["aggregate"]
     rows = "".join(f"<tr><td>{html.escape(label)}</td><td>{_fmt(agg.get(key))}</td></tr>" for key, label in _HEADLINE)
@@ -201,13 +217,12 @@ def render_html(doc: dict[str, Any]) -> str:
             + "</table>"
             + (f"<p><b>⚠ {html.escape(warning)}</b></p>" if warning else "")
         )
+    listed, hidden = listed_errors(doc, show_unseen)
     wrong = "".join(
-        f"<li><b>{html.escape(r['id'])}</b> {html.escape(c['where'])}: <code>{html.escape(c['text'])}</code> — "
+        f"<li><b>{html.escape(rid)}</b> {html.escape(c['where'])}: <code>{html.escape(c['text'])}</code> — "
         f"{html.escape(c['error'])}: {html.escape(c['explanation'])}</li>"
-        for r in doc["reports"]
-        for c in r["checks"]
-        if c["error"] and c["error"] != "missing key figure"
-    )
+        for rid, c in listed
+    ) + (f"<li>{html.escape(_HIDDEN.format(n=hidden))}</li>" if hidden else "")
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Eval {html.escape(doc["run"])}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;color:#222}}

@@ -88,7 +88,7 @@ def score_jsonl(path: Path, samples: list[Sample], workers: int | None = None) -
         return [score for f in futures for score in f.result()]
 
 
-def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:
+def score_run(path: Path, samples: list[Sample], *, show_unseen: bool = False) -> tuple[dict[str, Any], Path]:
     """Score saved outputs (a run folder or a batch results JSONL); write metrics.json, report.md, report.html."""
     if not path.exists():
         raise InputError(str(path), "no such run folder or results file")
@@ -112,11 +112,12 @@ def score_run(path: Path, samples: list[Sample]) -> tuple[dict[str, Any], Path]:
     name = path.stem if path.is_file() else path.name
     doc = metrics_document(name, aggregate(scores), scores, meta, baselines=score_baselines(samples))
     doc["splits"] = split_aggregates(samples, scores)
+    doc["split_of"] = {s.id: s.split for s in samples if s.split}
     dest = path.with_suffix(".eval") if path.is_file() else path
     dest.mkdir(parents=True, exist_ok=True)
     write_atomic(dest / "metrics.json", json.dumps(doc, ensure_ascii=False, indent=1))
-    write_atomic(dest / "report.md", render_markdown_report(doc))
-    write_atomic(dest / "report.html", render_html(doc))
+    write_atomic(dest / "report.md", render_markdown_report(doc, show_unseen=show_unseen))
+    write_atomic(dest / "report.html", render_html(doc, show_unseen=show_unseen))
     return doc, dest
 
 

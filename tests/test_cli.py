@@ -64,7 +64,7 @@ def test_summarize_writes_outputs(fake: FakeOpenAI, reports_dir: Path, tmp_path:
     chosen = [i["chosen_by"] for i in summary["indicators"]]
     assert record["status"] == "ok" and record["indicators"] == len(chosen)
     assert chosen[:8] == ["model"] * 8 and "model" not in chosen[8:]  # the fake chooses 8; code adds labelled ones
-    assert summary["provenance"]["prompt_id"] == "select" and summary["provenance"]["prompt_version"] == "v1"
+    assert summary["provenance"]["prompt_id"] == "select" and summary["provenance"]["prompt_version"] == "v3"
     assert len(summary["provenance"]["schema_sha256"]) == 64
     assert (out / "bac-tu-liem-2023-12-15.briefing.md").read_text().startswith("# ")
 

@@ -63,7 +63,7 @@ def test_local_model_briefing_says_the_right_thing(local_run: dict[str, object],
     briefing = (out / f"{stem}.briefing.md").read_text()
     assert briefing == render_markdown(summary)
     assert summary.provenance.backend == "local"
-    assert (summary.provenance.prompt_id, summary.provenance.prompt_version) == ("select", "v1")
+    assert (summary.provenance.prompt_id, summary.provenance.prompt_version) == ("select", "v3")
     assert summary.degraded is None, summary.degraded
 
     score = score_output(sample, OutputRecord(stem, summary=summary, briefing=briefing))

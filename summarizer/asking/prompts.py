@@ -13,7 +13,7 @@ from summarizer.errors import ConfigError
 
 __all__ = ["DEFAULT_PROMPT", "PROSE_PROMPT", "Prompt", "load_prompt"]
 
-DEFAULT_PROMPT = "select@v1"
+DEFAULT_PROMPT = "select@v3"
 PROSE_PROMPT = "brief@v1"
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from summarizer.asking.prompts import Prompt
 from summarizer.reading.figures import Figure, FigureKind, Ledger
+from summarizer.reading.glossary import chunk
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.reports import Report
@@ -128,6 +129,25 @@ def known_name(fig: Figure) -> str | None:
     return fig.label if fig.label and not is_generic_name(fig.label) else None
 
 
+WORDS_LISTED = 30
+"""At most this many glossary words go with the short answer's request (``select@v3``): about 200 tokens."""
+
+
+def clause_words(ledger: Ledger, figures: list[Figure]) -> str:
+    """'Vietnamese = English' for the known words of each figure's clause (``reading.glossary``), in order, once
+    each. Asked one figure at a time to name it from its clause, the embedded 1.5B model named seen figures right
+    11 → 31 times of 73 with these words beside the clause, unseen ones 10 → 12 of 51 (a /tmp experiment, stop 26)."""
+    listed: dict[str, str] = {}
+    for fig in figures:
+        for c in chunk(ledger.quote(fig, 140)):
+            if c.role in _GLOSSED and c.en.strip() and c.vi not in listed:
+                listed[c.vi] = c.en.strip()
+    return "\n".join(f"{vi} = {en}" for vi, en in list(listed.items())[:WORDS_LISTED]) or "(none)"
+
+
+_GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
+
+
 def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[dict[str, str]]:
     """System prompt first and constant, so a llama.cpp server reuses its KV cache across reports. The
     short-answer prompt gets only the sentences that matter; the prose prompt the whole tagged report."""
@@ -136,7 +156,12 @@ def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[
     figures = "\n".join(f"{f.id}: {f.text} = {known_name(f) or '?'}" for f in candidates) or "(none)"
     report = _tagged_sentences(ledger, ids) if prompt.id == "select" else _tagged_report(ledger, ids)
     unnamed = "\n".join(f"{f.id}: {f.text} — {ledger.quote(f, 140)}" for f in unnamed_candidates(ledger)) or "(none)"
-    user = prompt.render_user(report=report, figures=figures, facts=facts.describe(), unnamed=unnamed)
+    words = (
+        clause_words(ledger, [f for f in candidates if known_name(f) is None])
+        if "$words" in prompt.user_template
+        else ""
+    )
+    user = prompt.render_user(report=report, figures=figures, facts=facts.describe(), unnamed=unnamed, words=words)
     return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
 
 

@@ -65,3 +65,19 @@ def test_checks_come_from_the_checking_stage(bac_tu_liem: str) -> None:
     assert checked.check is not no_check
     select_job = prepare(report, SELECT)
     assert with_checks(select_job) is select_job
+
+
+def test_select_v3_lists_the_english_of_known_words_around_the_figures_it_cannot_name() -> None:
+    """The model names a '?' figure from its clause; the glossary's English of that clause's known words goes
+    with it ('đậu xe = parking'), and only for unnamed figures."""
+    text = (
+        "UBND thành phố đề xuất thu 25.000 đồng cho một giờ đậu xe. "
+        "Thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm."
+    )
+    user = prepare(Report(name="r", text=text), load_prompt("select@v3")).messages[1]["content"]
+    words = user.split("WORDS (", 1)[1].split("\n", 1)[1]
+    figures = user.split("FIGURES (", 1)[1].split("WORDS (", 1)[0]
+    assert "25.000 đồng = ?" in figures and "2.511 tỷ đồng = Budget revenue" in figures
+    assert "đậu xe = parking" in words.splitlines() and "giờ = hours" in words.splitlines()
+    assert "ngân sách" not in words, "the named figure's words are not listed"
+    assert "WORDS" not in prepare(Report(name="r", text=text), SELECT).messages[1]["content"]

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from summarizer.asking.prompts import Prompt
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.glossary import chunk
+from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.reports import Report
@@ -139,13 +139,9 @@ def clause_words(ledger: Ledger, figures: list[Figure]) -> str:
     11 → 31 times of 73 with these words beside the clause, unseen ones 10 → 12 of 51 (a /tmp experiment, stop 26)."""
     listed: dict[str, str] = {}
     for fig in figures:
-        for c in chunk(ledger.quote(fig, 140)):
-            if c.role in _GLOSSED and c.en.strip() and c.vi not in listed:
-                listed[c.vi] = c.en.strip()
+        for vi, en in clause_gloss(ledger, fig):
+            listed.setdefault(vi, en)
     return "\n".join(f"{vi} = {en}" for vi, en in list(listed.items())[:WORDS_LISTED]) or "(none)"
-
-
-_GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
 
 
 def build_messages(prompt: Prompt, ledger: Ledger, facts: MeetingFacts) -> list[dict[str, str]]:

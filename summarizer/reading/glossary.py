@@ -22,13 +22,14 @@ from summarizer.reading.language import strip_diacritics
 from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
 
 if TYPE_CHECKING:
-    from summarizer.reading.figures import Figure
+    from summarizer.reading.figures import Figure, Ledger
 
 __all__ = [
     "ROLES",
     "Chunk",
     "Phrase",
     "chunk",
+    "clause_gloss",
     "compose",
     "known_terms",
     "load_glossary",
@@ -375,3 +376,16 @@ def _pays_for(fig: Figure, after: str) -> bool:
 
 def _words(text: str | None) -> int:
     return len(normalize_vi(text or "").split())
+
+
+_GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
+
+
+def clause_gloss(ledger: Ledger, fig: Figure) -> tuple[tuple[str, str], ...]:
+    """The known words of a figure's clause (140 characters of its sentence around it) with their English, in
+    order: what the model is given to name a figure the program cannot. Once per figure and ledger."""
+
+    def gloss() -> tuple[tuple[str, str], ...]:
+        return tuple((c.vi, c.en.strip()) for c in chunk(ledger.quote(fig, 140)) if c.role in _GLOSSED and c.en.strip())
+
+    return ledger.keep(f"gloss {fig.id}", gloss)

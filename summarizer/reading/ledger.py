@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
+from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate
 from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
+from summarizer.reading.terminology import is_generic_name
 
 __all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember"]
 
@@ -47,11 +49,13 @@ def folded_text(ledger: Ledger) -> str:
 
 def read_fully(text: str) -> Ledger:
     """``build_ledger``, with what later stages read from the same text kept on the ledger (meeting facts,
-    officials, the folded text, the candidate figures): what the batch engine's reading pool sends back, so its
-    event loop reads nothing."""
+    officials, the folded text, the candidate figures, the known words around those it cannot name): what the
+    batch engine's reading pool sends back, so its event loop reads nothing."""
     ledger = build_ledger(text)
     find_meeting_facts(ledger)
     officials_in(ledger)
     folded_text(ledger)
-    ledger.candidates()
+    for fig in ledger.candidates():
+        if fig.label is None or is_generic_name(fig.label):
+            clause_gloss(ledger, fig)  # the words the model is given to name it (asking.requests.clause_words)
     return ledger

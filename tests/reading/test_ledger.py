@@ -9,6 +9,7 @@ from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger, folded_text, read_fully
 from summarizer.reading.meeting import find_meeting_facts, find_officials, officials_in
 from summarizer.reading.periods import assign_periods
+from summarizer.reading.terminology import is_generic_name
 
 
 def test_the_ledger_is_the_figures_read_then_given_their_meaning(tay_ho: str) -> None:
@@ -45,6 +46,9 @@ def test_a_ledger_read_fully_crosses_a_process_boundary_with_what_was_read(bac_t
     text = bac_tu_liem + "\n\nBản tin số 7."
     sent = read_fully(text)
     assert {"meeting_facts", "officials", "folded", "candidates"} <= set(sent.memo)
+    unnamed = [f for f in sent.candidates() if f.label is None or is_generic_name(f.label)]
+    assert unnamed and all(f"gloss {f.id}" in sent.memo for f in unnamed), "the words the model is given, read here"
+    assert not any(f"gloss {f.id}" in sent.memo for f in sent.candidates() if f not in unnamed)
     got = pickle.loads(pickle.dumps(sent))
     assert got.memo["meeting_facts"] == find_meeting_facts(sent)
     assert find_meeting_facts(got) is got.memo["meeting_facts"], "taken from the memo, not read again"

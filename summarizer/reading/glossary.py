@@ -278,7 +278,7 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
     chosen subject ('tổng số thu cân đối ngân sách nhà nước là …') or replaces a subject that says nothing (the
     unit, a head noun), or the noun a count counts ('giảm 130 đơn vị sự nghiệp', 'giảm 55 phòng, ban',
     '454 đại biểu tán thành'), which names the count better than a subject carried from the figure before. A
-    length after 'cao', 'dài', 'rộng' is that dimension of the thing before it. An amount after 'giảm' and its
+    length after 'cao', 'dài', 'rộng', 'sâu' is that dimension of the thing before it. An amount after 'giảm' and its
     subject is a cut ('giảm chi ngân sách khoảng 9,94 tỷ đồng'); an amount followed by what it pays for says so
     ('chi 1.400 tỷ đồng xây quảng trường và tượng đài'). ``tail``: the clause up to the figure; ``after``: the
     words after it; ``carried``: its subject is the one of the figure before, carried over because its own

@@ -16,10 +16,10 @@ from pydantic import BaseModel
 from summarizer.asking.prompts import Prompt
 from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.glossary import clause_gloss
+from summarizer.reading.labels import known_name
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.reports import Report
-from summarizer.reading.terminology import is_generic_name
 from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Summary, draft_model, selection_model
 from summarizer.wording.prose import fact_sheet
 
@@ -121,12 +121,6 @@ def unnamed_candidates(ledger: Ledger) -> list[Figure]:
     """The likeliest key figures with no name the program can give (no term, or only a head noun), which the
     model is asked to name from their own clause."""
     return [f for f in ranked_candidates(ledger) if known_name(f) is None and not f.ambiguous][:UNNAMED_ASKED]
-
-
-def known_name(fig: Figure) -> str | None:
-    """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises'), which
-    the model is asked to replace."""
-    return fig.label if fig.label and not is_generic_name(fig.label) else None
 
 
 WORDS_LISTED = 30

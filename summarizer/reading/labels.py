@@ -8,12 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis, basis_of
-from summarizer.reading.terminology import normalize_vi
+from summarizer.reading.terminology import is_generic_name, normalize_vi
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure
 
-__all__ = ["PER_CAPITA", "count_qualifier", "figure_basis", "figure_label", "qualify"]
+__all__ = ["PER_CAPITA", "count_qualifier", "figure_basis", "figure_label", "known_name", "qualify"]
 
 
 _COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
@@ -106,3 +106,9 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
     if basis == Basis.OF_TOTAL.value:
         return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
     return s + suffix
+
+
+def known_name(fig: Figure) -> str | None:
+    """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises'), which
+    the model is asked to replace."""
+    return fig.label if fig.label and not is_generic_name(fig.label) else None

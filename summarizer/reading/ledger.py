@@ -7,11 +7,11 @@ from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
 from summarizer.reading.glossary import clause_gloss
+from summarizer.reading.labels import known_name
 from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate
 from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
-from summarizer.reading.terminology import is_generic_name
 
 __all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember"]
 
@@ -56,6 +56,6 @@ def read_fully(text: str) -> Ledger:
     officials_in(ledger)
     folded_text(ledger)
     for fig in ledger.candidates():
-        if fig.label is None or is_generic_name(fig.label):
+        if known_name(fig) is None:
             clause_gloss(ledger, fig)  # the words the model is given to name it (asking.requests.clause_words)
     return ledger

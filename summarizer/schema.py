@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import weakref
 from collections.abc import Callable
 from contextvars import ContextVar
 from functools import lru_cache
@@ -55,6 +56,22 @@ Comparison = str
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """A class's schema never changes, and instructor asks for it on every call (~0.2 ms each): made once per
+        class and arguments, handed out as a fresh copy."""
+        key = (args, tuple(sorted(kwargs.items())))
+        made = _SCHEMAS.setdefault(cls, {})
+        text = made.get(key)
+        if text is None:
+            text = made[key] = json.dumps(super().model_json_schema(*args, **kwargs), ensure_ascii=False)
+        schema: dict[str, Any] = json.loads(text)
+        return schema
+
+
+_SCHEMAS: weakref.WeakKeyDictionary[type[BaseModel], dict[tuple[Any, ...], str]] = weakref.WeakKeyDictionary()
+"""JSON text of each response model's schema, per call arguments; a class made per report goes with its class."""
 
 
 # --- what the model writes -------------------------------------------------------------------------

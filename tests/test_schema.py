@@ -8,9 +8,17 @@ import subprocess
 import sys
 
 import pytest
-from pydantic import ValidationError, create_model
+from pydantic import BaseModel, ValidationError, create_model
 
-from summarizer.schema import Draft, Summary, draft_model, schema_sha256, strict_json_schema, strict_problems
+from summarizer.schema import (
+    Draft,
+    Summary,
+    draft_model,
+    schema_sha256,
+    selection_model,
+    strict_json_schema,
+    strict_problems,
+)
 
 
 @pytest.mark.parametrize("model", [Summary, Draft, draft_model(["F1", "F5", "F9"], 2)])
@@ -84,3 +92,16 @@ def test_llama_cpp_builds_a_grammar_from_the_draft_schema() -> None:
     enum_rule = next(line for line in gbnf.splitlines() if '\\"F1\\"' in line)
     assert all(f'\\"{i}\\"' in enum_rule for i in ("F1", "F2", "F3")) and "F4" not in gbnf
     assert gbnf.startswith("root") or "\nroot ::=" in gbnf
+
+
+def test_a_schema_is_made_once_per_class_and_handed_out_as_a_fresh_copy() -> None:
+    model = selection_model(3, named=True)
+    first = model.model_json_schema()
+    first["properties"]["figures"]["minItems"] = 99
+    again = model.model_json_schema()
+    assert again["properties"]["figures"]["minItems"] == 3
+    assert again == selection_model(3, named=True).model_json_schema()
+    assert again != selection_model(5, named=True).model_json_schema()
+    assert model.model_json_schema(mode="serialization") == BaseModel.model_json_schema.__func__(  # type: ignore[attr-defined]
+        model, mode="serialization"
+    )

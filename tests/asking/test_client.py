@@ -384,3 +384,43 @@ def test_calls_in_flight_together_keep_their_own_model_and_accounting() -> None:
     assert fields == [set(r.response_model.model_fields) for r in requests]
     assert [f == set(NamedSelection.model_fields) for f in fields] == [True, False] * 3
     assert sorted(r.stats.calls for r in results) == [1, 1, 1, 1, 1, 2], "the retry is counted on its own call only"
+
+
+def test_a_response_model_is_checked_for_async_validators_once_and_a_refused_one_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from instructor.v2.core import patch
+    from instructor.v2.validation import async_validators
+    from instructor.v2.validation.async_validators import async_field_validator
+    from pydantic import BaseModel
+
+    ModelClient(_settings("http://127.0.0.1:9/v1"))
+    check = async_validators.reject_async_validators
+    assert patch.reject_async_validators is check and getattr(check, "remembers", False)
+    steps: list[Any] = []
+    get_args = async_validators.get_args
+    monkeypatch.setattr(async_validators, "get_args", lambda t: steps.append(t) or get_args(t))
+
+    class Item(BaseModel):
+        name: str
+
+    class Answer(BaseModel):
+        items: list[Item]
+
+    check(Answer)
+    walked = len(steps)
+    assert walked >= 3
+    check(Answer)
+    check(Answer)
+    assert len(steps) == walked
+
+    class Async(BaseModel):
+        name: str
+
+        @async_field_validator("name")
+        async def _check(self, value: str) -> str:
+            return value
+
+    for _ in range(2):
+        with pytest.raises(ValueError, match="async validators are not supported"):
+            check(Async)

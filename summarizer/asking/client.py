@@ -136,7 +136,7 @@ def _remember_async_validator_checks() -> None:
 
     reject_async_validators.remembers = True  # type: ignore[attr-defined]
     for module in originals:
-        setattr(module, "reject_async_validators", reject_async_validators)
+        setattr(module, "reject_async_validators", reject_async_validators)  # noqa: B010 (typed as a module)
 
 
 class ModelClient:

@@ -26,7 +26,7 @@ from summarizer.checking.grounding import (
 )
 from summarizer.errors import ModelCallError
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.labels import figure_basis
+from summarizer.reading.labels import figure_basis, names_only_the_unit
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger, folded_text
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in, role_in_source, split_official
@@ -145,7 +145,7 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     written = drafted.strip().strip("\"'").lstrip("=:–—- ")
     name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
     if name and len(name) <= _MAX_NAME and not re.search(r"[\d?]", name) and not is_generic_name(name):
-        return name
+        return None if fig is not None and names_only_the_unit(fig, name) else name
     return None
 
 

@@ -21,6 +21,7 @@ from summarizer.reading.units import (
     CURRENCIES,
     DOC_TYPES,
     DURATION_WORDS,
+    NUMBER_WORDS,
     QUANTITY_UNITS,
     SCALE_WORDS,
 )
@@ -63,6 +64,9 @@ INDICATOR_KINDS = frozenset(
 # document (see ``NumberReader``), never by cutting the run into fragments.
 _NUM = r"\d+(?:[.,]\d+)*"
 
+_FOLLOWING_WORDS = "|".join(re.escape(w) for w in sorted({*SCALE_WORDS, *COUNT_UNITS}, key=len, reverse=True))
+"""What a number word must be followed by to be read as a number (``NUMBER_WORDS``)."""
+
 _MASTER = re.compile(
     rf"""
     (?P<doc>\d+(?:/\d{{2,4}})?\s?[-/]\s?[A-ZĐ]{{1,6}}(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ]{{0,5}})*(?![\w]))
@@ -73,6 +77,7 @@ _MASTER = re.compile(
     |(?P<dash>\d{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?(?![\d%]|[,.]\d))
     |(?P<yearcomma>(?<=[Nn]ăm\s)(?:19|20)\d{{2}}(?=,\d))
     |(?P<num>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?)
+    |(?P<word>(?<!\w)(?i:{"|".join(NUMBER_WORDS)})(?=\s+(?i:{_FOLLOWING_WORDS})(?!\w)))
     """,
     re.VERBOSE,
 )
@@ -422,6 +427,8 @@ def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Fig
         if ranged is not None and (ranged.unit is not None or ranged.scale is not None):
             return ranged
         return _number_figure(text, m, raw.split("-")[0].strip(), start, end, reader)
+    if kind_group == "word":
+        return _word_figure(text, m)
     if kind_group == "slash":
         left, right = raw.split("/", 1)
         kind, unit_vi, unit = _classify_slash(text, m, left, right, reader)
@@ -436,6 +443,24 @@ def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Fig
             fig.cue = detect_cue(before.lower())
         return fig
     return _number_figure(text, m, raw, start, end, reader)
+
+
+def _word_figure(text: str, m: re.Match[str]) -> Figure | None:
+    """'tám dự án', 'một tỷ đồng': a number word is a figure before a scale or a counted noun; 'một' and 'năm'
+    only before a scale ('một dự án' is 'a project', 'năm hộ' may be 'the year the households …')."""
+    raw, start, end = m.group(), m.start(), m.end()
+    value = float(NUMBER_WORDS[raw.lower()])
+    before40 = _lower_before(text, start, 40)
+    measured = _measure_after(raw, start, end, value, text[end : end + 40].lower(), before40, True)
+    if isinstance(measured, Figure):
+        return None
+    kind, scale, unit, unit_vi, consumed = measured
+    if unit is None or (scale is None and raw.lower() in ("một", "năm")):
+        return None
+    fig = Figure("", text[start : end + consumed], start, end + consumed, kind, value, scale=scale, unit=unit)
+    fig.unit_vi = unit_vi
+    _cue_and_basis(fig, before40, text[end + consumed : end + consumed + 45].lower())
+    return fig
 
 
 def _leading_int(raw: str) -> float:

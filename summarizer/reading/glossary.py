@@ -294,7 +294,7 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
         if named and not is_generic_name(named) and (carried or weak or extends or _relative(counted)):
             fig.subject, fig.subject_en = counted.vi, named
             by_count = True
-        elif carried and fig.unit is None and fig.scale is None and counted.covered:
+        elif carried and _counted_by_noun(fig) and counted.covered and (fig.unit is None or subject not in counted.vi):
             fig.subject, fig.subject_en = None, None  # '… 115 cán bộ': not the contracts counted before it
     if (dimension := _DIMENSION.search(tail)) is not None and fig.unit in ("m", "km"):
         owner = phrase_before(tail[: dimension.start()].rstrip(" (,"))
@@ -333,8 +333,12 @@ def _names_the_count(fig: Figure, counted: Phrase, before: Phrase, weak: bool) -
     ban': its noun is its unit), or when the noun carries its own clause ('454 đại biểu tán thành')."""
     if not counted.covered:
         return False
-    bare = fig.unit is None and fig.scale is None
-    return weak or not before.chunks or bare or _relative(counted)
+    return weak or not before.chunks or _counted_by_noun(fig) or _relative(counted)
+
+
+def _counted_by_noun(fig: Figure) -> bool:
+    """A number of things, no scale: its noun is what it counts ('55 phòng, ban', '115 cán bộ', '12 nhà văn hóa')."""
+    return fig.scale is None and (fig.unit is None or fig.kind.value == "count")
 
 
 _CHANGED = re.compile(
@@ -346,7 +350,7 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
     """What a count counts, in English; a bare number's noun right after a verb of change says the change too
     ('giảm 55 phòng, ban' -> 'departments reduced'), which makes a head noun a name."""
     named = counted.english
-    change = _CHANGED.search(tail) if fig.unit is None and fig.scale is None else None
+    change = _CHANGED.search(tail) if _counted_by_noun(fig) else None
     if named and change is not None:
         return f"{named} {'added' if change.group(1).lower().startswith('tăng') else 'reduced'}"
     return named

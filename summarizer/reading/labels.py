@@ -13,7 +13,15 @@ from summarizer.reading.terminology import is_generic_name, normalize_vi
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure
 
-__all__ = ["PER_CAPITA", "count_qualifier", "figure_basis", "figure_label", "known_name", "qualify"]
+__all__ = [
+    "PER_CAPITA",
+    "count_qualifier",
+    "figure_basis",
+    "figure_label",
+    "known_name",
+    "names_only_the_unit",
+    "qualify",
+]
 
 
 _COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
@@ -76,6 +84,10 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
     s = subject[:1].upper() + subject[1:]
     if "growth" in subject.lower() and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value):
         return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else "")
+    changed = re.search(r"reduc|\b(?:cut|added)\b", s.lower()) is not None
+    if changed and basis in (Basis.GROWTH_SAME_PERIOD.value, Basis.GROWTH_OTHER.value) and fig.unit != "places":
+        base = (fig.basis or "").removeprefix("vs ")
+        return s + (" (year on year)" if basis == Basis.GROWTH_SAME_PERIOD.value else f" vs {base}" if base else "")
     suffix = {
         Basis.GROWTH_SAME_PERIOD.value: " growth (year on year)",
         Basis.LEVEL_SAME_PERIOD.value: " as % of the same period last year",
@@ -101,14 +113,22 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         if base in ("previous month",):
             suffix = " growth vs the previous month"
         if not base and fig.kind.value in ("count", "ratio"):
-            said = re.search(r"reduc|\b(?:cut|added)\b", s.lower())
-            suffix = "" if said else (" cut" if fig.cue == "decrease" else " increase")
+            suffix = " cut" if fig.cue == "decrease" else " increase"
     if basis == Basis.OF_TOTAL.value:
         return f"{s} as share of {of_what}" if of_what and of_what.lower() not in s.lower() else f"Share of {subject}"
     return s + suffix
 
 
 def known_name(fig: Figure) -> str | None:
-    """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises'), which
-    the model is asked to replace."""
-    return fig.label if fig.label and not is_generic_name(fig.label) else None
+    """The program's English name of a figure, unless it is only a head noun ('Income', 'Enterprises', or the
+    noun a count counts: 'Markets' for '9 chợ'), which the model is asked to replace."""
+    return (
+        fig.label if fig.label and not is_generic_name(fig.label) and not names_only_the_unit(fig, fig.label) else None
+    )
+
+
+def names_only_the_unit(fig: Figure, name: str) -> bool:
+    """'Markets — 9 markets': a count named by its own one-word unit is a head noun (a unit of more words, such as
+    'poor households' or 'transformer stations', says what is counted)."""
+    unit = (fig.unit or "").lower()
+    return fig.kind.value in ("count", "ratio") and " " not in unit and name.strip().lower() == unit

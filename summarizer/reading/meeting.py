@@ -252,9 +252,38 @@ def officials_in(ledger: Ledger) -> list[tuple[str, str]]:
     return ledger.keep("officials", lambda: find_officials(ledger.text))
 
 
+_ACT = re.compile(r"\b(?:thông qua|phê chuẩn|quyết nghị|biểu quyết)\b", re.IGNORECASE)
+"""What a body does only in session, by vote ('vừa được HĐND tỉnh thông qua'), in a report about the decision
+rather than the meeting; issuing or approving ('ban hành', 'phê duyệt') is an office's act, not a meeting's."""
+
+
+def _act_sentence(ledger: Ledger) -> Sentence | None:
+    """A head sentence in which a body decides: the report is about that body's act."""
+    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]
+    return next((s for s in head if _ACT.search(s.text) and _BODY.search(s.text)), None)
+
+
+def _fuller(body: str, text: str) -> str:
+    """A body written short ('HĐND tỉnh', 'Quốc hội') is the one the report names in full elsewhere ('HĐND tỉnh
+    Sơn La', 'Quốc hội khóa XIV'): its most frequent longer form."""
+    if _BODY.fullmatch(body) is None or (m := _BODY.fullmatch(body)) is None or m.group("place"):
+        return body
+    longer: dict[str, int] = {}
+    for m in _BODY.finditer(text):
+        place = _trim_place(m.group("place")) if m.group("place") else None
+        end = m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")
+        full = text[m.start() : end]
+        if full.startswith(body + " "):
+            longer[full] = longer.get(full, 0) + 1
+    return max(longer, key=lambda k: (longer[k], -text.find(k))) if longer else body
+
+
 def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
     found = _meeting_sentence(ledger)
     body_vi = _body_in(ledger, found[0], found[1]) if found else None
+    if body_vi is None and (found is None or found[1] is None) and (act := _act_sentence(ledger)) is not None:
+        found, body_vi = (act, None), _body_in(ledger, act, None)
+    body_vi = _fuller(body_vi, ledger.text) if body_vi else None
     body_en: str | None = None
     if body_vi is None and (found is None or found[1] is None) and (event := _event_in(ledger)) is not None:
         sent, body_vi, body_en = event  # no body meets: the event the report names

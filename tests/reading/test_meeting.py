@@ -206,3 +206,34 @@ def test_standing_committees_and_the_national_assembly_are_bodies(text: str, bod
     facts = find_meeting_facts(build_ledger(text))
     assert (facts.body_vi, facts.body_en) == (body_vi, body_en)
     assert check_body(body_vi, body_en, facts.body_en or "")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "body_vi", "date"),
+    [
+        # 49: a council's vote in the lead is what the report reports; a later dated event of a department is not it
+        (
+            "Sơn La chi 1.400 tỷ đồng xây quảng trường\n\n"
+            "Đề án xây tượng đài cùng quảng trường trung tâm vừa được HĐND tỉnh thông qua với kinh phí 1.400 tỷ đồng. "
+            "Nghị quyết của HĐND tỉnh Sơn La nêu rõ mục tiêu của đề án. "
+            "Ngày 17/7, Sở Văn hoá, Thể thao và Du lịch Sơn La tổ chức phiên họp thứ nhất Hội đồng nghệ thuật.",
+            "HĐND tỉnh Sơn La",
+            None,
+        ),
+        # 45: the National Assembly, named with its term elsewhere in the report
+        (
+            "Sáng 19/6/2016, tại kỳ họp thứ 3, Quốc hội biểu quyết thông qua Nghị quyết về quyết toán ngân sách nhà "
+            "nước năm 2015. Các đại biểu Quốc hội khóa XIV tán thành với tỷ lệ cao.",
+            "Quốc hội khóa XIV",
+            "06-19",
+        ),
+        # 15: issuing a directive is an office's act, not a meeting
+        ("Mới đây, UBND Hà Nội ban hành Chỉ thị số 04/CT-UBND về cấp nước sạch nông thôn.", None, None),
+    ],
+)
+def test_a_body_that_votes_in_the_lead_is_the_meeting_and_is_named_in_full(
+    text: str, body_vi: str | None, date: str | None
+) -> None:
+    f = _facts(text)
+    assert f.body_vi == body_vi
+    assert (f.date or "")[-5:] == (date or "")

@@ -8,8 +8,8 @@ import re
 __all__ = ["detect_basis", "detect_cue", "detect_qualifier"]
 
 _CUE_PATTERNS: list[tuple[str, str]] = [
-    (r"tăng(?: thêm)?(?: khoảng| gần| hơn| trên)?$", "increase"),
-    (r"giảm(?: khoảng| gần| hơn| trên)?$", "decrease"),
+    (r"tăng(?: thêm| được)?(?: khoảng| gần| hơn| trên)?$", "increase"),
+    (r"giảm(?: thêm| được)?(?: khoảng| gần| hơn| trên)?$", "decrease"),
     (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
     (
         r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$",

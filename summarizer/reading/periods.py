@@ -145,6 +145,11 @@ _CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ 
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
 
 
+_PARTS = re.compile(r"\b(?:bao gồm|trong đó|gồm cả)\b", re.IGNORECASE)
+"""After the figure, what it is made of: a year there is a part's ("… là 1.291.342 tỷ đồng, bao gồm cả số thu
+chuyển nguồn từ năm 2014 chuyển sang năm 2015"), not the figure's."""
+
+
 def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
     the document's; a period without a year takes the report's year."""
@@ -152,17 +157,19 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     before = ledger.text[sent.start : fig.start]
     header = ledger.list_header(fig)
     own = _YEAR_AFTER.match(ledger.text, fig.end)
+    parts = _PARTS.search(ledger.text, fig.end, sent.end)
     found = (
         (own and find_period(own.group()))
         or find_period(before, last=True)
-        or find_period(sent.text)
+        or find_period(ledger.text[sent.start : parts.start() if parts else sent.end])
         or (header and _plan_period(header.text))
     )
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
             if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
                 break
-            found = find_period(prev.text)
+            parts = _PARTS.search(prev.text)
+            found = find_period(prev.text[: parts.start() if parts else len(prev.text)])
             if found:
                 break
     if found and found.startswith("year to date"):

@@ -13,6 +13,9 @@ from summarizer.reading.cues import detect_basis, detect_cue, detect_qualifier
         ("thu ngân sách tăng", "increase"),
         ("tổng vốn đầu tư tăng thêm khoảng", "increase"),
         ("số hộ nghèo giảm", "decrease"),
+        ("qua rà soát, sắp xếp, toàn TP đã giảm được", "decrease"),  # 57: a cut achieved
+        ("số hộ nghèo giảm thêm", "decrease"),
+        ("số doanh nghiệp tăng được", "increase"),
         ("thu ngân sách ước đạt", "reach"),
         ("giá trị sản xuất bằng", "equal"),
         ("dịch vụ chiếm", "share"),

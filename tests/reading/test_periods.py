@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
 
@@ -17,3 +19,25 @@ def test_a_horizon_year_is_not_the_reports_year() -> None:
     ledger = build_ledger(text)
     assert ledger.document_year == 2019
     assert find_meeting_facts(ledger).date == "2019-07-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # 45: a year in what the figure includes ('bao gồm cả … từ năm 2014') is the part's, not the figure's
+        (
+            "Quốc hội đã thông qua Nghị quyết về phê chuẩn quyết toán ngân sách nhà nước năm 2015. Theo Nghị quyết, "
+            "tổng số thu cân đối ngân sách nhà nước là 1.291.342 tỷ đồng, bao gồm cả số thu chuyển nguồn từ năm 2014 "
+            "chuyển sang năm 2015. Tổng số chi cân đối ngân sách nhà nước là 1.502.189 tỷ đồng, bao gồm cả số chi "
+            "chuyển nguồn từ năm 2015 sang năm 2016.",
+            ["2015", "2015"],
+        ),
+        (
+            "Tổng vốn đầu tư toàn xã hội năm 2019 đạt 12.500 tỷ đồng. Trong đó, vốn ngân sách là 3.000 tỷ đồng, bao "
+            "gồm cả vốn kéo dài từ năm 2018.",
+            ["2019", "2019"],
+        ),
+    ],
+)
+def test_a_year_in_what_a_figure_includes_is_not_its_period(text: str, periods: list[str]) -> None:
+    assert [f.period for f in build_ledger(text).figures if f.is_indicator_kind] == periods

@@ -100,6 +100,12 @@ def test_old_tone_placement_is_folded_only_at_the_end_of_a_syllable() -> None:
         ("Production value", False),
         ("GRDP growth (target)", False),
         ("Workers given new jobs", False),
+        # a unit alone says what sort of number it is, not what it is of
+        ("Ha", True),
+        ("Tons", True),
+        ("Total hectares", True),
+        ("Rice output (tonnes)", False),
+        ("Ha Noi budget revenue", False),
     ],
 )
 def test_a_head_noun_alone_is_not_a_name(name: str, generic: bool) -> None:

@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model,
 
 __all__ = [
     "FIGURE_ITEM_CHARS",
-    "FIGURE_ITEM_PATTERN",
     "SELECTION_MAX_TOKENS",
     "TASK_CHARS",
     "Comparison",
@@ -206,12 +205,7 @@ an item here (a model that starts repeating itself stops), and assembly drops a 
 TASK_CHARS = 120
 """Longest task of the short answer (twelve English words fit); a task that reached it was cut and is dropped."""
 
-FIGURE_ITEM_PATTERN = rf"^F[0-9]{{1,3}}( = [A-Za-z][A-Za-z ,.'()/&-]{{1,{FIGURE_ITEM_CHARS - 8}}})?$"
-"""An id, or an id and an English name: letters, no digits (the program writes every number), no '?' or '='. A
-grammar that honours it keeps a small model from copying the figure as written ('F3 = 1.234 tỷ đồng') where
-its name should be."""
-
-_FigureItem = Annotated[str, Field(json_schema_extra={"maxLength": FIGURE_ITEM_CHARS, "pattern": FIGURE_ITEM_PATTERN})]
+_FigureItem = Annotated[str, Field(json_schema_extra={"maxLength": FIGURE_ITEM_CHARS})]
 _TaskItem = Annotated[str, Field(json_schema_extra={"maxLength": TASK_CHARS})]
 
 

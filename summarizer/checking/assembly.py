@@ -145,11 +145,18 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     written = drafted.strip().strip("\"'").lstrip("=:–—- ")
     name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
     if name and len(name) <= _MAX_NAME and not re.search(r"[\d?]", name) and not is_generic_name(name):
-        return None if fig is not None and names_only_the_unit(fig, name) else name
+        return None if _STATES_AMOUNT.search(name) or (fig is not None and names_only_the_unit(fig, name)) else name
     return None
 
 
 _MAX_NAME = 90
+_STATES_AMOUNT = re.compile(
+    r"\b(?:billions?|millions?|trillions?|thousands?|hundreds?|dollars?|dong|vnd|usd|percent|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
+"""A name that spells an amount ('Two billion dollars', 'Thirty billion') states the figure instead of naming it:
+the program writes every number, so such a name is the model copying the value."""
 
 
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")

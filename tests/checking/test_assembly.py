@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.checking.assembly import (
     checked_prose,
     draft_from_selection,
     failed_prose,
+    indicator_name,
     key_indicators,
     meeting_of,
     officials_of,
@@ -93,3 +96,17 @@ def test_officials_are_copied_by_rule_and_a_body_is_not_a_person(tay_ho: str) ->
     officials = officials_of(_draft_for(tay_ho, officials=[body]), ledger, {}, fold(tay_ho))
     assert all("Committee" not in o.name for o in officials)
     assert [o.name for o in officials] == [name for name, _ in find_officials(tay_ho)]
+
+
+@pytest.mark.parametrize(
+    ("drafted", "shown"),
+    [
+        ("Workers given new jobs", "Workers given new jobs"),
+        ("Two billion dollars", None),  # the value spelled out where the name should be
+        ("Thirty billion dollars", None),
+        ("Between and percent", None),
+        ("Amount", None),  # a head noun
+    ],
+)
+def test_a_model_name_is_shown_only_when_it_names_what_is_measured(drafted: str, shown: str | None) -> None:
+    assert indicator_name(None, drafted, None) == shown

@@ -65,7 +65,10 @@ INDICATOR_KINDS = frozenset(
 _NUM = r"\d+(?:[.,]\d+)*"
 
 _FOLLOWING_WORDS = "|".join(re.escape(w) for w in sorted({*SCALE_WORDS, *COUNT_UNITS}, key=len, reverse=True))
-"""What a number word must be followed by to be read as a number (``NUMBER_WORDS``)."""
+_SCALE_WORDS = "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True))
+_COUNTING_WORDS = "|".join(w for w in NUMBER_WORDS if w not in ("một", "năm"))
+"""What a number word must be followed by to be read as a number (``NUMBER_WORDS``): a scale word, or for all
+but 'một' ('a') and 'năm' (also 'year', the commonest word of a report) a counted noun as well."""
 
 _MASTER = re.compile(
     rf"""
@@ -77,7 +80,7 @@ _MASTER = re.compile(
     |(?P<dash>\d{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?(?![\d%]|[,.]\d))
     |(?P<yearcomma>(?<=[Nn]ăm\s)(?:19|20)\d{{2}}(?=,\d))
     |(?P<num>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?)
-    |(?P<word>(?<!\w)(?i:{"|".join(NUMBER_WORDS)})(?=\s+(?i:{_FOLLOWING_WORDS})(?!\w)))
+    |(?P<word>(?<!\w)(?:(?i:một|năm)(?=\s+(?i:{_SCALE_WORDS})(?!\w))|(?i:{_COUNTING_WORDS})(?=\s+(?i:{_FOLLOWING_WORDS})(?!\w))))
     """,
     re.VERBOSE,
 )

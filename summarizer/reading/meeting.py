@@ -185,14 +185,19 @@ def _trim_place(place: str) -> str | None:
     return place
 
 
+def _body_end(m: re.Match[str]) -> tuple[int, str | None] | None:
+    """Where a body ``_BODY`` found ends, and its place; None when the 'place' is only a person's name."""
+    place = _trim_place(m.group("place")) if m.group("place") else None
+    if m.group("place") and place is None and not m.group("level"):
+        return None
+    return (m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")), place
+
+
 def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) -> str | None:
     found = []
     for m in _BODY.finditer(sentence.text):
-        place = _trim_place(m.group("place")) if m.group("place") else None
-        if m.group("place") and place is None and not m.group("level"):
-            continue
-        end = m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")
-        found.append((m.start(), end, place))
+        if (ends := _body_end(m)) is not None:
+            found.append((m.start(), *ends))
     if not found:
         return None
     if session is not None:
@@ -266,13 +271,13 @@ def _act_sentence(ledger: Ledger) -> Sentence | None:
 def _fuller(body: str, text: str) -> str:
     """A body written short ('HĐND tỉnh', 'Quốc hội') is the one the report names in full elsewhere ('HĐND tỉnh
     Sơn La', 'Quốc hội khóa XIV'): its most frequent longer form."""
-    if _BODY.fullmatch(body) is None or (m := _BODY.fullmatch(body)) is None or m.group("place"):
+    short = _BODY.fullmatch(body)
+    if short is None or short.group("place"):
         return body
     longer: dict[str, int] = {}
     for m in _BODY.finditer(text):
-        place = _trim_place(m.group("place")) if m.group("place") else None
-        end = m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")
-        full = text[m.start() : end]
+        ends = _body_end(m)
+        full = text[m.start() : ends[0]] if ends else ""
         if full.startswith(body + " "):
             longer[full] = longer.get(full, 0) + 1
     return max(longer, key=lambda k: (longer[k], -text.find(k))) if longer else body

@@ -150,6 +150,12 @@ _PARTS = re.compile(r"\b(?:bao gồm|trong đó|gồm cả)\b", re.IGNORECASE)
 chuyển nguồn từ năm 2014 chuyển sang năm 2015"), not the figure's."""
 
 
+def _without_parts(text: str, start: int, end: int, after: int) -> str:
+    """``text[start:end]`` up to the first ``_PARTS`` phrase at or after ``after``."""
+    parts = _PARTS.search(text, after, end)
+    return text[start : parts.start() if parts else end]
+
+
 def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     """The period nearest before the figure in its sentence, else the sentence's, else the paragraph's or
     the document's; a period without a year takes the report's year."""
@@ -157,19 +163,17 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     before = ledger.text[sent.start : fig.start]
     header = ledger.list_header(fig)
     own = _YEAR_AFTER.match(ledger.text, fig.end)
-    parts = _PARTS.search(ledger.text, fig.end, sent.end)
     found = (
         (own and find_period(own.group()))
         or find_period(before, last=True)
-        or find_period(ledger.text[sent.start : parts.start() if parts else sent.end])
+        or find_period(_without_parts(ledger.text, sent.start, sent.end, fig.end))
         or (header and _plan_period(header.text))
     )
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
             if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
                 break
-            parts = _PARTS.search(prev.text)
-            found = find_period(prev.text[: parts.start() if parts else len(prev.text)])
+            found = find_period(_without_parts(prev.text, 0, len(prev.text), 0))
             if found:
                 break
     if found and found.startswith("year to date"):

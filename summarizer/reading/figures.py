@@ -471,6 +471,9 @@ def _leading_int(raw: str) -> float:
     return float(digits.group()) if digits else 0.0
 
 
+_ROAD_BEFORE = re.compile(r"\b(?:quốc lộ|tỉnh lộ|hương lộ|huyện lộ|đường tỉnh|đường huyện)\s*$")
+"""'quốc lộ 51', 'hương lộ 2', 'đường tỉnh 295': a road's number is its name, not a count."""
+
 _RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
 
 
@@ -484,7 +487,7 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
     high, high_doubt = reader.read(high_tok) if high_tok else (None, None)
     before40 = _lower_before(text, start, 40)
     ordinal = re.search(r"(?:thứ|(?<!dân )(?<!tổng )số|lần|khóa|khoá)\s*$", before40)
-    if ordinal and ordinal.group().startswith("thứ"):
+    if (ordinal and ordinal.group().startswith("thứ")) or _ROAD_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     if _DOC_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.DOC_CODE, value)

@@ -38,9 +38,12 @@ __all__ = [
     "phrase_before",
 ]
 
-ROLES = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip", "stop"})
+ROLES = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip", "stop", "place"})
+_OPEN = frozenset({"unknown", "place"})
+"""What leaves a subject phrase open on its left: an unknown word, or a preposition of place ('doanh thu tại các
+khu du lịch': the words after 'tại' are where, not what)."""
 _CONTENT = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip"})
-_MAX_WORDS = 6
+_MAX_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*|[^\w\s]", re.UNICODE)
 
 
@@ -79,8 +82,8 @@ def chunk(text: str) -> list[Chunk]:
     i = 0
     while i < len(words):
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            key = " ".join(low[i : i + n])
-            if key in glossary:
+            key = " ".join(low[i : i + n]).replace(" ,", ",")  # 'phòng, ban'
+            if key in glossary and not (n == 1 and _in_a_name(words, i)):
                 en, role = glossary[key]
                 out.append(Chunk(key, en, role))
                 i += n
@@ -93,6 +96,12 @@ def chunk(text: str) -> list[Chunk]:
             out.append(Chunk(low[i], strip_diacritics(w) if role == "name" else "", role))
             i += 1
     return out
+
+
+def _in_a_name(words: list[str], i: int) -> bool:
+    """A capitalised syllable before another is part of a proper name ('Hồ Chí Minh', 'Sông Hồng', 'Ngô
+    Quyền'), not the common word it spells."""
+    return words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +121,7 @@ def _compound_spans(norm: str) -> list[tuple[int, int]]:
             i += 1
             continue
         for n in range(min(_MAX_WORDS, len(words) - i), 1, -1):
-            if " ".join(w for _, _, w in words[i : i + n]) in glossary:
+            if " ".join(w for _, _, w in words[i : i + n]).replace(" ,", ",") in glossary:
                 spans.append((words[i][0], words[i + n - 1][1]))
                 i += n
                 break
@@ -173,7 +182,7 @@ def phrase_before(clause_tail: str) -> Phrase:
     it is bounded on the left by the clause start, a cue, a number or a name, not by an unknown word."""
     chunks = chunk(clause_tail)
     i = len(chunks) - 1
-    while i >= 0 and chunks[i].role not in _CONTENT - {"skip"} and chunks[i].role != "unknown":
+    while i >= 0 and chunks[i].role not in _CONTENT - {"skip"} and chunks[i].role not in _OPEN:
         i -= 1
     end = i
     while i >= 0 and chunks[i].role in _CONTENT:
@@ -182,8 +191,8 @@ def phrase_before(clause_tail: str) -> Phrase:
     named = _name_after(chunks, end)
     if found and named is not None and found[-1].role in ("noun", "mod"):
         found.append(named)  # 'dự án Cảng hàng không quốc tế Long Thành': the thing's own name
-    bounded = i < 0 or chunks[i].role != "unknown"
-    inside_known = end < 0 or chunks[end].role != "unknown"
+    bounded = i < 0 or chunks[i].role not in _OPEN
+    inside_known = end < 0 or chunks[end].role not in _OPEN
     has_noun = any(c.role in ("noun", "measure") for c in found)
     cue = chunks[i].vi if i >= 0 and chunks[i].role == "stop" else None
     return Phrase(tuple(found), bounded and inside_known and has_noun, cue)
@@ -285,6 +294,8 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
     clause named none."""
     before = phrase_before(tail)
     counted = phrase_after(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else None
+    if carried and fig.kind.value == "money" and _A_SIZE.match(fig.subject_en or ""):
+        fig.subject, fig.subject_en = None, None  # '… dài 4,6 km, tổng mức đầu tư 3.070 tỉ đồng'
     weak = fig.subject is None or fig.subject == fig.unit_vi or is_generic_name(fig.subject_en or "")
     by_count = False
     if counted is not None and _names_the_count(fig, counted, before, carried or weak):
@@ -322,6 +333,9 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
         fig.subject_en = f"{fig.subject_en} cut"
     _pays_for(fig, after)
 
+
+_A_SIZE = re.compile(r"(?:total )?(?:length|width|height|depth|area)\b", re.IGNORECASE)
+"""A subject that is a size: carried to an amount of money after it, it would name the money by a length."""
 
 _DIMENSIONS = {"cao": "height", "dài": "length", "rộng": "width", "sâu": "depth"}
 _DIMENSION = re.compile(r"\b(cao|dài|rộng|sâu)\s*(?:khoảng|gần|hơn|trên|tới|đến)?\s*$", re.IGNORECASE)

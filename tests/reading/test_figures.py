@@ -179,6 +179,10 @@ def test_figures(text: str, expected: tuple[object, ...]) -> None:
         ("nhiệm kỳ 2020 - 2025 đã đề ra", K.YEAR_RANGE),
         ("tại thời điểm 12h ngày hôm đó", K.TIME),
         ("trong 9 tháng đầu năm", K.DURATION),
+        # 53 (twice), and a provincial road (hand-written): a road's number is its name
+        ("đoạn giao quốc lộ 51 đến Khu đô thị Long Hưng", K.ORDINAL),
+        ("bến đò Trạm hương lộ 2 đoạn giao", K.ORDINAL),
+        ("nâng cấp đường tỉnh 295 qua huyện", K.ORDINAL),
     ],
 )
 def test_not_indicators(text: str, kind: FigureKind) -> None:

@@ -165,7 +165,7 @@ def test_a_one_syllable_term_inside_a_longer_word_is_not_a_term() -> None:
         # noun), not by the subject of the count before
         (
             "Đến nay, toàn TP đã giảm được 55 phòng, ban; giảm 130 đơn vị sự nghiệp; giảm 35 trưởng phòng, ban.",
-            ["Departments reduced", "Public service units reduced", "Heads of department reduced"],
+            ["Departments and boards reduced", "Public service units reduced", "Heads of department reduced"],
         ),
         (
             "Khối cơ quan chính quyền sẽ giảm 704 hợp đồng có chỉ tiêu đã tồn tại nhiều năm, tinh giản biên chế 115 "
@@ -299,3 +299,87 @@ def test_a_capitalised_word_before_the_phrase_is_not_its_name() -> None:
 )
 def test_a_count_named_only_by_its_one_word_unit_has_no_known_name(text: str, names: list[str | None]) -> None:
     assert [known_name(f) for f in build_ledger(text).figures if f.is_indicator_kind] == names
+
+
+_IN_A_PHRASE = {
+    "noun": ("{vi} đạt", "{en}"),
+    "mod": ("hợp tác xã {vi} đạt", "{en} cooperatives"),
+    "measure": ("{vi} cây xanh đạt", "{en} of trees"),
+    "lead": ("{vi} doanh thu đạt", "{en} revenue"),
+}
+
+
+def _entries(*roles: str) -> list[tuple[str, str, str]]:
+    return [(vi.strip(), en.strip(), role.strip()) for vi, en, role in _rows() if role.strip() in roles]
+
+
+@pytest.mark.parametrize(("vi", "en", "role"), _entries("noun", "mod", "measure", "lead"))
+def test_every_naming_entry_names_a_subject_in_its_place(vi: str, en: str, role: str) -> None:
+    """Each entry is reached whole (no longer entry hides it) and says its English where its role puts it."""
+    tail, english = _IN_A_PHRASE[role]
+    phrase = phrase_before(tail.format(vi=vi)) if "," not in vi else phrase_after(vi)
+    assert phrase.covered, vi
+    assert phrase.english == english.format(en=en), vi
+
+
+@pytest.mark.parametrize(("vi", "en", "role"), _entries("verb"))
+def test_every_relative_verb_follows_the_noun_it_describes(vi: str, en: str, role: str) -> None:
+    phrase = phrase_after(f"hộ dân {vi}, ")
+    assert phrase.covered, vi
+    assert phrase.english == f"households {en}", vi
+
+
+@pytest.mark.parametrize(("vi", "en", "role"), _entries("place"))
+def test_every_preposition_of_place_ends_a_counted_noun_and_opens_a_subject(vi: str, en: str, role: str) -> None:
+    assert phrase_after(f"dự án {vi} khu vực nông thôn").english == "projects", vi
+    assert not phrase_before(f"doanh thu {vi} các khu du lịch đạt").covered, vi
+
+
+@pytest.mark.parametrize(("vi", "en", "role"), _entries("stop", "skip", "of"))
+def test_every_function_word_names_nothing(vi: str, en: str, role: str) -> None:
+    assert all(c.role == role for c in chunk(vi)), vi
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("tượng đài Hồ Chí Minh", "name"),  # 49: 'hồ' (lake) is not a word of the name
+        ("các xã ven Sông Hồng", "name"),  # hand-written
+        ("hồ chứa nước", "noun"),
+        ("Hồ điều hòa", "noun"),  # a capitalised word at the start, before a lower-case one, is the word
+    ],
+)
+def test_a_capitalised_syllable_before_another_is_part_of_a_name(text: str, role: str) -> None:
+    words = {c.vi: c.role for c in chunk(text)}
+    assert words.get("hồ", words.get("hồ chứa nước", words.get("sông"))) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # 53: the project's total investment after its road's length is not a length
+        (
+            "Dự án đường ven sông Cái chiều dài tuyến đường là 4,6 km, quy mô bốn làn đường ô tô, tổng mức đầu tư là "
+            "3.070 tỉ đồng.",
+            None,
+        ),
+        # hand-written: the same order with a named amount
+        ("Tuyến đường có chiều dài 12 km, tổng vốn đầu tư 500 tỷ đồng.", "Total investment capital"),
+    ],
+)
+def test_an_amount_is_not_named_by_a_length_before_it(text: str, label: str | None) -> None:
+    assert [f.label for f in build_ledger(text).figures if f.kind.value == "money"] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # 49: 'ở' ends the counted noun: the monuments, not the offices of the clause before
+        ("101 tượng đài Hồ Chủ tịch trong khuôn viên, trụ sở cơ quan và 31 tượng đài ở trung tâm hành chính.", "Monuments"),
+        # hand-written: 'tại'
+        ("Huyện có 12 chợ tại các xã vùng cao.", "Markets"),
+    ],
+)
+def test_a_preposition_of_place_ends_the_noun_a_count_counts(text: str, label: str) -> None:
+    assert build_ledger(text).figures[-1].subject_en is not None
+    assert build_ledger(text).figures[-1].label == label

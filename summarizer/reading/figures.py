@@ -321,6 +321,17 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
             out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)
             continue
+        if (
+            low is not None
+            and low.kind == FigureKind.COUNT
+            and low.unit is None
+            and low.scale is None
+            and fig.kind in (FigureKind.TIME, FigureKind.DURATION)
+            and _RANGE_TO.fullmatch(text[low.end : fig.start])
+            and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+        ):
+            out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low.value, high=fig.value)
+            continue  # 'từ 6 đến 24h', 'từ 2 đến 3 năm': hours or a length of time, not a count of six
         out.append(fig)
     return out
 

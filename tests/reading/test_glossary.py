@@ -198,7 +198,7 @@ def test_a_one_syllable_term_inside_a_longer_word_is_not_a_term() -> None:
         # 41: a count after an amount names what it counts
         (
             "Ngân sách thành phố cần hơn 2.340 tỷ đồng để chi cho hơn 11.600 công chức.",
-            ["Budget", "Civil servants"],
+            ["City budget", "Civil servants"],
         ),
     ],
 )
@@ -375,7 +375,10 @@ def test_an_amount_is_not_named_by_a_length_before_it(text: str, label: str | No
     ("text", "label"),
     [
         # 49: 'ở' ends the counted noun: the monuments, not the offices of the clause before
-        ("101 tượng đài Hồ Chủ tịch trong khuôn viên, trụ sở cơ quan và 31 tượng đài ở trung tâm hành chính.", "Monuments"),
+        (
+            "101 tượng đài Hồ Chủ tịch trong khuôn viên, trụ sở cơ quan và 31 tượng đài ở trung tâm hành chính.",
+            "Monuments",
+        ),
         # hand-written: 'tại'
         ("Huyện có 12 chợ tại các xã vùng cao.", "Markets"),
     ],

@@ -201,7 +201,7 @@ def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
     of 24' made of two numbers the report states apart) or that round one (``rounded_number``)."""
     issues: list[Flag] = []
     for n in parse_english_numbers(text, words=False):
-        if _vi_copy(n, ledger) is not None:
+        if _vi_copy(n, ledger) is not None or _a_period_year(n, ledger):
             continue
         m = match_number(n, ledger)
         claim = m.status == MatchStatus.EXACT and _ratio_claim(n)
@@ -215,6 +215,18 @@ def prose_issues(text: str, ledger: Ledger, where: str) -> list[Flag]:
             message = f"{where} rounds '{n.text}' (source: '{m.figure.text}')"
             issues.append(Flag(field=where, kind="rounded_number", figure_id=m.figure.id, message=message))
     return issues
+
+
+def _a_period_year(n: EnglishNumber, ledger: Ledger) -> bool:
+    """A year the program put in a figure's period from the words ('năm ngoái' in a 2019 report is 2018)."""
+    year = f"{n.value:.0f}"
+    return (
+        n.unit is None
+        and n.scale is None
+        and n.value.is_integer()
+        and len(year) == 4
+        and any(year in (f.period or "") for f in ledger.figures)
+    )
 
 
 def text_problems(text: str, ledger: Ledger, where: str) -> list[Flag]:

@@ -36,6 +36,7 @@ __all__ = [
     "name_from_glossary",
     "phrase_after",
     "phrase_before",
+    "written_whole",
 ]
 
 ROLES = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip", "stop", "place"})
@@ -407,3 +408,30 @@ def clause_gloss(ledger: Ledger, fig: Figure) -> tuple[tuple[str, str], ...]:
         return tuple((c.vi, c.en.strip()) for c in chunk(ledger.quote(fig, 140)) if c.role in _GLOSSED and c.en.strip())
 
     return ledger.keep(f"gloss {fig.id}", gloss)
+
+
+def written_whole(ledger: Ledger, fig: Figure, carried_from: Figure | None) -> bool:
+    """Whether every word between the figure's subject and the figure is known: its subject term's last mention
+    before it in the sentence, or the figure it carries its subject from (``carried_from``). An unknown word there
+    may be what the figure measures ('Thu ngân sách … , riêng thu từ <unknown> đạt 50 tỷ đồng'), so the program
+    does not know the figure's subject whole and leaves it to be named from its clause. The numbers of other
+    figures in between are not words."""
+    words = (fig.subject or "").split()
+    subject = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE) if words else None
+    after = ledger.text[fig.end - len(fig.unit_vi or "") : fig.end + 80].lstrip(" ,:(")
+    if subject is None or subject.match(after) is not None:
+        return True  # the noun it counts, written right after it ('31 tượng đài', '115 cán bộ')
+    sentence = ledger.sentence_of(fig)
+    start = carried_from.end if carried_from is not None else sentence.start
+    between = list(ledger.text[start : fig.start])
+    for other in ledger.figures:
+        if other.end > start and other.start < fig.start:
+            for k in range(max(other.start, start), min(other.end, fig.start)):
+                between[k - start] = " "
+    text = "".join(between)
+    if carried_from is None:
+        mentions = list(subject.finditer(text))
+        if not mentions:
+            return True
+        text = text[mentions[-1].end() :]
+    return all(c.role != "unknown" for c in chunk(text))

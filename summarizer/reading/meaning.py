@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import known_terms, name_from_glossary
+from summarizer.reading.glossary import known_terms, name_from_glossary, written_whole
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import Term, normalize_vi
@@ -343,6 +343,9 @@ def annotate(ledger: Ledger) -> None:
         find_subject(ledger, fig, previous, around)
         carried = previous is not None and (fig.subject, fig.subject_en) == (previous.subject, previous.subject_en)
         name_from_glossary(fig, around.tail, around.after, carried=carried)
+        carried = previous is not None and fig.subject == previous.subject
+        if fig.subject is not None and not written_whole(ledger, fig, previous if carried else None):
+            fig.subject, fig.subject_en = None, None
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)
             write_label(fig, around)

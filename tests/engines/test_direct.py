@@ -249,6 +249,20 @@ def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> Non
     assert [f.kind for f in prose_issues("It met 6 of 12 targets.", ledger, "summary")] == ["unsupported_number"]
 
 
+def test_a_year_the_program_derived_for_a_period_is_a_figure_of_the_report() -> None:
+    """49: 'năm ngoái' in a 2019 report is 2018, a year the report never writes; the lead may say it, another
+    year it does not hold stays unsupported."""
+    from summarizer.checking.grounding import prose_issues
+    from summarizer.reading.ledger import build_ledger
+
+    ledger = build_ledger(
+        "6 tháng đầu năm 2019 thu ngân sách đạt 1.500 tỷ đồng. Tổng thu ngân sách năm ngoái là 2.800 tỷ đồng."
+    )
+    assert prose_issues("Total budget revenue stood at 2,800 billion VND in 2018.", ledger, "summary") == []
+    wrong = prose_issues("Total budget revenue stood at 2,800 billion VND in 2016.", ledger, "summary")
+    assert [f.kind for f in wrong] == ["unsupported_number"]
+
+
 def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_liem: str) -> None:
     from summarizer.checking.assembly import build_summary
     from summarizer.reading.ledger import build_ledger

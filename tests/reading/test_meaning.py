@@ -411,3 +411,42 @@ def test_an_amount_per_person_is_per_capita(text: str, label: str) -> None:
 )
 def test_items_after_a_colon_that_announces_goals_are_goals(text: str, targets: list[str]) -> None:
     assert [f.text for f in build_ledger(text).figures if f.is_indicator_kind and f.target] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "label"),
+    [
+        # 29: the canals' length is not named by the pumping stations before it ('kênh cấp III' is not known)
+        (
+            "Tỉnh đã xây dựng mới và cải tạo, nâng cấp 40 trạm bơm đầu mối và trạm bơm cục bộ, kiên cố hóa 36,6km "
+            "kênh cấp I, 65km kênh cấp II, 114km kênh cấp III.",
+            "114km",
+            None,
+        ),
+        # 01: the city's own estimate is not named by the GDP of the sentence before it
+        (
+            "Tổng cục Thống kê công bố số liệu ước GDP năm 2017 của TP tăng 7,88%. Trong khi đó, mức tự ước của TP "
+            "là 8,25%.",
+            "8,25%",
+            None,
+        ),
+        # hand-written: an unknown word between the revenue and the amount ('kiều hối', remittances)
+        ("Thu ngân sách đạt 500 tỷ đồng, riêng kiều hối đạt 50 tỷ đồng.", "50 tỷ đồng", None),
+        # the same shapes with only known words between keep the subject (tay-ho, 05)
+        (
+            "Thu ngân sách ước đạt 2.511 tỷ đồng bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ.",
+            "142%",
+            "Budget revenue as % of the same period last year",
+        ),
+        (
+            "Thực hiện chi ngân sách địa phương dự kiến hơn 51.000 tỷ đồng, đạt 110% dự toán năm.",
+            "110%",
+            "Local budget spending as % of the budget estimate",
+        ),
+    ],
+)
+def test_a_subject_is_the_programs_only_when_every_word_up_to_the_figure_is_known(
+    text: str, source: str, label: str | None
+) -> None:
+    _, f = _fig(text, source)
+    assert f.label == label

@@ -43,6 +43,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
     (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
     (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
+    (
+        re.compile(
+            r"(?<!\d )\b(?:[Đđ]ến|[Tt]ới) (?:hết |cuối )?(?:năm )?((?:19|20)\d{2})(?![\d/]|[.,-]\d|\s?[-–]\s?\d)"
+        ),
+        "by {0}",
+    ),
     (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
     (re.compile(r"\bcả năm\b"), "the year"),
     (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
@@ -53,10 +59,12 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 
 
 @lru_cache(maxsize=8192)
-def find_period(text: str, *, last: bool = False) -> str | None:
-    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024")."""
+def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str | None:
+    """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024"); a
+    goal's horizon ("đến năm 2030": "by 2030") only with ``horizons``."""
     text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
-    found = [(m, template) for pattern, template in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    patterns = _PERIOD_PATTERNS if horizons else [(p, t) for p, t in _PERIOD_PATTERNS if not t.startswith("by ")]
+    found = [(m, template) for pattern, template in patterns for m in pattern.finditer(text)]
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
     found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
@@ -113,7 +121,7 @@ def document_year(text: str, sentences: list[Sentence]) -> int | None:
 
 def _document_period(text: str, sentences: list[Sentence]) -> str | None:
     head = " ".join(s.text for s in sentences[:4])
-    return find_period(head) or find_period(text)
+    return find_period(head, horizons=False) or find_period(text, horizons=False)
 
 
 TERM_YEARS = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)

@@ -148,6 +148,8 @@ def _period_phrase(ind: Indicator) -> str:
         return ""
     if re.match(r"(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?$", period):
         return f" in {period}"
+    if re.match(r"by (?:19|20)\d{2}$", period):
+        return f" {period}"
     if re.match(r"(?:the )?(?:first|last|\d+|nine|six|three)", period, re.I):
         return f" in {period}" if period.lower().startswith("the ") else f" in the {period}"
     return f" ({period})"

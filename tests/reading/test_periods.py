@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
+from summarizer.reading.periods import find_period
 
 
 def test_a_horizon_year_is_not_the_reports_year() -> None:
@@ -41,3 +42,34 @@ def test_a_horizon_year_is_not_the_reports_year() -> None:
 )
 def test_a_year_in_what_a_figure_includes_is_not_its_period(text: str, periods: list[str]) -> None:
     assert [f.period for f in build_ledger(text).figures if f.is_indicator_kind] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # 41: a goal's horizon, 'Đến 2020,' with no 'năm', is the figure's period, not the report's year
+        ("Năm 2018, thu nhập tăng thêm của cán bộ được điều chỉnh. Đến 2020, tăng tối đa 1,8 lần.", ["by 2020"]),
+        # 09, 15: 'đến năm 2020', 'đến cuối năm 2020'
+        ("Đến năm 2020, GRDP bình quân đầu người đạt 9.800 USD.", ["by 2020"]),
+        ("Năm 2019 Hà Nội đặt mục tiêu đến cuối năm 2020, 100% người dân nông thôn sử dụng nước sạch.", ["by 2020"]),
+    ],
+)
+def test_a_goals_horizon_is_its_period(text: str, periods: list[str]) -> None:
+    assert [f.period for f in build_ledger(text).figures if f.is_indicator_kind] == periods
+
+
+def test_a_range_of_years_is_not_a_horizon() -> None:
+    assert find_period("từ năm 2015 đến năm 2020") == "2015"
+    assert find_period("Tới 2020 - 2021, sẽ giảm") is None
+
+
+def test_a_horizon_in_the_headline_is_not_the_reports_period() -> None:
+    """57: 'Tới 2020 - 2021, sẽ giảm 10% biên chế' in the lead; what the city has cut by now stays in the report's
+    year."""
+    text = (
+        "Hà Nội sẽ giảm 10% biên chế. Tới 2020 - 2021, sẽ giảm 10% biên chế. Năm 2016, toàn TP đã giảm được 55 "
+        "phòng, ban."
+    )
+    ledger = build_ledger(text)
+    assert ledger.document_period is not None and not ledger.document_period.startswith("by")
+    assert [f.period for f in ledger.figures if f.text.startswith("55")] == ["2016"]

@@ -302,6 +302,13 @@ _RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
 _RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
 
 
+def _from_to(text: str, low: Figure, high: Figure) -> bool:
+    """'từ <low> đến <high>'."""
+    return bool(
+        _RANGE_TO.fullmatch(text[low.end : high.start]) and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+    )
+
+
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%': one figure with both ends (the low end takes the high end's
     scale and unit when it writes none), as '8,5 - 9%' already is."""
@@ -315,8 +322,7 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             and fig.high is None
             and low.high is None
             and low.unit in (None, fig.unit)
-            and _RANGE_TO.fullmatch(text[low.end : fig.start])
-            and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+            and _from_to(text, low, fig)
         ):
             low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
             out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)
@@ -327,8 +333,7 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             and low.unit is None
             and low.scale is None
             and fig.kind in (FigureKind.TIME, FigureKind.DURATION)
-            and _RANGE_TO.fullmatch(text[low.end : fig.start])
-            and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
+            and _from_to(text, low, fig)
         ):
             out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low.value, high=fig.value)
             continue  # 'từ 6 đến 24h', 'từ 2 đến 3 năm': hours or a length of time, not a count of six

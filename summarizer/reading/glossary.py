@@ -81,8 +81,9 @@ def chunk(text: str) -> list[Chunk]:
     low = [normalize_vi(w) for w in words]
     out: list[Chunk] = []
     i = 0
+    longest = _longest_from()
     while i < len(words):
-        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+        for n in range(min(longest.get(low[i], 1), len(words) - i), 0, -1):
             key = " ".join(low[i : i + n]).replace(" ,", ",")  # 'phòng, ban'
             if key in glossary and not (n == 1 and _in_a_name(words, i)):
                 en, role = glossary[key]
@@ -97,6 +98,17 @@ def chunk(text: str) -> list[Chunk]:
             out.append(Chunk(low[i], strip_diacritics(w) if role == "name" else "", role))
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _longest_from() -> dict[str, int]:
+    """For each word that starts a glossary entry, the most words such an entry has (at most ``_MAX_WORDS``)."""
+    longest: dict[str, int] = {}
+    for vi in load_glossary():
+        words = _WORD.findall(vi)
+        if words:
+            longest[words[0]] = min(_MAX_WORDS, max(longest.get(words[0], 1), len(words)))
+    return longest
 
 
 def _in_a_name(words: list[str], i: int) -> bool:
@@ -423,12 +435,14 @@ def written_whole(ledger: Ledger, fig: Figure, carried_from: Figure | None) -> b
         return True  # the noun it counts, written right after it ('31 tượng đài', '115 cán bộ')
     sentence = ledger.sentence_of(fig)
     start = carried_from.end if carried_from is not None else sentence.start
-    between = list(ledger.text[start : fig.start])
+    parts, at = [], start
     for other in ledger.figures:
-        if other.end > start and other.start < fig.start:
-            for k in range(max(other.start, start), min(other.end, fig.start)):
-                between[k - start] = " "
-    text = "".join(between)
+        if other.start >= fig.start:
+            break  # the ledger is in text order
+        if other.end > at:
+            parts.append(ledger.text[at : max(at, other.start)])
+            at = other.end
+    text = " ".join([*parts, ledger.text[at : fig.start]])
     if carried_from is None:
         mentions = list(subject.finditer(text))
         if not mentions:

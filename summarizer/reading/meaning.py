@@ -343,8 +343,8 @@ def annotate(ledger: Ledger) -> None:
         find_subject(ledger, fig, previous, around)
         carried = previous is not None and (fig.subject, fig.subject_en) == (previous.subject, previous.subject_en)
         name_from_glossary(fig, around.tail, around.after, carried=carried)
-        carried = previous is not None and fig.subject == previous.subject
-        if fig.subject is not None and not written_whole(ledger, fig, previous if carried else None):
+        still_carried = previous is not None and fig.subject == previous.subject
+        if fig.subject is not None and not written_whole(ledger, fig, previous if still_carried else None):
             fig.subject, fig.subject_en = None, None
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)

@@ -58,12 +58,16 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_REPORTED_PATTERNS = [(p, t) for p, t in _PERIOD_PATTERNS if not t.startswith("by ")]
+"""The periods a report reports on: all but a goal's horizon."""
+
+
 @lru_cache(maxsize=8192)
 def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str | None:
     """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024"); a
     goal's horizon ("đến năm 2030": "by 2030") only with ``horizons``."""
     text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
-    patterns = _PERIOD_PATTERNS if horizons else [(p, t) for p, t in _PERIOD_PATTERNS if not t.startswith("by ")]
+    patterns = _PERIOD_PATTERNS if horizons else _REPORTED_PATTERNS
     found = [(m, template) for pattern, template in patterns for m in pattern.finditer(text)]
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]

@@ -8,14 +8,12 @@ figure that may reach a briefing comes from this ledger, so its values are compu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import Any, TypeVar
 
 from summarizer.reading.cues import detect_basis, detect_cue, detect_qualifier
+from summarizer.reading.groups import group_figures
+from summarizer.reading.ledger_types import INDICATOR_KINDS, Figure, FigureKind, Ledger
 from summarizer.reading.notation import NumberReader
-from summarizer.reading.sentences import BULLET, Sentence, split_sentences
+from summarizer.reading.sentences import split_sentences
 from summarizer.reading.units import (
     COUNT_UNITS,
     CURRENCIES,
@@ -33,32 +31,6 @@ __all__ = [
     "Ledger",
     "read_figures",
 ]
-
-T = TypeVar("T")
-
-
-class FigureKind(StrEnum):
-    """What a figure is; only the indicator kinds may become indicators."""
-
-    MONEY = "money"
-    PERCENT = "percent"
-    RATIO = "ratio"
-    COUNT = "count"
-    QUANTITY = "quantity"
-    YEAR = "year"
-    YEAR_RANGE = "year_range"
-    DATE = "date"
-    TIME = "time"
-    DURATION = "duration"
-    ORDINAL = "ordinal"
-    DOC_CODE = "doc_code"
-    MAP_SCALE = "map_scale"
-
-
-INDICATOR_KINDS = frozenset(
-    {FigureKind.MONEY, FigureKind.PERCENT, FigureKind.RATIO, FigureKind.COUNT, FigureKind.QUANTITY}
-)
-
 
 # A number token is the whole run of digits and separators; which separator is which is decided per
 # document (see ``NumberReader``), never by cutting the run into fragments.
@@ -86,137 +58,6 @@ _MASTER = re.compile(
 )
 
 _BEFORE_NUM = re.compile(r"[\w.,/]$")
-
-
-@dataclass(slots=True)
-class Figure:
-    """One figure found in the source: as written, where, and what it means."""
-
-    id: str
-    text: str
-    start: int
-    end: int
-    kind: FigureKind
-    value: float
-    scale: int | None = None
-    unit: str | None = None
-    unit_vi: str | None = None
-    high: float | None = None
-    denominator: float | None = None
-    part_of: float | None = None
-    """The whole this figure is a part of, where the report says so ("24/24 chỉ tiêu, trong đó có 6 chỉ tiêu
-    vượt kế hoạch": 6 of the 24), without making it a ratio."""
-    cue: str | None = None
-    basis: str | None = None
-    qualifier: str | None = None
-    sentence_index: int = 0
-    period: str | None = None
-    target: bool = False
-    ambiguous: str | None = None
-    subject: str | None = None
-    subject_en: str | None = None
-    label: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def base_value(self) -> float:
-        """The value in base units (``63.275 tỷ`` -> 63,275,000,000)."""
-        return self.value * (self.scale or 1)
-
-    @property
-    def value_key(self) -> tuple[object, ...]:
-        """Two mentions with the same key state the same figure."""
-        return (self.kind, self.base_value, self.high, self.unit, self.denominator)
-
-    @property
-    def is_indicator_kind(self) -> bool:
-        return self.kind in INDICATOR_KINDS
-
-
-@dataclass(slots=True)
-class Ledger:
-    """Every figure of one source text, in order, with sentences for context."""
-
-    text: str
-    figures: list[Figure]
-    sentences: list[Sentence]
-    document_period: str | None = None
-    document_year: int | None = None
-    convention: str = "vietnamese"
-    value_index: dict[float, list[Figure]] | None = None
-    """Figures by every value they can be cited as; filled on first use by ``grounding.match_number``."""
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    """What later stages read from the same text, kept by ``keep`` (a ledger from the reading pool brings them)."""
-
-    def keep(self, key: str, compute: Callable[[], T]) -> T:
-        """``compute()``, once per ledger: a ledger is not changed after it is built."""
-        found: T = self.memo[key] if key in self.memo else self.memo.setdefault(key, compute())
-        return found
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self.figures)
-
-    def __len__(self) -> int:
-        return len(self.figures)
-
-    def get(self, figure_id: str) -> Figure | None:
-        return self._by_id().get(figure_id)
-
-    def _by_id(self) -> dict[str, Figure]:
-        return self.keep("by_id", lambda: {f.id: f for f in self.figures})
-
-    def candidates(self) -> list[Figure]:
-        """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
-
-        The mention kept is the first one in the body with a known subject (a headline repeats a figure
-        with less context, and its period and basis are the body's to say), else the first one. Found once per
-        ledger; do not change the list."""
-        return self.keep("candidates", self._candidates)
-
-    def _candidates(self) -> list[Figure]:
-        chosen: dict[tuple[object, ...], Figure] = {}
-        ratios = {(f.value, f.unit) for f in self.figures if f.kind == FigureKind.RATIO and f.unit}
-        for f in self.figures:
-            if not f.is_indicator_kind or (f.kind == FigureKind.COUNT and f.unit is None and f.scale is None):
-                continue
-            if f.kind == FigureKind.COUNT and (f.value, f.unit) in ratios:
-                continue  # '24 chỉ tiêu' in a headline is the '24/24 chỉ tiêu' of the body
-            key = f.value_key
-            kept = chosen.get(key)
-            if (
-                kept is None
-                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label)
-                or (kept.label is None and f.label is not None and kept.sentence_index > 0)
-            ):
-                chosen[key] = f
-        return sorted(chosen.values(), key=lambda f: f.start)
-
-    def sentence_of(self, figure: Figure) -> Sentence:
-        return self.sentences[figure.sentence_index]
-
-    def list_header(self, figure: Figure) -> Sentence | None:
-        """The line ending in ':' that introduces the bulleted list ("- ...") holding ``figure``, if any:
-        "Một số chỉ tiêu chủ yếu … nhiệm kỳ 2015-2020:" governs every item under it."""
-        k = figure.sentence_index
-        if not BULLET.match(self.sentences[k].text):
-            return None
-        while k > 0 and BULLET.match(self.sentences[k].text):
-            k -= 1
-        header = self.sentences[k]
-        return header if header.text.rstrip().endswith(":") and not BULLET.match(header.text) else None
-
-    def quote(self, figure: Figure, max_chars: int = 160) -> str:
-        """The sentence around a figure, trimmed to ``max_chars`` centred on the figure."""
-        sent = self.sentence_of(figure)
-        if len(sent.text) <= max_chars:
-            return sent.text
-        rel = figure.start - sent.start
-        lo = max(0, rel - max_chars // 2)
-        hi = min(len(sent.text), lo + max_chars)
-        lo = max(0, hi - max_chars)
-        prefix = "…" if lo > 0 else ""
-        suffix = "…" if hi < len(sent.text) else ""
-        return prefix + sent.text[lo:hi].strip() + suffix
 
 
 def _lower_after(text: str, pos: int, n: int = 40) -> str:
@@ -286,128 +127,10 @@ def read_figures(text: str) -> Ledger:
             continue
         fig.sentence_index = _sentence_index(starts, fig.start)
         figures.append(fig)
-    _propagate_list_units(text, figures)
-    figures = _join_ranges(text, figures)
-    _implicit_ratios(text, figures)
-    _parts(text, figures)
+    figures = group_figures(text, figures)
     for i, fig in enumerate(figures, start=1):
         fig.id = f"F{i}"
     return Ledger(text=text, figures=figures, sentences=sentences, convention=reader.convention)
-
-
-_FIGURE_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
-"""Between the figures of a list ('2, 3 và 4 tỷ đồng', '8 - 10%'); a list of names is split otherwise."""
-_RANGE_FROM = re.compile(r"(?:^|[\s(,;:])từ\s*$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
-_RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
-
-
-def _from_to(text: str, low: Figure, high: Figure) -> bool:
-    """'từ <low> đến <high>'."""
-    return bool(
-        _RANGE_TO.fullmatch(text[low.end : high.start]) and _RANGE_FROM.search(text[max(0, low.start - 12) : low.start])
-    )
-
-
-def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%': one figure with both ends (the low end takes the high end's
-    scale and unit when it writes none), as '8,5 - 9%' already is."""
-    out: list[Figure] = []
-    for fig in figures:
-        low = out[-1] if out else None
-        if (
-            low is not None
-            and fig.kind in _RANGE_ENDS
-            and low.kind in _RANGE_ENDS
-            and fig.high is None
-            and low.high is None
-            and low.unit in (None, fig.unit)
-            and _from_to(text, low, fig)
-        ):
-            low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
-            out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)
-            continue
-        if (
-            low is not None
-            and low.kind == FigureKind.COUNT
-            and low.unit is None
-            and low.scale is None
-            and fig.kind in (FigureKind.TIME, FigureKind.DURATION)
-            and _from_to(text, low, fig)
-        ):
-            out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low.value, high=fig.value)
-            continue  # 'từ 6 đến 24h', 'từ 2 đến 3 năm': hours or a length of time, not a count of six
-        out.append(fig)
-    return out
-
-
-def _propagate_list_units(text: str, figures: list[Figure]) -> None:
-    """In "91, 82, 81, 78, 75,4%" the bare list items share the last item's percent sign."""
-    i = 0
-    while i < len(figures):
-        j = i
-        while (
-            j + 1 < len(figures)
-            and figures[j].kind == FigureKind.COUNT
-            and figures[j].unit is None
-            and figures[j].scale is None
-            and _FIGURE_LIST_SEP.fullmatch(text[figures[j].end : figures[j + 1].start])
-        ):
-            j += 1
-        last = figures[j]
-        if j > i and last.kind in (FigureKind.PERCENT, FigureKind.MONEY, FigureKind.QUANTITY):
-            for fig in figures[i:j]:
-                fig.kind, fig.unit, fig.scale, fig.unit_vi = last.kind, last.unit, last.scale, last.unit_vi
-                fig.notes.append(f"unit taken from the list's last item {last.text!r}")
-        i = j + 1
-
-
-_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|(?P<has>\bcó))\s*$", re.IGNORECASE)
-_PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
-_THEN = re.compile(r"\bthì\b", re.IGNORECASE)
-
-
-_IN_WHICH = re.compile(r"\btrong (?:đó|số (?:đó|này))\b", re.IGNORECASE)
-
-
-def _parts(text: str, figures: list[Figure]) -> None:
-    """A figure after "trong đó" is a part of the nearest earlier figure of the same unit in its sentence."""
-    for k, part in enumerate(figures):
-        for whole in reversed(figures[:k]):
-            if whole.sentence_index != part.sentence_index:
-                break
-            if whole.kind not in (part.kind, FigureKind.RATIO) or (whole.unit_vi or whole.unit) != (
-                part.unit_vi or part.unit
-            ):
-                continue
-            total = whole.denominator if whole.kind == FigureKind.RATIO else whole.value
-            if total is not None and part.value < total and _IN_WHICH.search(text[whole.end : part.start]):
-                part.part_of = total
-            break
-
-
-def _implicit_ratios(text: str, figures: list[Figure]) -> None:
-    """In "Trong tổng số 28 chỉ tiêu … có 18 chỉ tiêu đạt", "có 7 quy hoạch thì 6 cái đã xong" the later,
-    smaller count of the same thing in the sentence is a part of the first, "18 of 28 targets" (only the
-    first such part: the rest of a breakdown is left as written)."""
-    for i, whole in enumerate(figures):
-        if whole.kind != FigureKind.COUNT or not whole.unit_vi or whole.denominator is not None:
-            continue
-        opening = _WHOLE_BEFORE.search(text[max(0, whole.start - 20) : whole.start])
-        if opening is None or not whole.value.is_integer():
-            continue
-        for part in figures[i + 1 :]:
-            if part.sentence_index != whole.sentence_index:
-                break
-            if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, "cái"):
-                continue
-            link = (_THEN if opening.group("has") else _PART_LINK).search(text[whole.end : part.start])
-            if part.value >= whole.value or not part.value.is_integer() or link is None:
-                break
-            part.kind, part.denominator = FigureKind.RATIO, whole.value
-            if part.unit_vi == "cái":
-                part.unit = whole.unit
-            break
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:

@@ -28,6 +28,9 @@ _RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
 _RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
 
 
+_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+
+
 def _from_to(text: str, low: Figure, high: Figure) -> bool:
     """'từ <low> đến <high>'."""
     return bool(
@@ -35,9 +38,19 @@ def _from_to(text: str, low: Figure, high: Figure) -> bool:
     )
 
 
+def _dashed(text: str, low: Figure, high: Figure) -> bool:
+    """'<low><unit> - <high><unit>' ('8% - 8,5%'): both ends written whole, the low end below the high one."""
+    return bool(
+        _DASH.fullmatch(text[low.end : high.start])
+        and low.unit is not None
+        and (low.unit, low.scale, low.sentence_index) == (high.unit, high.scale, high.sentence_index)
+        and low.value < high.value
+    )
+
+
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
-    """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%': one figure with both ends (the low end takes the high end's
-    scale and unit when it writes none), as '8,5 - 9%' already is."""
+    """'từ 86 đến 88 triệu đồng', 'từ 11 đến 12%', '8% - 8,5%': one figure with both ends (the low end takes the
+    high end's scale and unit when it writes none), as '8,5 - 9%' already is."""
     out: list[Figure] = []
     for fig in figures:
         low = out[-1] if out else None
@@ -48,7 +61,7 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             and fig.high is None
             and low.high is None
             and low.unit in (None, fig.unit)
-            and _from_to(text, low, fig)
+            and (_from_to(text, low, fig) or _dashed(text, low, fig))
         ):
             low_value = low.value * (low.scale or 1) / (fig.scale or 1) if low.scale else low.value
             out[-1] = replace(fig, text=text[low.start : fig.end], start=low.start, value=low_value, high=fig.value)

@@ -388,6 +388,10 @@ def test_list_and_range_keep_their_decimal_commas() -> None:
         ("Phải quy hoạch cho dân số 15-30 triệu người sinh sống.", "15-30 triệu người", 15, 30, "people", 10**6),
         ("Nhóm tượng đài (cao 5-8 m).", "5-8 m", 5, 8, "m", None),
         ("Đề xuất thu 25.000-30.000 đồng cho một giờ đậu xe.", "25.000-30.000 đồng", 25000, 30000, "VND", None),
+        # 09, then hand-written: a unit on both ends, joined by a dash
+        ("Tăng trưởng GRDP bình quân hàng năm từ 8% -8,5% (tính theo GDP).", "8% -8,5%", 8, 8.5, "%", None),
+        ("Phấn đấu tăng trưởng 8% - 10% mỗi năm.", "8% - 10%", 8, 10, "%", None),
+        ("Thu nhập đạt 86 triệu đồng – 88 triệu đồng.", "86 triệu đồng – 88 triệu đồng", 86, 88, "VND", 10**6),
     ],
 )
 def test_every_range_form_is_one_figure_with_both_ends(
@@ -403,6 +407,18 @@ def test_a_dash_with_no_unit_after_it_is_not_a_range() -> None:
     assert [(f.text, f.kind, f.high) for f in figs] == [
         ("12-3", FigureKind.DATE, None),
         ("3-4", FigureKind.COUNT, None),
+    ]
+
+
+def test_two_figures_a_dash_apart_are_a_range_only_when_they_rise_on_one_unit() -> None:
+    """Hand-written: a fall ('9% - 8%'), two units, and a dash that starts a new line are not ranges."""
+    figs = build_ledger("Năm nay 9% - 8% năm trước; đạt 5 tỷ đồng - 7%.\n- 10% hộ dân.").figures
+    assert [(f.text, f.high) for f in figs if f.is_indicator_kind] == [
+        ("9%", None),
+        ("8%", None),
+        ("5 tỷ đồng", None),
+        ("7%", None),
+        ("10%", None),
     ]
 
 

@@ -213,6 +213,18 @@ def _leading_int(raw: str) -> float:
 _ROAD_BEFORE = re.compile(r"\b(?:quốc lộ|tỉnh lộ|hương lộ|huyện lộ|đường tỉnh|đường huyện)\s*$")
 """'quốc lộ 51', 'hương lộ 2', 'đường tỉnh 295': a road's number is its name, not a count."""
 
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """A bare number after a capitalised word that does not open its sentence is that name's number ('Công ty Cổ
+    phần Thép Pomina 2', 'Khu công nghiệp Phú Mỹ 1'), not a count: Vietnamese puts a count before its noun. A
+    count listed after a place's name with no noun ('Hà Nội 12, Huế 3') is lost to this; none of the 32 reports
+    writes one."""
+    words = _TWO_WORDS_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(words and words.group(2)[0].isupper() and not words.group(2).isdigit() and words.group(1).isalpha())
+
+
 _RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
 
 
@@ -234,7 +246,8 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
     if isinstance(measured, Figure):
         return measured
     kind, scale, unit, unit_vi, consumed = measured
-    if kind == FigureKind.COUNT and high_tok is None and ordinal is not None and scale is None:
+    bare = kind == FigureKind.COUNT and high_tok is None and scale is None
+    if bare and (ordinal is not None or (unit is None and _after_a_name(text, start))):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     full_end = end + consumed
     fig = Figure("", text[start:full_end], start, full_end, kind, value, scale=scale, unit=unit, unit_vi=unit_vi)

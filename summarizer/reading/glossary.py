@@ -443,9 +443,9 @@ def written_whole(ledger: Ledger, fig: Figure, carried_from: Figure | None) -> b
             parts.append(ledger.text[at : max(at, other.start)])
             at = other.end
     text = " ".join([*parts, ledger.text[at : fig.start]])
-    if carried_from is None:
-        mentions = list(subject.finditer(text))
-        if not mentions:
-            return True
-        text = text[mentions[-1].end() :]
+    mentions = list(subject.finditer(text))
+    if mentions:
+        text = text[mentions[-1].end() :]  # written again since the figure it was carried from
+    elif carried_from is None:
+        return True
     return all(c.role != "unknown" for c in chunk(text))

@@ -187,6 +187,10 @@ def test_figures(text: str, expected: tuple[object, ...]) -> None:
         ("chỉ thu phí dừng đỗ ôtô từ 6 đến 24h, ngoài khung giờ này", K.TIME),
         ("Cửa hàng mở cửa từ 7 đến 22 giờ hằng ngày.", K.DURATION),
         ("thời gian thi công từ 2 đến 3 năm", K.DURATION),
+        # 35 (twice), 17: a bare number after a capitalised word inside its sentence is that name's number
+        ("Công ty Cổ phần Thép Pomina 2 với dự án nhà máy", K.ORDINAL),
+        ("tại khu công nghiệp Bàu Bàng và khu công nghiệp Mỹ Phước 3 với tổng vốn", K.ORDINAL),
+        ("với dự án tại Khu công nghiệp Phú Mỹ 1, tổng vốn", K.ORDINAL),
     ],
 )
 def test_not_indicators(text: str, kind: FigureKind) -> None:
@@ -408,6 +412,13 @@ def test_a_dash_with_no_unit_after_it_is_not_a_range() -> None:
         ("12-3", FigureKind.DATE, None),
         ("3-4", FigureKind.COUNT, None),
     ]
+
+
+def test_a_number_after_a_word_that_opens_its_sentence_is_still_a_count() -> None:
+    """Hand-written: a capital that only opens a sentence is not a name, and a count written before its noun
+    after a name ('Hà Nội có 30 quận') is a count."""
+    figs = build_ledger("Xong. Có 5 xã đạt chuẩn. Hà Nội có 30 quận.").figures
+    assert [(f.text, f.kind) for f in figs] == [("5 xã", FigureKind.COUNT), ("30 quận", FigureKind.COUNT)]
 
 
 def test_two_figures_a_dash_apart_are_a_range_only_when_they_rise_on_one_unit() -> None:

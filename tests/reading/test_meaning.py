@@ -432,6 +432,19 @@ def test_items_after_a_colon_that_announces_goals_are_goals(text: str, targets: 
         ),
         # hand-written: an unknown word between the revenue and the amount ('kiều hối', remittances)
         ("Thu ngân sách đạt 500 tỷ đồng, riêng kiều hối đạt 50 tỷ đồng.", "50 tỷ đồng", None),
+        # 35, and hand-written: a subject written again in the figure's own clause is not carried across the
+        # unknown words since the figure before it
+        (
+            "- Công ty A với dự án tại Khu công nghiệp Phú Mỹ, tổng vốn đầu tư đăng ký 868 tỷ đồng.\n"
+            "- Nhóm nhà đầu tư với dự án Nhà máy kính nổi siêu trắng, tổng vốn đầu tư đăng ký 108 triệu USD.",
+            "108 triệu USD",
+            "Total registered investment capital",
+        ),
+        (
+            "Thu ngân sách đạt 500 tỷ đồng. Riêng kiều hối về nhiều, thu ngân sách quý IV đạt 90 tỷ đồng.",
+            "90 tỷ đồng",
+            "Budget revenue",
+        ),
         # the same shapes with only known words between keep the subject (tay-ho, 05)
         (
             "Thu ngân sách ước đạt 2.511 tỷ đồng bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ.",

@@ -4,6 +4,7 @@ and the English composed from it."""
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -386,3 +387,17 @@ def test_an_amount_is_not_named_by_a_length_before_it(text: str, label: str | No
 def test_a_preposition_of_place_ends_the_noun_a_count_counts(text: str, label: str) -> None:
     assert build_ledger(text).figures[-1].subject_en is not None
     assert build_ledger(text).figures[-1].label == label
+
+
+INDICATOR_NAMES = [
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "indicator_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("name", INDICATOR_NAMES)
+def test_every_word_of_a_national_indicator_name_is_known(name: str) -> None:
+    """The glossary is general vocabulary: a figure named as the statistical system names it has no unknown word
+    in its subject, so ``written_whole`` lets the program name it."""
+    assert [c.vi for c in chunk(name) if c.role == "unknown"] == []

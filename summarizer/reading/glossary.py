@@ -200,6 +200,13 @@ def phrase_before(clause_tail: str) -> Phrase:
     end = i
     while i >= 0 and chunks[i].role in _CONTENT:
         i -= 1
+    where: list[Chunk] = []
+    if i > 0 and chunks[i].role == "place" and chunks[i - 1].role in _CONTENT - {"skip", "of"}:
+        at = _trim(chunks[i + 1 : end + 1])  # 'sản lượng hàng hóa qua cảng': what is measured, then where
+        where = [chunks[i], *at] if any(c.role in ("noun", "measure") for c in at) else []
+        end = i = i - 1
+        while i >= 0 and chunks[i].role in _CONTENT:
+            i -= 1
     found = _trim(chunks[i + 1 : end + 1])
     named = _name_after(chunks, end)
     if found and named is not None and found[-1].role in ("noun", "mod"):
@@ -208,7 +215,7 @@ def phrase_before(clause_tail: str) -> Phrase:
     inside_known = end < 0 or chunks[end].role not in _OPEN
     has_noun = any(c.role in ("noun", "measure") for c in found)
     cue = chunks[i].vi if i >= 0 and chunks[i].role == "stop" else None
-    return Phrase(tuple(found), bounded and inside_known and has_noun, cue)
+    return Phrase(tuple(found + where if found else found), bounded and inside_known and has_noun, cue)
 
 
 def _name_after(chunks: list[Chunk], end: int) -> Chunk | None:
@@ -252,6 +259,10 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
     chunks = [c for c in chunks if c.role != "skip"]
     if not chunks:
         return ""
+    place = next((k for k, c in enumerate(chunks) if c.role == "place"), None)
+    if place is not None:
+        what, where = _noun_phrase(chunks[:place]), _noun_phrase(chunks[place + 1 :])
+        return f"{what} {chunks[place].en} {where}" if what and where else what
     owner = next((k for k, c in enumerate(chunks) if c.role == "of"), None)
     if owner is not None:
         head, owned = _noun_phrase(chunks[:owner]), _noun_phrase(chunks[owner + 1 :])

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import known_terms, name_from_glossary, written_whole
+from summarizer.reading.glossary import known_terms, name_from_glossary, phrase_after, written_whole
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import Term, normalize_vi
@@ -569,10 +569,20 @@ def write_label(fig: Figure, around: Around) -> None:
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
-    of_what = after_terms[0].en if after_terms and basis == Basis.OF_TOTAL.value else None
+    of_what = _share_of(after, after_terms) if basis == Basis.OF_TOTAL.value else None
     if of_what and re.match(r"\s*là\b", after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)
+
+
+def _share_of(after: str, after_terms: list[Term]) -> str | None:
+    """What a share is of: the whole known phrase after it where it holds the first term ('chiếm 10% số dân sử
+    dụng nước sạch' -> 'residents using clean water', not 'clean water'), else that term."""
+    if not after_terms:
+        return None
+    whole = phrase_after(after)
+    term = after_terms[0].en
+    return whole.english if whole.english and term.lower() in whole.english.lower() else term
 
 
 def _already_says(subject: str, qualifier: str) -> bool:

@@ -368,6 +368,34 @@ def test_a_share_that_rises_stays_a_share() -> None:
     assert _basis(share) == "of total" and "share" in (share.label or "").lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "label"),
+    [
+        # 15: a share of the whole known phrase after it, not of its first term
+        (
+            "Cấp nước ổn định cho khoảng 100.000 hộ dân, chiếm 10% số dân sử dụng nước sạch trên toàn thành phố.",
+            "10%",
+            "Households as share of residents using clean water",
+        ),
+        # 45: the same where the phrase is one term
+        (
+            "Bội chi ngân sách nhà nước là 263.135 tỷ đồng, bằng 6,28% tổng sản phẩm trong nước (GDP), không bao gồm.",
+            "6,28%",
+            "State budget deficit as share of gross domestic product",
+        ),
+        # hand-written: an unknown word in the phrase after leaves its first term
+        (
+            "Cấp nước cho 20.000 hộ dân, chiếm 10% số dân xyzabc nước sạch.",
+            "10%",
+            "Water supply as share of clean water",
+        ),
+    ],
+)
+def test_a_share_is_of_the_known_phrase_after_it(text: str, source: str, label: str) -> None:
+    _, f = _fig(text, source)
+    assert f.label == label
+
+
 def test_an_excess_over_an_unnamed_base_is_not_growth() -> None:
     _, f = _fig("Hà Nội: Thu ngân sách 2016 vượt 3,8%", "3,8%")
     assert f.label == "Budget revenue excess"  # a name, so not 'exceeded by' (which reads as cut off)

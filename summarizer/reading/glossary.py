@@ -100,6 +100,26 @@ def chunk(text: str) -> list[Chunk]:
     return out
 
 
+def commas_inside_entries(text: str) -> set[int]:
+    """Which commas of ``text`` (0 for its first) belong to a glossary entry ('nông, lâm, thủy sản', 'phòng,
+    ban') rather than end a clause."""
+    if not any(first in text.lower() for first in _comma_entry_starts()):
+        return set()
+    inside: set[int] = set()
+    k = 0
+    for c in chunk(text):
+        commas = c.vi.count(",")
+        if c.role != "mark" and commas:
+            inside.update(range(k, k + commas))
+        k += commas
+    return inside
+
+
+@lru_cache(maxsize=1)
+def _comma_entry_starts() -> frozenset[str]:
+    return frozenset(key.split(",")[0] for key in load_glossary() if "," in key)
+
+
 @lru_cache(maxsize=1)
 def _longest_from() -> dict[str, int]:
     """For each word that starts a glossary entry, the most words such an entry has (at most ``_MAX_WORDS``)."""

@@ -15,7 +15,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import known_terms, name_from_glossary, phrase_after, written_whole
+from summarizer.reading.glossary import (
+    commas_inside_entries,
+    known_terms,
+    name_from_glossary,
+    phrase_after,
+    written_whole,
+)
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import Term, normalize_vi
@@ -82,7 +88,8 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
     hard = [m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip()]
     clause = before[hard[-1] :] if hard else before
-    soft = [m.end() for m in _SOFT_BOUNDARY.finditer(clause)]
+    inside = commas_inside_entries(clause)  # 'Giá trị sản xuất nông, lâm, thuỷ sản ước đạt': one noun phrase
+    soft = [m.end() for k, m in enumerate(_SOFT_BOUNDARY.finditer(clause)) if k not in inside]
     tail = clause[soft[-1] :] if soft else clause
     after_full = ledger.text[fig.end : sent.end]
     cut = re.search(r"[,;:.()]|\s[-–]\s|\s(?:và\s+)?\d", after_full)

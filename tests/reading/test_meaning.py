@@ -396,6 +396,33 @@ def test_a_share_is_of_the_known_phrase_after_it(text: str, source: str, label: 
     assert f.label == label
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "label"),
+    [
+        # 05: a comma inside a glossary entry does not end the clause
+        (
+            "Giá trị sản xuất nông, lâm, thuỷ sản ước đạt 231 triệu đồng/ha.",
+            "231 triệu đồng",
+            "Agriculture, forestry and fisheries production value",
+        ),
+        # hand-written: the same list before other words, and after a clause it does end
+        (
+            "Kim ngạch xuất khẩu nông, lâm, thủy sản đạt 3 tỷ USD.",
+            "3 tỷ USD",
+            "Agriculture, forestry and fisheries export turnover",
+        ),
+        (
+            "Trong năm, thu ngân sách đạt 500 tỷ đồng, nông, lâm, thủy sản tăng 5%.",
+            "5%",
+            "Agriculture, forestry and fisheries growth (year on year)",
+        ),
+    ],
+)
+def test_a_list_written_as_one_entry_is_one_subject(text: str, source: str, label: str) -> None:
+    _, f = _fig(text, source)
+    assert f.label == label
+
+
 def test_an_excess_over_an_unnamed_base_is_not_growth() -> None:
     _, f = _fig("Hà Nội: Thu ngân sách 2016 vượt 3,8%", "3,8%")
     assert f.label == "Budget revenue excess"  # a name, so not 'exceeded by' (which reads as cut off)

@@ -221,7 +221,12 @@ def phrase_before(clause_tail: str) -> Phrase:
     while i >= 0 and chunks[i].role in _CONTENT:
         i -= 1
     where: list[Chunk] = []
-    if i > 0 and chunks[i].role == "place" and chunks[i - 1].role in _CONTENT - {"skip", "of"}:
+    if (
+        i > 0
+        and chunks[i].role == "place"
+        and chunks[i - 1].role in _CONTENT - {"skip", "of"}
+        and not _at_a_time(chunks, i)
+    ):
         at = _trim(chunks[i + 1 : end + 1])  # 'sản lượng hàng hóa qua cảng': what is measured, then where
         where = [chunks[i], *at] if any(c.role in ("noun", "measure") for c in at) else []
         end = i = i - 1
@@ -236,6 +241,14 @@ def phrase_before(clause_tail: str) -> Phrase:
     has_noun = any(c.role in ("noun", "measure") for c in found)
     cue = chunks[i].vi if i >= 0 and chunks[i].role == "stop" else None
     return Phrase(tuple(found + where if found else found), bounded and inside_known and has_noun, cue)
+
+
+_TIME_WORDS = frozenset({"năm", "tháng", "quý", "tuần", "ngày", "kỳ", "giai đoạn", "nhiệm kỳ", "thời gian"})
+
+
+def _at_a_time(chunks: list[Chunk], place: int) -> bool:
+    """'trong năm 2018', 'trong giai đoạn …': the preposition says when, and what is before it stays open."""
+    return place + 1 < len(chunks) and chunks[place + 1].vi in _TIME_WORDS
 
 
 def _name_after(chunks: list[Chunk], end: int) -> Chunk | None:

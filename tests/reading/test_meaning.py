@@ -389,16 +389,6 @@ def test_a_share_that_rises_stays_a_share() -> None:
             "10%",
             "Water supply as share of clean water",
         ),
-    ],
-)
-def test_a_share_is_of_the_known_phrase_after_it(text: str, source: str, label: str) -> None:
-    _, f = _fig(text, source)
-    assert f.label == label
-
-
-@pytest.mark.parametrize(
-    ("text", "source", "label"),
-    [
         # 05: a comma inside a glossary entry does not end the clause
         (
             "Giá trị sản xuất nông, lâm, thuỷ sản ước đạt 231 triệu đồng/ha.",
@@ -418,7 +408,9 @@ def test_a_share_is_of_the_known_phrase_after_it(text: str, source: str, label: 
         ),
     ],
 )
-def test_a_list_written_as_one_entry_is_one_subject(text: str, source: str, label: str) -> None:
+def test_a_shares_whole_and_a_listed_subject_are_read_whole(text: str, source: str, label: str) -> None:
+    """What a share is of is the whole known phrase after it; a list written as one glossary entry is one
+    subject."""
     _, f = _fig(text, source)
     assert f.label == label
 

@@ -1,6 +1,7 @@
 """Probe: can the embedded model name a figure the glossary cannot? Prints counts, judged by the gold label keys.
 
     python eval/probe_naming.py [--split seen] [--which named|unnamed|all] [--prompt phrase|clause] [--show]
+                                [--base-url URL --model NAME]   # an OpenAI-compatible server instead
 
 For every gold figure of the split, the Vietnamese words that name it (the clause before the figure, its cue and
 number words dropped; for a clause that opens with its cue, the words before the figure preceding it) go to the
@@ -14,7 +15,9 @@ is not to be read).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import statistics
 import sys
@@ -69,19 +72,24 @@ def subject_words(ledger: Ledger, fig: Figure, *, carried: bool = False) -> str:
     return words
 
 
-def ask(url: str, prompt: str, **fields: str) -> str:
+def ask(url: str, model: str | None, prompt: str, **fields: str) -> str:
+    """The model's English: grammar-constrained JSON on the embedded server (``model`` None), plain text elsewhere."""
     system, user = PROMPTS[prompt]
-    body = {
-        "model": "local",
+    body: dict[str, object] = {
+        "model": model or "local",
         "messages": [{"role": "system", "content": system}, {"role": "user", "content": user.format(**fields)}],
         "max_tokens": 30,
         "temperature": 0,
-        "response_format": {"type": "json_object", "schema": ANSWER},
     }
-    reply = httpx.post(f"{url}/chat/completions", json=body, timeout=120).json()
+    if model is None:
+        body["response_format"] = {"type": "json_object", "schema": ANSWER}
+    key = os.environ.get("OPENAI_API_KEY")
+    headers = {"Authorization": f"Bearer {key}"} if key and model is not None else {}
+    reply = httpx.post(f"{url}/chat/completions", json=body, headers=headers, timeout=120).json()
     try:
-        return str(json.loads(reply["choices"][0]["message"]["content"]).get("english", ""))
-    except (KeyError, json.JSONDecodeError):
+        content = str(reply["choices"][0]["message"]["content"])
+        return str(json.loads(content).get("english", "")) if model is None else content.strip().strip('"')
+    except (KeyError, TypeError, json.JSONDecodeError):
         return ""
 
 
@@ -91,9 +99,15 @@ def main() -> None:
     parser.add_argument("--which", choices=("named", "unnamed", "all"), default="named")
     parser.add_argument("--prompt", choices=tuple(PROMPTS), default="phrase")
     parser.add_argument("--show", action="store_true", help="print each phrase and answer (seen split only)")
+    parser.add_argument(
+        "--base-url", help="an OpenAI-compatible server (key from OPENAI_API_KEY) instead of the embedded model"
+    )
+    parser.add_argument("--model", help="the model to ask on --base-url")
     args = parser.parse_args()
     if args.show and args.split != "seen":
         parser.error("--show prints report text: only for the seen split")
+    if bool(args.base_url) != bool(args.model):
+        parser.error("--base-url and --model go together")
 
     items = []
     for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold", ROOT / "eval" / "splits.json"):
@@ -108,12 +122,13 @@ def main() -> None:
 
     model_right = code_right = 0
     seconds: list[float] = []
-    with LocalServer(assemble_model(), n_ctx=4096) as server:
+    with contextlib.ExitStack() as stack:
+        url = args.base_url or stack.enter_context(LocalServer(assemble_model(), n_ctx=4096)).base_url
         for ledger, gold, fig in items:
             phrase = subject_words(ledger, fig)
             clause = ledger.text[ledger.sentence_of(fig).start : fig.end][-160:]
             started = time.monotonic()
-            answer = ask(server.base_url, args.prompt, phrase=phrase, clause=clause) if phrase else ""
+            answer = ask(url, args.model, args.prompt, phrase=phrase, clause=clause) if phrase else ""
             seconds.append(time.monotonic() - started)
             right = gold.label.judge(answer)[0] and not is_generic_name(answer)
             code = known_name(fig)

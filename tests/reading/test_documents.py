@@ -53,7 +53,7 @@ def test_every_report_in_every_format_gives_the_ledger_of_its_text(fmt: str, fon
         assert report.document is not None and report.document.file_name == doc.name
         if ledger_signature(report.text) != ledger_signature(text):
             differ.append(path.stem)
-    assert len(ALL_REPORTS) == 32
+    assert len(ALL_REPORTS) == 42
     assert differ == [], f"{fmt}: {len(differ)} of {len(ALL_REPORTS)} ledgers differ"
 
 

@@ -50,6 +50,9 @@ __all__ = [
 ]
 
 Grounding = Literal["grounded", "ungrounded"]
+NameStatus = Literal["translated", "partial", "source"]
+"""translated: an English name that passed the fit checks; partial: the Vietnamese words that say what the figure
+measures, with the English of those the termbase knows; source: those words with none known."""
 Direction = Literal["increase", "decrease", "exceed", "reach", "equal", "share", "rise_to", "fall_to"]
 Comparison = str
 
@@ -323,6 +326,17 @@ class Indicator(_Strict):
         default="model",
         description="model: among the figures the model chose; code: a candidate the model left out that the "
         "terminology names, added after the model's choices.",
+    )
+    name_status: NameStatus = Field(
+        default="translated",
+        description="translated: name is English; partial / source: name is the Vietnamese phrase that says what "
+        "the figure measures, as written (name_span), not translated; gloss holds the English of its known words.",
+    )
+    name_span: list[int] | None = Field(
+        default=None, description="[start, end) of the Vietnamese name phrase in the source, when not translated."
+    )
+    gloss: str | None = Field(
+        default=None, description="English of the words of an untranslated name the termbase knows."
     )
 
 

@@ -291,7 +291,9 @@ def test_splits_file_names_each_report_once(reports_dir: Path) -> None:
     split_of = load_splits(reports_dir.parent / "splits.json")
     assert set(split_of) == {p.stem for p in reports_dir.glob("*.txt")}
     assert sorted(k for k, v in split_of.items() if v == "unseen") == sorted(
-        p.stem for p in reports_dir.glob("*.txt") if p.stem[:2] in {"43", "47", "51", "55", "59", "61", "63", "65", "67", "69", "71", "73", "75", "77", "79"}
+        p.stem
+        for p in reports_dir.glob("*.txt")
+        if p.stem[:2] in {"43", "47", "51", "55", "59", "61", "63", "65", "67", "69", "71", "73", "75", "77", "79"}
     )
 
 

@@ -26,10 +26,13 @@ from summarizer.checking.grounding import (
 )
 from summarizer.errors import ModelCallError
 from summarizer.reading.figures import Figure, FigureKind, Ledger
+from summarizer.reading.fit import fit_problem
+from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger, folded_text
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in, role_in_source, split_official
+from summarizer.reading.source_names import source_name
 from summarizer.reading.terminology import is_generic_name
 from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import (
@@ -64,6 +67,7 @@ __all__ = [
     "meeting_of",
     "officials_of",
     "parse_lenient",
+    "untranslated",
     "with_checks",
     "with_model_prose",
 ]
@@ -236,7 +240,7 @@ def build_summary(
     folded = folded_text(ledger)
     language = language_flags(draft, folded)
     bad = failed_prose(draft, ledger, facts, language)
-    indicators = key_indicators(draft, ledger, problems, bad)
+    indicators = key_indicators(draft, ledger, problems, bad, free_naming=provenance.backend != "local")
     meeting = meeting_of(draft, facts, ledger, folded)
     prose = checked_prose(draft, ledger, meeting, indicators, bad, folded)
     prose_names = {where for where, _ in prose_fields(draft)}
@@ -282,26 +286,93 @@ def failed_prose(draft: Draft, ledger: Ledger, facts: MeetingFacts, language: li
     return bad
 
 
-def key_indicators(draft: Draft, ledger: Ledger, problems: list[Flag], bad: dict[str, str]) -> list[Indicator]:
-    """The draft's figures that have a name fit to show, each value once, then the candidates it left out that
-    the terminology names (``chosen_by`` "code"), up to ``MAX_KEY_FIGURES``."""
-    indicators: list[Indicator] = []
-    seen: set[tuple[object, ...]] = set()
+def key_indicators(
+    draft: Draft, ledger: Ledger, problems: list[Flag], bad: dict[str, str], *, free_naming: bool = True
+) -> list[Indicator]:
+    """The key figures, each value once: the draft's, then the candidates it left out that the terminology names
+    (``chosen_by`` "code"), then the likeliest candidates nobody can name, up to ``MAX_KEY_FIGURES``. A figure whose
+    name is missing or fails the fit checks is shown in its own Vietnamese words, marked not translated, never
+    dropped (``untranslated``). ``free_naming``: a strong model may name what the termbase cannot; the embedded one
+    may only use words the termbase gave for the figure's clause (``given_words``)."""
+    shown = _Shown(ledger, problems)
     for k, d in enumerate(draft.indicators, start=1):
         fig = ledger.get(d.figure)
-        key = fig.value_key if fig is not None else (d.figure,)
         name = indicator_name(fig, d.name, bad.get(f"indicator {k} name"))
-        if key not in seen and name is not None:
-            seen.add(key)
-            indicators.append(figure_indicator(d.figure, name, ledger, problems))
-    for fig in ranked_candidates(ledger):
-        if len(indicators) >= MAX_KEY_FIGURES:
-            break
-        if (label := known_name(fig)) and not fig.ambiguous and fig.value_key not in seen:
-            seen.add(fig.value_key)
-            named = figure_indicator(fig.id, label, ledger, problems)
-            indicators.append(named.model_copy(update={"chosen_by": "code"}))
-    return indicators
+        if name is not None and fig is not None and not free_naming and known_name(fig) is None:
+            name = name if _only_given_words(name, ledger, fig) else None
+        if fig is None:
+            if name is not None:
+                shown.add_unchecked(d.figure, name)
+            continue
+        shown.add(fig, name, "model")
+    ranked = ranked_candidates(ledger)
+    for fig in ranked:
+        if (label := known_name(fig)) and not fig.ambiguous:
+            shown.add(fig, label, "code")
+    for fig in ranked:
+        if not fig.ambiguous:
+            shown.add(fig, None, "code")
+    return shown.indicators
+
+
+class _Shown:
+    """The key figures chosen so far: one per value, at most ``MAX_KEY_FIGURES`` (the model's own picks are never
+    cut), a name given to one kind of figure per period only."""
+
+    def __init__(self, ledger: Ledger, problems: list[Flag]) -> None:
+        self.ledger, self.problems = ledger, problems
+        self.indicators: list[Indicator] = []
+        self.values: set[tuple[object, ...]] = set()
+        self.names: dict[str, tuple[str, str | None, str | None]] = {}
+
+    def add_unchecked(self, figure_id: str, name: str) -> None:
+        self.indicators.append(figure_indicator(figure_id, name, self.ledger, self.problems))
+
+    def add(self, fig: Figure, name: str | None, chosen_by: str) -> None:
+        if fig.value_key in self.values or (chosen_by == "code" and len(self.indicators) >= MAX_KEY_FIGURES):
+            return
+        if name is not None and (fit_problem(fig, name) or self._name_taken(fig, name)):
+            name = None
+        self.values.add(fig.value_key)
+        ind = figure_indicator(fig.id, name, self.ledger, self.problems) if name else untranslated(self.ledger, fig)
+        self.indicators.append(ind if chosen_by == "model" else ind.model_copy(update={"chosen_by": "code"}))
+
+    def _name_taken(self, fig: Figure, name: str) -> bool:
+        """One name for figures of different kinds in one report, with nothing (period, basis) to tell them apart."""
+        said = (fig.kind.value, fig.period, fig.basis)
+        first = self.names.setdefault(name.lower(), said)
+        return first[0] != said[0] and first[1:] == said[1:]
+
+
+def untranslated(ledger: Ledger, fig: Figure) -> Indicator:
+    """A key figure nobody can name in English: shown with the Vietnamese words that say what it measures, as
+    written and linked to their span, with the English of the words the termbase knows."""
+    ind = figure_indicator(fig.id, "", ledger, [])
+    found = source_name(ledger, fig)
+    if found is None:
+        words = ledger.quote(fig, 90)
+        return ind.model_copy(update={"name": words, "name_status": "source", "name_span": None, "gloss": None})
+    return ind.model_copy(
+        update={
+            "name": found.vi,
+            "name_status": found.status,
+            "name_span": list(found.span),
+            "gloss": found.gloss or None,
+        }
+    )
+
+
+_FUNCTION_TEXT = "of the and in as at for to by from with on per a an its their total number rate share value growth"
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _only_given_words(name: str, ledger: Ledger, fig: Figure) -> bool:
+    """Whether every content word of a name the embedded model wrote was given to it: the English of the known
+    words of the figure's clause (``clause_gloss``); a word it was not given is a guess at Vietnamese it cannot
+    read."""
+    given = {w for _, en in clause_gloss(ledger, fig) for w in re.findall(r"[a-z]+", en.lower())}
+    words = re.findall(r"[a-z]+", name.lower())
+    return all(w in given or w in _FUNCTION_WORDS or w.rstrip("s") in given for w in words)
 
 
 def meeting_of(draft: Draft, facts: MeetingFacts, ledger: Ledger, folded: str) -> Meeting:

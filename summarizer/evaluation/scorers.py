@@ -57,6 +57,8 @@ class ReportScore:
     gold: int = 0
     found: int = 0
     found_by_value: int = 0
+    untranslated: int = 0
+    """Gold figures shown in their Vietnamese words, marked not translated: found, not named."""
     label_ok: int = 0
     basis_ok: int = 0
     period: list[int] = field(default_factory=lambda: [0, 0])
@@ -318,9 +320,11 @@ def _value_check(ind: Indicator, ledger: Ledger, where: str) -> FigureCheck | No
 
 
 def _judge_gold(score: ReportScore, g: GoldIndicator, ind: Indicator, where: str, *, checks: list[FigureCheck]) -> None:
-    label_ok, why = g.label.judge(ind.name)
+    translated = ind.name_status == "translated"
+    label_ok, why = g.label.judge(ind.name) if translated else (False, "")
     if label_ok and is_generic_name(ind.name):
         label_ok, why = False, "a head noun only, which names no figure"
+    score.untranslated += not translated
     basis = indicator_basis(ind)
     basis_ok = basis == g.basis
     period_ok = None if g.period is None else period_matches(g.period, ind.period)
@@ -332,7 +336,7 @@ def _judge_gold(score: ReportScore, g: GoldIndicator, ind: Indicator, where: str
     if label_ok and basis_ok and period_ok is not False:
         score.fully_right += 1
     text = f"{ind.name} ({g.source_text})"
-    if not label_ok:
+    if translated and not label_ok:
         checks.append(FigureCheck(where, text, "wrong", ErrorClass.WRONG_LABEL, f"{why}; gold: {g.what}"))
     if not basis_ok:
         checks.append(FigureCheck(where, text, "wrong", ErrorClass.WRONG_BASIS, f"'{basis}', gold '{g.basis}'"))
@@ -469,12 +473,18 @@ def aggregate(scores: list[ReportScore]) -> dict[str, Any]:
         return round(statistics.median(vals), 3) if vals else None
 
     gold = sum(s.gold for s in scores)
+    untranslated = sum(s.untranslated for s in scores)
     return {
         "reports": n,
         "schema_valid_rate": _rate(sum(s.schema_valid for s in scores), n),
         "fully_right": _rate(sum(s.fully_right for s in scores), gold),
         "clean_briefings": _rate(sum(s.clean for s in scores), n),
-        "label_accuracy": _rate(sum(s.label_ok for s in scores), found),
+        "label_accuracy": _rate(sum(s.label_ok for s in scores), found - untranslated),
+        "named_right": sum(s.label_ok for s in scores),
+        "named_wrong": found - untranslated - sum(s.label_ok for s in scores),
+        "shown_untranslated": untranslated,
+        "missing": gold - found,
+        "wrong_name_share_of_shown": _rate(found - untranslated - sum(s.label_ok for s in scores), found),
         "basis_accuracy": _rate(sum(s.basis_ok for s in scores), found),
         "period_accuracy": _rate(sum(s.period[0] for s in scores), sum(s.period[1] for s in scores)),
         "recall_by_span": _rate(found, gold),

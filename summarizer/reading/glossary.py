@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from summarizer.reading.knowledge import termbase_rows
 from summarizer.reading.language import strip_diacritics
 from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
 
@@ -30,12 +31,14 @@ __all__ = [
     "Phrase",
     "chunk",
     "clause_gloss",
+    "clear_caches",
     "compose",
     "known_terms",
     "load_glossary",
     "name_from_glossary",
     "phrase_after",
     "phrase_before",
+    "word_spans",
     "written_whole",
 ]
 
@@ -61,7 +64,15 @@ def load_glossary() -> dict[str, tuple[str, str]]:
     for vi, en, _ in load_terminology():
         if "," not in vi:
             entries.setdefault(vi, (en, "noun"))
+    for row in termbase_rows():
+        entries.setdefault(row.vi, (row.en, row.role))
     return entries
+
+
+def clear_caches() -> None:
+    """Forget what was loaded from the data files (after ``knowledge.use_termbase``)."""
+    for cached in (load_glossary, _comma_entry_starts, _longest_from, _compound_starts, _known_terms):
+        cached.cache_clear()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,13 @@ class Chunk:
     en: str
     role: str
     """A glossary role, or 'number', 'name' (an unknown capitalised word), 'mark' or 'unknown'."""
+    words: int = 1
+    """How many words of the text it covers (``word_spans``)."""
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of every word and mark of ``text``, as ``chunk`` cuts it."""
+    return [m.span() for m in _WORD.finditer(text)]
 
 
 def chunk(text: str) -> list[Chunk]:
@@ -87,7 +105,7 @@ def chunk(text: str) -> list[Chunk]:
             key = " ".join(low[i : i + n]).replace(" ,", ",")  # 'phòng, ban'
             if key in glossary and not (n == 1 and _in_a_name(words, i)):
                 en, role = glossary[key]
-                out.append(Chunk(key, en, role))
+                out.append(Chunk(key, en, role, n))
                 i += n
                 break
         else:
@@ -259,7 +277,7 @@ def _name_after(chunks: list[Chunk], end: int) -> Chunk | None:
     if end < 0 or k == end + 1:
         return None
     run = chunks[end + 1 : k]
-    return Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name")
+    return Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name", sum(c.words for c in run))
 
 
 def phrase_after(counted: str, *, joined: bool = False) -> Phrase:
@@ -375,7 +393,10 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
         named = before.english if not _bare_measure(before) else None
         subject = normalize_vi(fig.subject or "")
         extends = weak or subject in before.vi
-        if named and not is_generic_name(named) and extends and (weak or _words(before.vi) > _words(subject)):
+        # its own clause names it, not the figure before ('chi phí bán hàng giảm 35%, chi phí quản lý giảm 15%')
+        own = carried and before.covered and subject not in before.vi and _new_clause(tail)
+        longer = extends and (weak or _words(before.vi) > _words(subject))
+        if named and not is_generic_name(named) and (own or longer):
             fig.subject, fig.subject_en = before.vi, named
     if fig.kind.value != "money":
         return
@@ -389,6 +410,14 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
     if before.cue in _CUT and before.covered and not re.search(r"cut|reduc|sav", fig.subject_en):
         fig.subject_en = f"{fig.subject_en} cut"
     _pays_for(fig, after)
+
+
+def _new_clause(tail: str) -> bool:
+    """Whether the words before a figure start a clause of their own: no number before them in the clause, or one
+    followed by 'và' / 'còn' ('tín dụng VND tăng 5,87% và tín dụng ngoại tệ tăng 4,64%'), not the complement of
+    the number before ('bằng 91% dự toán thành phố giao và tăng 41%')."""
+    numbers = list(re.finditer(r"\d", tail))
+    return not numbers or re.match(r"\S*\s+(?:và|còn)\s", tail[numbers[-1].end() :]) is not None
 
 
 _A_SIZE = re.compile(r"(?:total )?(?:length|width|height|depth|area)\b", re.IGNORECASE)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
-from summarizer.reading.glossary import clause_gloss
+from summarizer.reading.glossary import clause_gloss, clear_caches
 from summarizer.reading.labels import known_name
 from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate
 from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
 
-__all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember"]
+__all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember", "reset_caches"]
 
 _BUILT_ELSEWHERE: dict[str, Ledger] = {}
 
@@ -59,3 +59,9 @@ def read_fully(text: str) -> Ledger:
         if known_name(fig) is None:
             clause_gloss(ledger, fig)  # the words the model is given to name it (asking.requests.clause_words)
     return ledger
+
+
+def reset_caches() -> None:
+    """Forget loaded knowledge and built ledgers: after the termbase in use changed (the coverage curve)."""
+    clear_caches()
+    build_ledger.cache_clear()

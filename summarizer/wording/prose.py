@@ -69,8 +69,9 @@ def _topic(name: str) -> str | None:
 
 
 def key_figures(indicators: list[Indicator]) -> list[Indicator]:
-    """Grounded figures, the model's choices first, then the ones code added."""
-    grounded = [i for i in indicators if i.grounding == "grounded"]
+    """Grounded figures named in English, the model's choices first, then the ones code added (a figure shown in its
+    Vietnamese words is for the table, not for English prose)."""
+    grounded = [i for i in indicators if i.grounding == "grounded" and i.name_status == "translated"]
     return [i for i in grounded if i.chosen_by == "model"] + [i for i in grounded if i.chosen_by == "code"]
 
 

@@ -8,7 +8,7 @@ from summarizer.schema import Flag, Indicator, Provenance, Summary
 from summarizer.wording.formatting import format_date, format_value
 from summarizer.wording.prose import write_lead
 
-__all__ = ["flag_text", "format_value", "render_markdown"]
+__all__ = ["flag_text", "format_value", "indicator_label", "render_markdown"]
 
 
 def flag_text(flag: Flag) -> str:
@@ -37,15 +37,24 @@ def _meeting_line(summary: Summary) -> str:
     return " · ".join(parts)
 
 
+def indicator_label(ind: Indicator) -> str:
+    """The name as a reader sees it: the English name, or for a figure nobody could name in English its Vietnamese
+    words in quotes, marked not translated, with the English of the words the termbase knows."""
+    if ind.name_status == "translated":
+        return ind.name
+    known = f"; known words: {ind.gloss}" if ind.gloss else ""
+    return f"“{ind.name}” (not translated{known})"
+
+
 def _figure_table(indicators: list[Indicator]) -> list[str]:
     lines = ["| Indicator | Value | Period | Basis | Source (Vietnamese) |", "|---|---|---|---|---|"]
     for ind in indicators:
         if ind.grounding == "grounded":
             value = format_value(ind)
-            name = _md(ind.name)
+            name = _md(indicator_label(ind))
         else:
             value = f"⚠ unverified: {format_value(ind)}" if ind.source_text else "⚠ unverified"
-            name = f"⚠ {_md(ind.name)}"
+            name = f"⚠ {_md(indicator_label(ind))}"
         lines.append(
             f"| {name} | {value} | {_md(ind.period or '')} | {_md(ind.comparison or '')} | “{_md(ind.source_text)}” |"
         )

@@ -26,7 +26,7 @@ from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, Summary
 from summarizer.wording.prose import write_lead
-from summarizer.writing.briefing import flag_text, format_value
+from summarizer.writing.briefing import flag_text, format_value, indicator_label
 
 __all__ = ["IndexEntry", "page_name", "render_index", "render_review", "write_batch_pages"]
 
@@ -137,10 +137,15 @@ def render_review(
         else:
             value = _e(format_value(ind))
         warn = f'<div class="note">⚠ {_e(reason)}</div>' if flagged else ""
+        name = _e(indicator_label(ind))
+        if ind.name_status != "translated" and ind.name_span and ind.name_span[1] > ind.name_span[0]:
+            anchor = f"src-name{k}"
+            marks.append(_Mark(ind.name_span[0], ind.name_span[1], anchor, "src name", "not translated"))
+            name = _link(anchor, indicator_label(ind))
         page = document.page_of(ind.span[0]) if document is not None else None
         where = f' <span class="muted">(page {page})</span>' if page is not None else ""
         rows.append(
-            f'<tr class="{"flagged" if flagged else ""}"><td>{"⚠ " if flagged else ""}{_e(ind.name)}{warn}</td>'
+            f'<tr class="{"flagged" if flagged else ""}"><td>{"⚠ " if flagged else ""}{name}{warn}</td>'
             f"<td>{value}</td><td>{_e(ind.period or '')}</td><td>{_e(ind.basis or ind.comparison or '')}</td>"
             f'<td lang="vi">“{_e(ind.source_text)}”{where}</td></tr>'
         )

@@ -1,0 +1,89 @@
+"""Whether an English name fits its figure before it is shown: kind and unit, one noun phrase, one name per kind.
+
+A right number under a wrong name is a wrong fact, and the wrong names seen on unseen text have shapes a check
+can see: an amount of money named by people or a volume ("Births" for an amount in USD), a percent named by a
+thing, a count named by money, stacked parentheses, a word said twice. A name that fails is not shown; the figure
+is shown in its own Vietnamese words instead (``source_names``). What each head word may name is data
+(``data/name_heads.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from itertools import pairwise
+
+from summarizer.reading.ledger_types import Figure
+
+__all__ = ["fit_problem", "head_of", "load_heads"]
+
+
+@lru_cache(maxsize=1)
+def load_heads() -> dict[str, frozenset[str]]:
+    """English head word (singular, lower case) -> the figure kinds it may name."""
+    text = resources.files("summarizer").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
+    heads: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, kinds = (p.strip() for p in line.split("\t"))
+            heads[head] = frozenset(kinds.split("|"))
+    return heads
+
+
+_RELATION = re.compile(
+    r"\s+(?:of|as|vs|above|below|per|for|in|at|by|from|to|with|compared|recognised|meeting|given|using|exceeding"
+    r"|achieving|reaching|having|receiving|participating|attending|voting|completed|supported|granted|licensed"
+    r"|increasing|adjusting|adding|newly)\b.*$"
+    r"|\s*\(.*$|\s+(?:growth|increase|cut|excess|ranking)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "ches", "shes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def head_of(name: str) -> str:
+    """The head word of a name: the last word before its first relation ('Rate of poor households' -> 'rate',
+    'Production value growth (year on year)' -> 'value', 'State budget revenue' -> 'revenue')."""
+    core = _RELATION.sub("", name.strip()) or name.strip()
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", core)
+    return _singular(words[-1]) if words else ""
+
+
+_BASIS_PARENS = re.compile(r"\((?:[A-Z]{2,6}|target|year on year|multiple|estimate|estimated|plan)\)")
+
+
+def _repeats(name: str) -> str | None:
+    """A word said twice in a row, or a parenthesis that only repeats one word of the name ('Projects (projects)')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    twice: str | None = next((w for a, w in pairwise(words) if a == w and len(w) > 2), None)
+    if twice is not None:
+        return twice
+    for m in re.finditer(r"\(([A-Za-z-]+)\)", name):
+        rest = (name[: m.start()] + name[m.end() :]).lower()
+        if re.search(rf"\b{re.escape(m.group(1).lower())}\b", rest):
+            return m.group(1).lower()
+    return None
+
+
+def fit_problem(fig: Figure, name: str) -> str | None:
+    """Why ``name`` does not fit ``fig``, or None when it fits."""
+    kind = fig.kind.value
+    if _BASIS_PARENS.sub("", name).count("(") > 1:
+        return "stacked parentheses"
+    if re.search(r"\b(?:stood at|reached|was|were)\b", name, re.IGNORECASE):
+        return "a clause, not a name"
+    if (twice := _repeats(name)) is not None:
+        return f"says '{twice}' twice"
+    head = head_of(name)
+    allowed = load_heads().get(head)
+    if allowed is not None and kind not in allowed:
+        return f"'{head}' does not name a {kind}"
+    return None

@@ -1,0 +1,86 @@
+"""The Vietnamese words that say what a figure measures, as written, for a figure nobody can name in English.
+
+A key figure is never left out for want of a name: it is shown with these words, linked to their span and marked
+as not translated, with the English of the words the termbase knows (``partial``) or none (``source``). The same
+window is what ``eval/mine_termbase.py`` ranks to decide what the termbase must cover next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from summarizer.reading.glossary import Chunk, chunk, word_spans
+from summarizer.reading.ledger_types import Figure, Ledger
+from summarizer.reading.meaning import around_of
+
+__all__ = ["SourceName", "source_name", "window"]
+
+_WINDOW_WORDS = 8
+_ENDS = frozenset({"stop", "mark", "number", "place"})
+_GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    """What a figure measures in the source's own words: the phrase, its span, the English of its known words."""
+
+    vi: str
+    span: tuple[int, int]
+    gloss: str
+    status: Literal["partial", "source"]
+
+
+def window(chunks: list[Chunk]) -> tuple[int, int]:
+    """[first, last] chunk indices of the words before a figure that say what it measures: after the last cue,
+    verb of reporting, number, mark or preposition of place, at most eight words, the cue words right before the
+    figure skipped; (0, -1) when there are none."""
+    i = len(chunks) - 1
+    while i >= 0 and chunks[i].role in _ENDS | {"skip"}:
+        i -= 1
+    end = i
+    while i >= 0 and chunks[i].role not in _ENDS and end - i < _WINDOW_WORDS:
+        i -= 1
+    return i + 1, end
+
+
+def _phrase(ledger: Ledger, text: str, offset: int) -> tuple[str, tuple[int, int], list[Chunk]] | None:
+    """The window of ``text`` (which starts at ``offset`` in the report) as written, its span and chunks."""
+    chunks = chunk(text)
+    first, last = window(chunks)
+    if last < first:
+        return None
+    spans = word_spans(text)
+    starts, k = [], 0
+    for c in chunks:
+        starts.append(k)
+        k += c.words
+    lo, hi = spans[starts[first]][0], spans[starts[last] + chunks[last].words - 1][1]
+    return ledger.text[offset + lo : offset + hi], (offset + lo, offset + hi), chunks[first : last + 1]
+
+
+def source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
+    """The phrase before the figure in its clause, or for a count with nothing before it the noun after it; None
+    when the clause holds no word at all."""
+    around = around_of(ledger, fig, None)
+    found = _phrase(ledger, around.tail, fig.start - len(around.tail))
+    if found is None and fig.kind.value in ("count", "ratio") and fig.unit_vi:
+        start = fig.end - len(fig.unit_vi)
+        words = ledger.text[start : start + 60]
+        found = _after_phrase(ledger, words, start)
+    if found is None:
+        return None
+    vi, span, chunks = found
+    gloss = "; ".join(dict.fromkeys(c.en.strip() for c in chunks if c.role in _GLOSSED and c.en.strip()))
+    return SourceName(" ".join(vi.split()), span, gloss, "partial" if gloss else "source")
+
+
+def _after_phrase(ledger: Ledger, text: str, offset: int) -> tuple[str, tuple[int, int], list[Chunk]] | None:
+    chunks = chunk(text)
+    n = next((k for k, c in enumerate(chunks) if c.role in _ENDS or k >= 4), len(chunks))
+    if n == 0:
+        return None
+    spans = word_spans(text)
+    words = sum(c.words for c in chunks[:n])
+    lo, hi = spans[0][0], spans[words - 1][1]
+    return ledger.text[offset + lo : offset + hi], (offset + lo, offset + hi), chunks[:n]

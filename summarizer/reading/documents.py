@@ -98,12 +98,14 @@ def _version(dist: str) -> str:
 
 
 def _need(module: str, where: str, what: str) -> Any:
+    """Import a document library; when it fails, say which module failed and why (the ImportError's own message:
+    a package missing under it, such as lxml_html_clean under jusText, is not the extra missing)."""
     try:
         return __import__(module, fromlist=["_"])
-    except ImportError:
-        raise InputError(
-            where, f"is {what}; reading it needs the documents extra: pip install 'summarizer[documents]'"
-        ) from None
+    except ImportError as e:
+        missing = e.name is not None and e.name.split(".")[0] == module.split(".")[0]
+        hint = " (pip install 'summarizer[documents]')" if missing else ""
+        raise InputError(where, f"is {what}; importing {module} failed: {e}{hint}") from None
 
 
 @dataclass

@@ -174,6 +174,47 @@ def _init_worker(size: int | None, extra: str) -> None:
     reset_caches()
 
 
+TERMBASE = ROOT / "summarizer" / "data" / "termbase.tsv"
+
+
+def merge(slices: list[Path], mined: Path) -> int:
+    """Merge reviewed slices into ``data/termbase.tsv``, ranked by how many articles the miner counted for each
+    phrase (the coverage curve adds rows in this order); a row the glossary or terminology already holds, a row
+    that fails ``check_row`` or a second row for the same phrase is left out and counted."""
+    from summarizer.reading.glossary import load_glossary
+    from summarizer.reading.knowledge import check_row, parse_rows
+    from summarizer.reading.terminology import normalize_vi
+
+    use_termbase(0)
+    reset_caches()
+    known = set(load_glossary())
+    counts: dict[str, int] = {}
+    for name in ("unknown.tsv", "phrases.tsv"):
+        for line in (mined / name).read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            counts[normalize_vi(parts[0])] = max(counts.get(normalize_vi(parts[0]), 0), int(parts[1]))
+    header = [ln for ln in TERMBASE.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+    rows, dropped = {}, Counter[str]()
+    for path in slices:
+        for row in parse_rows(path.read_text(encoding="utf-8")):
+            if (problem := check_row(row)) is not None:
+                dropped[f"invalid ({problem})"] += 1
+            elif row.vi in known:
+                dropped["already in glossary/terminology"] += 1
+            elif row.vi in rows:
+                dropped["second row for a phrase"] += 1
+            else:
+                rows[row.vi] = row
+    ranked = sorted(rows.values(), key=lambda r: (-counts.get(r.vi, 0), r.vi))
+    lines = [*header]
+    for r in ranked:
+        fits = "|".join(sorted(r.fits)) or "any"
+        lines.append(f"{r.vi}\t{r.en or '-'}\t{r.role}\t{fits}")
+    TERMBASE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"termbase: {len(ranked)} rows from {len(slices)} slices; left out: {dict(dropped)}")
+    return 0
+
+
 def show_names(sentence: str) -> None:
     """What the program names each figure of a sentence (with the termbase and ``--extra``): to check an entry."""
     ledger = build_ledger(sentence)
@@ -206,7 +247,8 @@ def show_examples(rows: list[dict[str, str]], phrase: str, n: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=["mine", "coverage", "examples", "name"])
+    ap.add_argument("command", choices=["mine", "coverage", "examples", "name", "merge"])
+    ap.add_argument("--slices", nargs="*", type=Path, default=[], help="merge: reviewed slice TSVs to merge")
     ap.add_argument("--extra", type=Path, default=None, help="name/coverage: also use the rows of this TSV")
     ap.add_argument("phrase", nargs="?", help="examples: the phrase to show sentences of (mined part only)")
     ap.add_argument("-n", type=int, default=6, help="examples: how many sentences")
@@ -221,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.corpus}: no such corpus file (--corpus PATH)", file=sys.stderr)
         return 2
     mined, held = split(read_corpus(args.corpus))
+    if args.command == "merge":
+        return merge(args.slices, args.out)
     extra = args.extra.read_text(encoding="utf-8") if args.extra else ""
     if args.command == "name":
         use_termbase(None, extra)

@@ -45,7 +45,9 @@ def main() -> int:
             body_en=None,
             body_vi=None,
             place=None,
-            indicators=[DraftIndicator(figure=i.figure_id, name=i.name) for i in old.indicators if i.chosen_by == "model"],
+            indicators=[
+                DraftIndicator(figure=i.figure_id, name=i.name) for i in old.indicators if i.chosen_by == "model"
+            ],
             officials=[],
             topics=[],
             directives=[DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in old.directives],

@@ -86,4 +86,22 @@ def fit_problem(fig: Figure, name: str) -> str | None:
     allowed = load_heads().get(head)
     if allowed is not None and kind not in allowed:
         return f"'{head}' does not name a {kind}"
+    if allowed is None and kind == "money":
+        return f"'{head}' is not something money can be"
+    if kind == "count" and fig.unit and not _says_what_it_counts(name, fig.unit, allowed):
+        return f"does not say it counts {fig.unit}"
     return None
+
+
+_GENERIC_UNITS = frozenset({"people", "person", "place", "time", "visit", "case", "unit", "turn", "item"})
+"""Units that count without saying what ('6.100 người', 'tăng 3 bậc'): the name says what."""
+
+
+def _says_what_it_counts(name: str, unit: str, allowed: frozenset[str] | None) -> bool:
+    """A count of '100.000 hộ dân' named 'Water supply' says nothing of households: the name holds the counted noun,
+    or its head is one that counts."""
+    low = name.lower()
+    counted = _singular(unit.split()[-1]) if unit.split() else ""
+    if counted in _GENERIC_UNITS:
+        return True
+    return not counted or counted in low or (allowed is not None and "count" in allowed)

@@ -453,7 +453,15 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
     change = _CHANGED.search(tail) if _counted_by_noun(fig) else None
     if named and change is not None:
         return f"{named} {'added' if change.group(1).lower().startswith('tăng') else 'reduced'}"
+    achieved = _ACHIEVED.search(tail) if fig.kind.value in ("count", "ratio") else None
+    if named and achieved is not None:
+        return f"{named} {'completed' if achieved.group(1).lower().startswith('hoàn') else 'met'}"
     return named
+
+
+_ACHIEVED = re.compile(r"\b(hoàn thành|đạt|đạt được|thực hiện đạt)\s*$", re.IGNORECASE)
+"""'hoàn thành 24/24 chỉ tiêu' -> 'Targets completed', 'đạt 12/19 tiêu chí' -> 'Criteria met': the verb before a
+count of targets or criteria is what the count says of them."""
 
 
 def _bare_measure(phrase: Phrase) -> bool:

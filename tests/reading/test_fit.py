@@ -1,0 +1,111 @@
+"""A name fits its figure before it is shown (reading/fit.py): kind and head word, one noun phrase."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from summarizer.checking.assembly import key_indicators
+from summarizer.reading.fit import fit_problem, head_of, load_heads
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.ledger_types import Figure, FigureKind
+from summarizer.schema import Draft
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fig(kind: FigureKind, unit: str | None = None) -> Figure:
+    return Figure(id="F1", text="1", start=0, end=1, kind=kind, value=1.0, unit=unit)
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("Rate of poor households", "rate"),
+        ("Production value growth (year on year)", "value"),
+        ("State budget revenue as % of the budget estimate", "revenue"),
+        ("Targets exceeding the plan", "target"),
+        ("Projects increasing their capital (total investment capital)", "project"),
+        ("Births", "birth"),
+    ],
+)
+def test_the_head_is_the_word_before_the_first_relation(name: str, head: str) -> None:
+    assert head_of(name) == head
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "name", "why"),
+    [
+        (FigureKind.MONEY, "USD", "Births", "'birth' does not name a money"),  # seen on unseen text, stop 29
+        (FigureKind.MONEY, "VND", "Roads", "'road' is not something money can be"),
+        (FigureKind.PERCENT, "%", "Passenger transport volume", None),
+        (FigureKind.MONEY, "USD", "Passenger transport volume", "'volume' does not name a money"),
+        (FigureKind.COUNT, "households", "Water supply", "does not say it counts households"),
+        (
+            FigureKind.COUNT,
+            "projects",
+            "Industrial production of projects (projects) (target)",
+            "says 'projects' twice",
+        ),
+        (FigureKind.PERCENT, "%", "Targets (water) (surface-water pollution)", "stacked parentheses"),
+        (FigureKind.COUNT, "projects", "Investment capital (projects)", "'capital' does not name a count"),
+        (FigureKind.COUNT, "projects", "Projects stood at 3 projects", "a clause, not a name"),
+        (FigureKind.MONEY, "VND", "Budget revenue target (target)", "says 'target' twice"),
+        (FigureKind.MONEY, "VND", "State budget revenue", None),
+        (FigureKind.PERCENT, "%", "Rate of residential groups recognised as cultured residential groups", None),
+        (FigureKind.PERCENT, "%", "Gross regional domestic product (GRDP) growth (year on year)", None),
+        (FigureKind.COUNT, "workers", "Job creation (workers)", None),
+        (FigureKind.COUNT, "people", "Civil servants", None),  # 'người' says nothing of what is counted
+    ],
+)
+def test_a_name_that_does_not_fit_its_figure_says_why(kind: FigureKind, unit: str, name: str, why: str | None) -> None:
+    assert fit_problem(_fig(kind, unit), name) == why
+
+
+@pytest.mark.parametrize(("head", "kinds"), sorted(load_heads().items()))
+def test_every_head_entry_names_real_figure_kinds(head: str, kinds: frozenset[str]) -> None:
+    assert head == head.lower().strip() and head.isascii()
+    assert kinds and kinds <= {"money", "percent", "ratio", "count", "quantity"}
+
+
+def _empty_draft() -> Draft:
+    return Draft(
+        title="",
+        body_en=None,
+        body_vi=None,
+        place=None,
+        indicators=[],
+        officials=[],
+        topics=[],
+        directives=[],
+        summary="",
+    )
+
+
+def _shown_names_fit(text: str) -> list[str]:
+    ledger = build_ledger(text)
+    bad = []
+    for ind in key_indicators(_empty_draft(), ledger, [], {}, free_naming=False):
+        fig = ledger.get(ind.figure_id)
+        assert fig is not None
+        if ind.name_status == "translated" and (why := fit_problem(fig, ind.name)):
+            bad.append(f"{ind.name}: {why}")
+        if ind.name_status != "translated" and ind.name_span:
+            assert text[slice(*ind.name_span)] == ind.name
+    return bad
+
+
+def test_every_name_shown_on_the_42_reports_fits_its_figure(reports_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(reports_dir.glob("*.txt"))]
+    assert len(texts) == 42
+    assert [b for t in texts for b in _shown_names_fit(t)] == []
+
+
+def test_every_name_shown_on_500_corpus_articles_fits_its_figure() -> None:
+    with gzip.open(ROOT / "tests" / "data" / "corpus_sample.jsonl.gz", "rt", encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f]
+    assert len(texts) == 500
+    assert [b for t in texts for b in _shown_names_fit(t)] == []

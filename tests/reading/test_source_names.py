@@ -1,0 +1,32 @@
+"""A figure nobody can name in English is shown in its own Vietnamese words, as written, with its span."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.source_names import source_name
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "vi", "status"),
+    [
+        ("Kim ngạch xuất khẩu cá tra vượt 2 tỷ USD.", "2 tỷ USD", "Kim ngạch xuất khẩu cá tra", "partial"),
+        ("Năm nay, xyzabc đạt 300 tỷ đồng.", "300 tỷ đồng", "xyzabc", "source"),
+        ("Đến nay cơ bản đánh giá hoàn thành 24/24 chỉ tiêu.", "24/24 chỉ tiêu", "hoàn thành", "partial"),
+    ],
+)
+def test_the_words_before_a_figure_are_its_source_name(text: str, figure: str, vi: str, status: str) -> None:
+    ledger = build_ledger(text)
+    fig = next(f for f in ledger.figures if f.text == figure)
+    found = source_name(ledger, fig)
+    assert found is not None
+    assert (found.vi, found.status) == (vi, status)
+    assert text[found.span[0] : found.span[1]] == found.vi
+
+
+def test_the_gloss_holds_only_what_the_termbase_knows() -> None:
+    text = "Kim ngạch xuất khẩu cá tra vượt 2 tỷ USD."
+    ledger = build_ledger(text)
+    found = source_name(ledger, next(f for f in ledger.figures if f.text == "2 tỷ USD"))
+    assert found is not None and "export turnover" in found.gloss.lower()

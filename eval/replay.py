@@ -46,7 +46,7 @@ def main() -> int:
             body_vi=None,
             place=None,
             indicators=[
-                DraftIndicator(figure=i.figure_id, name=i.name) for i in old.indicators if i.chosen_by == "model"
+                DraftIndicator(figure=i.figure_id, name=i.name[:90]) for i in old.indicators if i.chosen_by == "model"
             ],
             officials=[],
             topics=[],

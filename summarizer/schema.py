@@ -355,6 +355,7 @@ FlagKind = Literal[
     "language",
     "withheld",
     "official_not_found",
+    "ocr_doubt",
     "other",
 ]
 
@@ -407,6 +408,14 @@ class DocumentTable(_Strict):
     rows: list[list[str]]
 
 
+class DoubtfulSpan(_Strict):
+    """Characters of the extracted text that OCR may have misread, and why."""
+
+    start: int
+    end: int
+    why: str
+
+
 class DocumentInfo(_Strict):
     """Where the extracted text came from: the original file, its type and hash, and what extracted it."""
 
@@ -419,12 +428,25 @@ class DocumentInfo(_Strict):
     tables: list[DocumentTable] = Field(default_factory=list)
     title: str | None = None
     date: str | None = None
+    left_out: list[str] = Field(
+        default_factory=list,
+        description="What of a printed news page was left out and why ('linked headlines ('Tin liên quan'): 4 lines').",
+    )
+    ocr_engine: str | None = Field(default=None, description="'tesseract 5.3.0 (vie)' when the text was read by OCR.")
+    ocr_confidence: list[float] = Field(default_factory=list, description="Mean word confidence (0-100) per page.")
+    doubtful: list[DoubtfulSpan] = Field(
+        default_factory=list, description="Characters OCR may have misread; a figure touching one is never verified."
+    )
 
     def describe(self) -> str | None:
         """'report.pdf (pdfplumber 0.11.10, 3 pages)'; None for a plain UTF-8 text file, which needs no note."""
         if self.extractor == "text" and self.encoding in (None, "utf-8"):
             return None
         how = self.extractor + (f", {self.encoding}" if self.encoding else "")
+        if self.ocr_engine:
+            how += (
+                f", OCR {self.ocr_engine}, mean confidence {sum(self.ocr_confidence) / len(self.ocr_confidence):.0f}%"
+            )
         pages = f", {len(self.pages)} pages" if self.pages else ""
         return f"{self.file_name} ({how}{pages}, sha256 {self.sha256[:12]})"
 

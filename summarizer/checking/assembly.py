@@ -65,6 +65,7 @@ __all__ = [
     "indicator_name",
     "key_indicators",
     "meeting_of",
+    "ocr_doubts",
     "officials_of",
     "parse_lenient",
     "untranslated",
@@ -238,6 +239,7 @@ def build_summary(
     check out), and the flags left.
     """
     folded = folded_text(ledger)
+    problems = [*problems, *ocr_doubts(ledger, provenance)]
     language = language_flags(draft, folded)
     bad = failed_prose(draft, ledger, facts, language)
     indicators = key_indicators(draft, ledger, problems, bad, free_naming=provenance.backend != "local")
@@ -268,6 +270,19 @@ def build_summary(
         provenance=provenance,
         degraded=degraded,
     )
+
+
+def ocr_doubts(ledger: Ledger, provenance: Provenance) -> list[Flag]:
+    """A flag for every figure that touches a word OCR may have misread: such a figure is never shown verified."""
+    doc = provenance.document
+    if doc is None or not doc.doubtful:
+        return []
+    return [
+        Flag(field="indicator", kind="ocr_doubt", figure_id=fig.id, message=d.why)
+        for fig in ledger.figures
+        for d in doc.doubtful
+        if fig.is_indicator_kind and d.start < fig.end and fig.start < d.end
+    ]
 
 
 def failed_prose(draft: Draft, ledger: Ledger, facts: MeetingFacts, language: list[Flag]) -> dict[str, str]:

@@ -20,14 +20,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from summarizer.documents.printed import drop_page_furniture
 from summarizer.errors import InputError
 from summarizer.reading.legacy import detect_legacy, from_legacy
 from summarizer.reading.sentences import normalize_text
-from summarizer.schema import DocumentInfo, DocumentTable
+from summarizer.schema import DocumentInfo, DocumentTable, DoubtfulSpan
 
 __all__ = ["EXTENSIONS", "Extracted", "extract_document", "sniff", "table_sentences"]
 
-EXTENSIONS = frozenset({".txt", ".pdf", ".docx", ".html", ".htm"})
+EXTENSIONS = frozenset({".txt", ".pdf", ".docx", ".html", ".htm", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 """What a batch folder reads; other files are left alone. The content decides how each is read."""
 
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -43,11 +44,13 @@ class Extracted:
 
 
 def sniff(data: bytes) -> str:
-    """The document's type from its first bytes: ``pdf``, ``docx``, ``doc``, ``zip``, ``rtf``, ``html`` or
-    ``text``."""
+    """The document's type from its first bytes: ``pdf``, ``image`` (PNG, JPEG, TIFF), ``docx``, ``doc``, ``zip``,
+    ``rtf``, ``html`` or ``text``."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if data.startswith(b"%PDF-"):
         return "pdf"
+    if data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")):
+        return "image"
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -81,6 +84,8 @@ def extract_document(data: bytes, where: str, decode_text: Callable[[bytes, str]
     name = Path(where).name
     if kind == "pdf":
         return _pdf(data, where, sha, name)
+    if kind == "image":
+        return _scanned(data, where, sha, name, "image")
     if kind == "docx":
         return _docx(data, where, sha, name)
     text, encoding = decode_text(data, where)
@@ -240,6 +245,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [page.extract_text_lines(layout=False, strip=True, return_chars=False) for page in pdf.pages]
+            pages, left_out = drop_page_furniture(pages)  # a news page printed by a browser: the article only
             furniture, body = _running_lines(pages), _Body.of(pages)
             images, runs_on = 0, False
             for page, lines in zip(pdf.pages, pages, strict=True):
@@ -256,9 +262,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
     text = builder.text()
     if not text.strip():
         if images:
-            raise InputError(
-                where, "is a PDF with no text layer (scanned pages); OCR it first, e.g. ocrmypdf -l vie in.pdf out.pdf"
-            )
+            return _scanned(data, where, sha, name, "pdf")
         raise InputError(where, "is a PDF with no text")
     info = DocumentInfo(
         file_name=name,
@@ -267,8 +271,30 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
         extractor=_version("pdfplumber"),
         pages=builder.pages,
         tables=builder.tables,
+        left_out=left_out,
     )
     return Extracted(text, info)
+
+
+def _scanned(data: bytes, where: str, sha: str, name: str, kind: str) -> Extracted:
+    """A scan (a PDF of page images, or an image file) read by OCR; the doubtful words travel as spans."""
+    from summarizer.documents.ocr import OcrError, image_frames, ocr_images, pdf_images
+
+    try:
+        read = ocr_images(pdf_images(data) if kind == "pdf" else image_frames(data))
+    except OcrError as e:
+        raise InputError(where, f"is a scanned {'PDF' if kind == 'pdf' else 'image'}: {e}") from None
+    info = DocumentInfo(
+        file_name=name,
+        media_type="application/pdf" if kind == "pdf" else "image",
+        sha256=sha,
+        extractor="ocr",
+        pages=[p.start for p in read.pages],
+        ocr_engine=read.engine,
+        ocr_confidence=[round(p.mean_confidence, 1) for p in read.pages],
+        doubtful=[DoubtfulSpan(start=a, end=b, why=why) for a, b, why in read.doubtful],
+    )
+    return Extracted(read.text, info)
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:

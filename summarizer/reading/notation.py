@@ -30,8 +30,10 @@ class NumberReader:
     ``vietnamese``: ``.`` thousands, ``,`` decimals. ``english``: the reverse, shown by a comma-thousands
     token (``1,234.5``). ``mixed``: the document uses both (``4,45 triệu`` and ``18.5%`` beside ``214,447 tỷ``
     and ``75.500 tỷ``), so a single 3-digit group is a thousands group whichever separator precedes it.
-    ``uncertain``: only English decimals (``12.5%``) in Vietnamese text: ``63.275`` could be either, so such
-    tokens are ambiguous, never read silently.
+    ``uncertain``: only English decimals (``12.5%``) in Vietnamese text: a number whose two readings agree is
+    not ambiguous, and one 3-digit group after a point (``63.275``) is thousands, as in a mixed report (an English
+    decimal with exactly three places is rare in this genre; a report of 9 right figures flagged for one '4.5 tỷ
+    USD' was); what is left that the two conventions read differently is ambiguous, never read silently.
     """
 
     convention: str = "vietnamese"
@@ -64,6 +66,8 @@ class NumberReader:
                 return float(re.sub(r"\D", "", token)), None
             if self.convention == "uncertain":
                 vi_v, en_v = _vi_value(token), _en_value(token)
+                if vi_v == en_v or _THOUSANDS_ONLY.fullmatch(token):
+                    return vi_v, None  # readings agree ('27'), or one 3-digit group after a point: thousands
                 return vi_v, f"'{token}' reads as {vi_v:,g} (Vietnamese) or {en_v:,g} (English); the report uses both"
             return (_en_value(token) if self.convention == "english" else _vi_value(token)), None
         if vi:

@@ -205,3 +205,56 @@ def ledger_signature(text: str) -> list[tuple[object, ...]]:
     return [
         (f.text, f.kind.value, f.base_value, f.unit, f.period, f.basis, f.target) for f in build_ledger(text).figures
     ]
+
+
+def to_news_page(text: str) -> str:
+    """The report laid out as a news page that people print to PDF: a menu line with a gold price, the article,
+    a 'Tin liên quan' list whose headlines carry another district's figures, a reader's comment full of figures,
+    a copyright and licence footer (hand-written; the figures outside the article are made up to be caught)."""
+    paras = paragraphs(text)
+    title, body = (paras[0], paras[1:]) if paras else ("", [])
+    menu = " | ".join(["Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Pháp luật", "Thế giới"])
+    related = [
+        "Quận Hoàng Mai thu ngân sách đạt 555.444 tỷ đồng, tăng 88,8% so với cùng kỳ",
+        "Huyện Gia Lâm có 123.321 hộ gia đình đạt danh hiệu gia đình văn hóa",
+        "Hà Nội: Tăng trưởng GRDP 9 tháng đạt 6,12%",
+    ]
+    comments = [
+        ("Nguyễn Văn An", "Quận tôi có 4.567 hộ dân chưa được cấp nước sạch, mong lãnh đạo quan tâm."),
+        ("Trần Thị Bình", "Giá đất tăng 250% trong 2 năm, người dân rất khó mua nhà."),
+    ]
+    return (
+        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)} - Báo Hà Nội Mới</title>"
+        "<style>body{font-family:'DejaVu Sans',sans-serif;font-size:14px} .menu{font-size:12px}"
+        " h1{font-size:24px} .related li,.comment{font-size:13px}</style></head><body>"
+        f"<div class='menu'>{html.escape(menu)} | Giá vàng SJC: 74,5 triệu đồng/lượng</div>"
+        f"<article><h1>{html.escape(title)}</h1><p><i>05/10/2024 09:30</i></p>"
+        + "".join(f"<p>{html.escape(p)}</p>" for p in body)
+        + "</article><h3>Tin liên quan</h3><ul class='related'>"
+        + "".join(f"<li><a href='/tin-{k}.html'>{html.escape(h)}</a></li>" for k, h in enumerate(related))
+        + "</ul><h3>Bình luận (2)</h3>"
+        + "".join(f"<div class='comment'><b>{html.escape(a)}</b><p>{html.escape(c)}</p></div>" for a, c in comments)
+        + "<p>© Bản quyền thuộc Báo Hà Nội Mới. Giấy phép số 123/GP-BTTTT. Ghi rõ nguồn khi phát hành lại.</p>"
+        "</body></html>"
+    )
+
+
+def print_to_pdf(page_html: str, chromium: str = "chromium") -> bytes:
+    """The page printed to PDF by headless Chromium ('Save as PDF': with the browser's header and footer lines of
+    date, title, address and page numbers), as people save news pages."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
+        src.write_text(page_html, encoding="utf-8")
+        subprocess.run(
+            [
+                chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", src.as_uri(),
+            ],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+        return out.read_bytes()

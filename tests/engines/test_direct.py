@@ -106,6 +106,7 @@ def test_candidates_the_model_left_out_are_added_when_the_terminology_names_them
     from summarizer.reading.terminology import is_generic_name
     from summarizer.schema import DraftIndicator
 
+    bac_tu_liem += _UNKNOWN_SENTENCE
     ledger = build_ledger(bac_tu_liem)
     first = ranked_candidates(ledger)[0]
     draft = _draft(title="t", summary="", indicators=[DraftIndicator(figure=first.id, name="=")])
@@ -414,6 +415,10 @@ def test_money_in_one_briefing_is_on_one_scale() -> None:
         assert match_number(n, ledger).status == MatchStatus.EXACT, n.text
 
 
+_UNKNOWN_SENTENCE = "\nRiêng xyzabc qwerty đạt 300 tỷ đồng."
+"""A figure whose words nobody knows (every figure of the seed is named by code since stop 30)."""
+
+
 def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: str) -> None:
     """The short answer names the likeliest figures code cannot name (UNNAMED, each with its clause); a name
     it gives there joins the key figures, and 'F7 = = name' is read as the name."""
@@ -424,7 +429,7 @@ def test_figures_the_program_cannot_name_are_asked_by_their_clause(bac_tu_liem: 
     from summarizer.reading.meeting import find_meeting_facts
     from summarizer.schema import NamedSelection
 
-    ledger = build_ledger(bac_tu_liem)
+    ledger = build_ledger(bac_tu_liem + _UNKNOWN_SENTENCE)
     unnamed = unnamed_candidates(ledger)
     assert unnamed and all(known_name(f) is None for f in unnamed)
     user = build_messages(load_prompt("select@v2"), ledger, find_meeting_facts(ledger))[1]["content"]

@@ -1,0 +1,51 @@
+"""How the program's meeting facts (no model) do against the gold: body in English, per split. Seconds.
+
+    python eval/meeting_bodies.py [--split seen|unseen|all] [--show]
+
+``--show`` prints each wrong body (seen split only: unseen text is not to be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from summarizer.evaluation.dataset import load_dataset  # noqa: E402
+from summarizer.evaluation.meeting_scores import check_body  # noqa: E402
+from summarizer.reading.ledger import build_ledger  # noqa: E402
+from summarizer.reading.meeting import find_meeting_facts  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="seen", choices=["seen", "unseen", "all"])
+    ap.add_argument("--show", action="store_true")
+    args = ap.parse_args()
+    if args.show and args.split != "seen":
+        print("error: --show prints report text; only on the seen split", file=sys.stderr)
+        return 2
+    counts: dict[str, Counter[str]] = {}
+    for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
+        split = sample.split or "seen"
+        gold = (sample.gold.meeting if sample.gold else None) or {}
+        if (args.split != "all" and split != args.split) or not gold.get("body_vi"):
+            continue
+        facts = find_meeting_facts(build_ledger(sample.text))
+        ok, why = check_body(gold["body_vi"], gold.get("body_en") or "", facts.body_en or "")
+        c = counts.setdefault(split, Counter())
+        c["meetings"] += 1
+        c["right"] += ok
+        if not ok and args.show:
+            print(f"{sample.id}: {facts.body_en!r} ({why}); gold {gold['body_vi']!r} / {gold.get('body_en')!r}")
+    for split, c in sorted(counts.items()):
+        print(f"{split}: body right {c['right']} of {c['meetings']} ({c['right'] / max(c['meetings'], 1):.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

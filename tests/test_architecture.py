@@ -166,7 +166,19 @@ def test_cycle_check_catches_one(tree: Path) -> None:
     assert cycles and any("summarizer.reading.figures" in c for c in cycles)
 
 
-OPTIONAL = ("pdfplumber", "pdfminer", "docx", "trafilatura", "lxml", "ray", "pyarrow", "reportlab", "PIL")
+OPTIONAL = (
+    "pdfplumber",
+    "pdfminer",
+    "docx",
+    "trafilatura",
+    "lxml",
+    "ray",
+    "pyarrow",
+    "reportlab",
+    "PIL",
+    "pytesseract",
+    "pypdfium2",
+)
 
 
 def test_no_function_level_imports_but_optional_extras() -> None:

@@ -14,9 +14,8 @@ from pydantic import ValidationError
 
 from summarizer.asking.calls import CallStats, StructuredResult, without_control_chars
 from summarizer.asking.recipe import Recipe
-from summarizer.asking.requests import MIN_INDICATORS, Job, known_name, ranked_candidates
+from summarizer.asking.requests import MIN_INDICATORS, Job, ranked_candidates
 from summarizer.checking.grounding import (
-    clean_name,
     draft_checker,
     fold,
     language_flags,
@@ -24,17 +23,18 @@ from summarizer.checking.grounding import (
     prose_issues,
     repair_prose,
 )
+from summarizer.checking.key_figures import (
+    MAX_KEY_FIGURES,
+    figure_indicator,
+    indicator_name,
+    key_indicators,
+    untranslated,
+)
 from summarizer.errors import ModelCallError
-from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.fit import fit_problem
-from summarizer.reading.glossary import clause_gloss
-from summarizer.reading.labels import figure_basis, names_only_the_unit
+from summarizer.reading.figures import Ledger
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger, folded_text
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in, role_in_source, split_official
-from summarizer.reading.source_names import source_name
-from summarizer.reading.terminology import is_generic_name
-from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import (
     FIGURE_ITEM_CHARS,
     TASK_CHARS,
@@ -72,97 +72,6 @@ __all__ = [
     "with_checks",
     "with_model_prose",
 ]
-
-MAX_KEY_FIGURES = 20
-"""After the model's choices, candidates the terminology can name are added up to this many key figures: a
-small model chooses 8 to 14 of often 30 candidates, and the figures it leaves out are as often key ones."""
-
-
-def _comparison(fig: Figure) -> str | None:
-    if fig.kind == FigureKind.RATIO and fig.denominator is not None:
-        return f"of {fig.denominator:g}" + (f" {fig.unit}" if fig.unit else "")
-    return fig.basis
-
-
-def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[Flag]) -> Indicator:
-    """The stored indicator for one ledger figure: every value from code, the name from the model; a flag
-    about this figure makes it ungrounded."""
-    fig = ledger.get(figure_id)
-    mine = [p.message for p in problems if p.figure_id == figure_id]
-    if fig is None:
-        return Indicator(
-            figure_id=figure_id,
-            name=name,
-            value=0.0,
-            value_high=None,
-            unit=None,
-            scale=None,
-            base_value=0.0,
-            denominator=None,
-            kind="unknown",
-            period=None,
-            comparison=None,
-            basis=None,
-            direction=None,
-            qualifier=None,
-            source_text="",
-            source_quote="",
-            span=[0, 0],
-            grounding="ungrounded",
-            grounding_note=f"{figure_id} is not a figure of the source",
-        )
-    note = None
-    grounding = "grounded"
-    if not fig.is_indicator_kind:
-        grounding, note = "ungrounded", f"'{fig.text}' is a {fig.kind.value}, not an indicator"
-    elif fig.ambiguous:
-        grounding, note = "ungrounded", f"ambiguous number: {fig.ambiguous}"
-    elif mine:
-        grounding, note = "ungrounded", "; ".join(mine)
-    return Indicator(
-        figure_id=fig.id,
-        name=name,
-        value=fig.value,
-        value_high=fig.high,
-        unit=fig.unit,
-        scale=SCALE_NAMES_EN.get(fig.scale) if fig.scale else None,
-        base_value=fig.base_value,
-        denominator=fig.denominator,
-        kind=fig.kind.value,
-        period=fig.period,
-        comparison=_comparison(fig),
-        basis=figure_basis(fig),
-        direction=fig.cue,  # type: ignore[arg-type]
-        qualifier=fig.qualifier,
-        source_text=fig.text,
-        source_quote=ledger.quote(fig),
-        span=[fig.start, fig.end],
-        grounding=grounding,  # type: ignore[arg-type]
-        grounding_note=note,
-    )
-
-
-def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str | None:
-    """The program's English name where the terminology knows the subject; else the model's, when it is
-    clean English that says more than a head noun; else None: a figure nobody could name is not shown."""
-    if fig is not None and (known := known_name(fig)):
-        return known
-    written = drafted.strip().strip("\"'").lstrip("=:–—- ")
-    name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
-    if name and len(name) <= _MAX_NAME and not re.search(r"[\d?]", name) and not is_generic_name(name):
-        return None if _STATES_AMOUNT.search(name) or (fig is not None and names_only_the_unit(fig, name)) else name
-    return None
-
-
-_MAX_NAME = 90
-_STATES_AMOUNT = re.compile(
-    r"\b(?:billions?|millions?|trillions?|thousands?|hundreds?|dollars?|dong|vnd|usd|percent|one|two|three|four|five"
-    r"|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
-    re.IGNORECASE,
-)
-"""A name that spells an amount ('Two billion dollars', 'Thirty billion') states the figure instead of naming it:
-the program writes every number, so such a name is the model copying the value."""
-
 
 _BODY_WORDS = re.compile(r"\b(?:Committee|Council|District|Province|City|Ward|Commune|Party|Department)\b")
 
@@ -299,95 +208,6 @@ def failed_prose(draft: Draft, ledger: Ledger, facts: MeetingFacts, language: li
         if wrong_session:
             bad.setdefault(where, f"{where} {wrong_session}")
     return bad
-
-
-def key_indicators(
-    draft: Draft, ledger: Ledger, problems: list[Flag], bad: dict[str, str], *, free_naming: bool = True
-) -> list[Indicator]:
-    """The key figures, each value once: the draft's, then the candidates it left out that the terminology names
-    (``chosen_by`` "code"), then the likeliest candidates nobody can name, up to ``MAX_KEY_FIGURES``. A figure whose
-    name is missing or fails the fit checks is shown in its own Vietnamese words, marked not translated, never
-    dropped (``untranslated``). ``free_naming``: a strong model may name what the termbase cannot; the embedded one
-    may only use words the termbase gave for the figure's clause (``given_words``)."""
-    shown = _Shown(ledger, problems)
-    for k, d in enumerate(draft.indicators, start=1):
-        fig = ledger.get(d.figure)
-        name = indicator_name(fig, d.name, bad.get(f"indicator {k} name"))
-        if name is not None and fig is not None and not free_naming and known_name(fig) is None:
-            name = name if _only_given_words(name, ledger, fig) else None
-        if fig is None:
-            if name is not None:
-                shown.add_unchecked(d.figure, name)
-            continue
-        shown.add(fig, name, "model")
-    ranked = ranked_candidates(ledger)
-    for fig in ranked:
-        if (label := known_name(fig)) and not fig.ambiguous:
-            shown.add(fig, label, "code")
-    for fig in ranked:
-        if not fig.ambiguous:
-            shown.add(fig, None, "code")
-    return shown.indicators
-
-
-class _Shown:
-    """The key figures chosen so far: one per value, at most ``MAX_KEY_FIGURES`` (the model's own picks are never
-    cut), a name given to one kind of figure per period only."""
-
-    def __init__(self, ledger: Ledger, problems: list[Flag]) -> None:
-        self.ledger, self.problems = ledger, problems
-        self.indicators: list[Indicator] = []
-        self.values: set[tuple[object, ...]] = set()
-        self.names: dict[str, tuple[str, str | None, str | None]] = {}
-
-    def add_unchecked(self, figure_id: str, name: str) -> None:
-        self.indicators.append(figure_indicator(figure_id, name, self.ledger, self.problems))
-
-    def add(self, fig: Figure, name: str | None, chosen_by: str) -> None:
-        if fig.value_key in self.values or (chosen_by == "code" and len(self.indicators) >= MAX_KEY_FIGURES):
-            return
-        if name is not None and (fit_problem(fig, name) or self._name_taken(fig, name)):
-            name = None
-        self.values.add(fig.value_key)
-        ind = figure_indicator(fig.id, name, self.ledger, self.problems) if name else untranslated(self.ledger, fig)
-        self.indicators.append(ind if chosen_by == "model" else ind.model_copy(update={"chosen_by": "code"}))
-
-    def _name_taken(self, fig: Figure, name: str) -> bool:
-        """One name for figures of different kinds in one report, with nothing (period, basis) to tell them apart."""
-        said = (fig.kind.value, fig.period, fig.basis)
-        first = self.names.setdefault(name.lower(), said)
-        return first[0] != said[0] and first[1:] == said[1:]
-
-
-def untranslated(ledger: Ledger, fig: Figure) -> Indicator:
-    """A key figure nobody can name in English: shown with the Vietnamese words that say what it measures, as
-    written and linked to their span, with the English of the words the termbase knows."""
-    ind = figure_indicator(fig.id, "", ledger, [])
-    found = source_name(ledger, fig)
-    if found is None:
-        words = ledger.quote(fig, 90)
-        return ind.model_copy(update={"name": words, "name_status": "source", "name_span": None, "gloss": None})
-    return ind.model_copy(
-        update={
-            "name": found.vi,
-            "name_status": found.status,
-            "name_span": list(found.span),
-            "gloss": found.gloss or None,
-        }
-    )
-
-
-_FUNCTION_TEXT = "of the and in as at for to by from with on per a an its their total number rate share value growth"
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-
-
-def _only_given_words(name: str, ledger: Ledger, fig: Figure) -> bool:
-    """Whether every content word of a name the embedded model wrote was given to it: the English of the known
-    words of the figure's clause (``clause_gloss``); a word it was not given is a guess at Vietnamese it cannot
-    read."""
-    given = {w for _, en in clause_gloss(ledger, fig) for w in re.findall(r"[a-z]+", en.lower())}
-    words = re.findall(r"[a-z]+", name.lower())
-    return all(w in given or w in _FUNCTION_WORDS or w.rstrip("s") in given for w in words)
 
 
 def meeting_of(draft: Draft, facts: MeetingFacts, ledger: Ledger, folded: str) -> Meeting:

@@ -18,7 +18,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LOW_CONFIDENCE", "OcrError", "OcrPage", "OcrText", "doubt_of", "engine_version", "ocr_images", "pdf_images"]
+from summarizer.schema import DocumentInfo, DoubtfulSpan
+
+__all__ = [
+    "LOW_CONFIDENCE",
+    "OcrError",
+    "OcrPage",
+    "OcrText",
+    "doubt_of",
+    "engine_version",
+    "ocr_images",
+    "pdf_images",
+    "read_scan",
+]
 
 LOW_CONFIDENCE = 80.0
 """A word read below this confidence (0-100, Tesseract's) is doubtful: any figure it touches is flagged."""
@@ -153,6 +165,23 @@ def ocr_images(images: list[Any], workers: int = 2) -> OcrText:
             f"{len(out.text.split())} words)"
         )
     return out
+
+
+def read_scan(data: bytes, kind: str, name: str, sha: str) -> tuple[str, DocumentInfo]:
+    """The text of a scanned PDF (``kind`` 'pdf') or image file, and its provenance: engine, language, each page's
+    mean word confidence, the doubtful spans."""
+    read = ocr_images(pdf_images(data) if kind == "pdf" else image_frames(data))
+    info = DocumentInfo(
+        file_name=name,
+        media_type="application/pdf" if kind == "pdf" else "image",
+        sha256=sha,
+        extractor="ocr",
+        pages=[p.start for p in read.pages],
+        ocr_engine=read.engine,
+        ocr_confidence=[round(p.mean_confidence, 1) for p in read.pages],
+        doubtful=[DoubtfulSpan(start=a, end=b, why=why) for a, b, why in read.doubtful],
+    )
+    return read.text, info
 
 
 def doubt_of(word: str, conf: float) -> str | None:

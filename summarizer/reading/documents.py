@@ -20,11 +20,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from summarizer.documents.ocr import OcrError, read_scan
 from summarizer.documents.printed import drop_page_furniture
 from summarizer.errors import InputError
 from summarizer.reading.legacy import detect_legacy, from_legacy
 from summarizer.reading.sentences import normalize_text
-from summarizer.schema import DocumentInfo, DocumentTable, DoubtfulSpan
+from summarizer.schema import DocumentInfo, DocumentTable
 
 __all__ = ["EXTENSIONS", "Extracted", "extract_document", "sniff", "table_sentences"]
 
@@ -278,23 +279,11 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
 
 def _scanned(data: bytes, where: str, sha: str, name: str, kind: str) -> Extracted:
     """A scan (a PDF of page images, or an image file) read by OCR; the doubtful words travel as spans."""
-    from summarizer.documents.ocr import OcrError, image_frames, ocr_images, pdf_images
-
     try:
-        read = ocr_images(pdf_images(data) if kind == "pdf" else image_frames(data))
+        text, info = read_scan(data, kind, name, sha)
     except OcrError as e:
         raise InputError(where, f"is a scanned {'PDF' if kind == 'pdf' else 'image'}: {e}") from None
-    info = DocumentInfo(
-        file_name=name,
-        media_type="application/pdf" if kind == "pdf" else "image",
-        sha256=sha,
-        extractor="ocr",
-        pages=[p.start for p in read.pages],
-        ocr_engine=read.engine,
-        ocr_confidence=[round(p.mean_confidence, 1) for p in read.pages],
-        doubtful=[DoubtfulSpan(start=a, end=b, why=why) for a, b, why in read.doubtful],
-    )
-    return Extracted(read.text, info)
+    return Extracted(text, info)
 
 
 def _causes(error: BaseException) -> Iterator[BaseException]:

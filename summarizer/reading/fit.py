@@ -14,9 +14,11 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from summarizer.reading.glossary import chunk
+from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure
 
-__all__ = ["fit_problem", "head_of", "load_heads"]
+__all__ = ["fit_problem", "head_of", "load_heads", "load_relations", "relation_problem"]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +92,16 @@ def fit_problem(fig: Figure, name: str) -> str | None:
         return f"'{head}' is not something money can be"
     if kind == "count" and fig.unit and not _says_what_it_counts(name, fig.unit, allowed):
         return f"does not say it counts {fig.unit}"
+    return _termbase_fit(fig)
+
+
+def _termbase_fit(fig: Figure) -> str | None:
+    """The Vietnamese head of the subject (its first noun or measure word) must fit the figure's kind where the
+    termbase says which kinds it fits ('cuộc họp': a count, never an amount of money)."""
+    head = next((c for c in chunk(fig.subject or "") if c.role in ("noun", "measure")), None)
+    fits = fits_of(head.vi) if head is not None else frozenset()
+    if fits and fig.kind.value not in fits:
+        return f"'{head.vi if head else ''}' names a {'/'.join(sorted(fits))}, not a {fig.kind.value}"
     return None
 
 
@@ -105,3 +117,43 @@ def _says_what_it_counts(name: str, unit: str, allowed: frozenset[str] | None) -
     if counted in _GENERIC_UNITS:
         return True
     return not counted or counted in low or (allowed is not None and "count" in allowed)
+
+
+@lru_cache(maxsize=1)
+def load_relations() -> dict[str, dict[str, tuple[str, ...]]]:
+    """relation -> side ('before', 'after', 'end', 'en') -> texts, from ``data/relations.tsv``."""
+    text = resources.files("summarizer").joinpath("data/relations.tsv").read_text(encoding="utf-8")
+    found: dict[str, dict[str, list[str]]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            relation, side, words = (p.strip() for p in line.split("\t"))
+            found.setdefault(relation, {}).setdefault(side, []).append(words.lower())
+    return {r: {side: tuple(w) for side, w in sides.items()} for r, sides in found.items()}
+
+
+_CHANGE_FILLERS = r"(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|tới))*\s*$"
+
+
+def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str) -> bool:
+    before = tail.lower()[-60:]
+    last = re.split(r"[,;:.]", before)[-1]
+    if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", last) for w in relation.get("before", ())):
+        return True
+    if any(re.search(rf"(?<!\w){re.escape(w)}{_CHANGE_FILLERS}", last) for w in relation.get("end", ())):
+        return True
+    head = after.lower().lstrip()[:14]
+    return any(head.startswith(w) or head.startswith(w.replace("/", "/ ")) for w in relation.get("after", ()))
+
+
+def relation_problem(fig: Figure, name: str, tail: str, after: str) -> str | None:
+    """The relation the clause states that the name leaves out ('mỗi người dân đang gánh 30 triệu' named 'Public
+    debt'; 'tăng 1,5 triệu đồng' named as a level): such a name misleads quietly, so it is withheld. ``tail``: the
+    clause up to the figure; ``after``: the text right after it."""
+    for relation, sides in load_relations().items():
+        if relation == "change" and fig.kind.value not in ("money", "count", "quantity"):
+            continue
+        if _stated(sides, tail, after) and not any(
+            re.search(rf"\b{re.escape(w)}\b", name.lower()) for w in sides.get("en", ())
+        ):
+            return f"the clause states a {relation} relation the name leaves out"
+    return None

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import io
+import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -243,9 +245,6 @@ def to_news_page(text: str) -> str:
 def print_to_pdf(page_html: str, chromium: str = "chromium") -> bytes:
     """The page printed to PDF by headless Chromium ('Save as PDF': with the browser's header and footer lines of
     date, title, address and page numbers), as people save news pages."""
-    import subprocess
-    import tempfile
-
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "page.html", Path(tmp) / "page.pdf"
         src.write_text(page_html, encoding="utf-8")

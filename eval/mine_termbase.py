@@ -194,11 +194,19 @@ def merge(slices: list[Path], mined: Path) -> int:
             parts = line.split("\t")
             counts[normalize_vi(parts[0])] = max(counts.get(normalize_vi(parts[0]), 0), int(parts[1]))
     header = [ln for ln in TERMBASE.read_text(encoding="utf-8").splitlines() if ln.startswith("#")]
+    rejected_file = ROOT / "eval" / "termbase" / "rejected.tsv"
+    rejected = {
+        normalize_vi(line.split("\t")[0])
+        for line in rejected_file.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     rows, dropped = {}, Counter[str]()
     for path in slices:
         for row in parse_rows(path.read_text(encoding="utf-8")):
             if (problem := check_row(row)) is not None:
                 dropped[f"invalid ({problem})"] += 1
+            elif row.vi in rejected:
+                dropped["rejected in review (eval/termbase/rejected.tsv)"] += 1
             elif row.vi in known:
                 dropped["already in glossary/terminology"] += 1
             elif row.vi in rows:

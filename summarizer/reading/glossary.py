@@ -150,9 +150,13 @@ def _longest_from() -> dict[str, int]:
 
 
 def _in_a_name(words: list[str], i: int) -> bool:
-    """A capitalised syllable before another is part of a proper name ('Hồ Chí Minh', 'Sông Hồng', 'Ngô
-    Quyền'), not the common word it spells."""
-    return words[i][0].isupper() and i + 1 < len(words) and words[i + 1][0].isupper()
+    """A capitalised syllable next to another is part of a proper name ('Hồ Chí Minh', 'Sông Hồng', 'Ngô Quyền',
+    'Long Thành'), not the common word it spells."""
+    if not words[i][0].isupper():
+        return False
+    after = i + 1 < len(words) and words[i + 1][0].isupper()
+    before = i > 0 and words[i - 1][0].isupper() and words[i - 1][0].isalpha()  # 'Long Thành': its last syllable
+    return after or before
 
 
 @lru_cache(maxsize=1)
@@ -382,11 +386,14 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
             by_count = True
         elif carried and _counted_by_noun(fig) and counted.covered and (fig.unit is None or subject not in counted.vi):
             fig.subject, fig.subject_en = None, None  # '… 115 cán bộ': not the contracts counted before it
-    if (dimension := _DIMENSION.search(tail)) is not None and fig.unit in ("m", "km"):
+    dimension = _DIMENSION.search(tail)
+    area = dimension is not None and dimension.group(1).lower() == "rộng" and fig.unit in _AREA_UNITS
+    if dimension is not None and (fig.unit in ("m", "km") or area):
         owner = phrase_before(tail[: dimension.start()].rstrip(" (,"))
         known = owner.covered and owner.english and not is_generic_name(owner.english)
+        measure = "area" if area else _DIMENSIONS[dimension.group(1).lower()]
         fig.subject = f"{dimension.group(1)} {owner.vi}" if known else None
-        fig.subject_en = f"{_DIMENSIONS[dimension.group(1).lower()]} of {owner.english}" if known else None
+        fig.subject_en = f"{measure} of {owner.english}" if known else None
     elif carried and fig.subject is not None and fig.subject.split()[0] in _DIMENSIONS:
         fig.subject, fig.subject_en = None, None  # 'hầm chui dài 430 m, đường dẫn … là 150 m': not its length
     elif not by_count:
@@ -424,6 +431,8 @@ _A_SIZE = re.compile(r"(?:total )?(?:length|width|height|depth|area)\b", re.IGNO
 """A subject that is a size: carried to an amount of money after it, it would name the money by a length."""
 
 _DIMENSIONS = {"cao": "height", "dài": "length", "rộng": "width", "sâu": "depth"}
+_AREA_UNITS = frozenset({"ha", "m2", "m²", "km2", "km²"})
+"""'khu công nghiệp rộng 300 ha': 'rộng' before an area is the area of what is before it, not its width."""
 _DIMENSION = re.compile(r"\b(cao|dài|rộng|sâu)\s*(?:khoảng|gần|hơn|trên|tới|đến)?\s*$", re.IGNORECASE)
 """'nhóm tượng đài (cao 5-8 m)', 'hầm chui dài 430 m': the adjective right before a length names its dimension."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.documents.ocr import pdf_images
 from summarizer.errors import InputError
 from summarizer.reading.documents import sniff, table_sentences
 from summarizer.reading.ledger import build_ledger
@@ -23,9 +24,11 @@ from summarizer.testing.renderers import (
     FORMATS,
     find_font,
     ledger_signature,
+    print_to_pdf,
     to_docx,
     to_html,
     to_legacy_bytes,
+    to_news_page,
     to_pdf,
     to_scanned_pdf,
 )
@@ -154,7 +157,7 @@ def _docx_bad_xml(text: str) -> bytes:
 
 BAD_DOCUMENTS: dict[str, tuple[Callable[[str, Path], bytes], str]] = {
     "locked.pdf": (lambda text, font: to_pdf(text, font, password="secret"), "is an encrypted PDF"),
-    "scanned.pdf": (lambda text, font: to_scanned_pdf(), "no text layer (scanned pages); OCR it first"),
+    "scanned.pdf": (lambda text, font: to_scanned_pdf(), "is a scanned PDF: the scan is too poor to read"),
     "cut.docx": (lambda text, font: _corrupt_docx(text), "is damaged"),
     "bad-xml.docx": (lambda text, font: _docx_bad_xml(text), "is a damaged Word .docx"),
     "menu.html": (lambda text, font: to_html(text, with_article=False).encode(), "no article text"),
@@ -224,6 +227,14 @@ def test_summarize_a_pdf_writes_the_extracted_text_and_review_works_from_it(
     assert review.returncode == 0, review.stderr
 
 
+def _png_scan(text: str, font: Path) -> bytes:
+    """The first paragraphs of a report typeset, rendered at 300 dpi and saved as one PNG image (a scan)."""
+    image = pdf_images(to_pdf("\n\n".join(text.split("\n\n")[:4]), font))[0]
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
 def test_batch_on_a_mixed_folder_gives_one_record_per_file(
     fake: FakeOpenAI, tay_ho: str, bac_tu_liem: str, font: Path, tmp_path: Path
 ) -> None:
@@ -238,6 +249,8 @@ def test_batch_on_a_mixed_folder_gives_one_record_per_file(
     (folder / "g-scanned.pdf").write_bytes(to_scanned_pdf())
     (folder / "h-cut.docx").write_bytes(_corrupt_docx(tay_ho))
     (folder / "i-menu.html").write_text(to_html(tay_ho, with_article=False))
+    (folder / "j-printed.pdf").write_bytes(print_to_pdf(to_news_page(bac_tu_liem)))
+    (folder / "k-scan.png").write_bytes(_png_scan(tay_ho, font))
     (folder / "notes.md").write_text("not a report format: left alone")
     out = tmp_path / "results.jsonl"
     result = _cli("batch", str(folder), "--out", str(out), "--json", "--no-cache", url=fake.base_url)
@@ -254,11 +267,15 @@ def test_batch_on_a_mixed_folder_gives_one_record_per_file(
         "g-scanned",
         "h-cut",
         "i-menu",
+        "j-printed",
+        "k-scan",
     ]
     ok = {k for k, r in recs.items() if r["status"] == "ok"}
-    assert ok == {"a-text", "b-pdf", "c-word", "d-page", "e-tcvn3"}
+    assert ok == {"a-text", "b-pdf", "c-word", "d-page", "e-tcvn3", "j-printed", "k-scan"}
+    assert recs["j-printed"]["summary"]["provenance"]["document"]["left_out"]
+    assert recs["k-scan"]["summary"]["provenance"]["document"]["ocr_engine"].startswith("tesseract")
     kinds = {k: recs[k]["summary"]["provenance"]["document"]["media_type"] for k in ok}
     assert kinds["b-pdf"] == "application/pdf" and kinds["d-page"] == "text/html"
     assert recs["e-tcvn3"]["summary"]["provenance"]["document"]["encoding"] == "tcvn3"
-    assert "encrypted PDF" in recs["f-locked"]["error"] and "no text layer" in recs["g-scanned"]["error"]
+    assert "encrypted PDF" in recs["f-locked"]["error"] and "too poor to read" in recs["g-scanned"]["error"]
     assert "damaged" in recs["h-cut"]["error"] and "no article" in recs["i-menu"]["error"]

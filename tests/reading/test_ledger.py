@@ -43,7 +43,7 @@ def test_what_later_stages_read_is_kept_on_the_ledger_once(tay_ho: str) -> None:
 def test_a_ledger_read_fully_crosses_a_process_boundary_with_what_was_read(bac_tu_liem: str) -> None:
     """The batch engine's reading pool pickles the ledger back: the meeting facts, officials, folded text and
     candidates travel with it, so the event loop reads none of them again."""
-    text = bac_tu_liem + "\n\nBản tin số 7."
+    text = bac_tu_liem + "\n\nBản tin số 7. Riêng xyzabc qwerty đạt 300 tỷ đồng."
     sent = read_fully(text)
     assert {"meeting_facts", "officials", "folded", "candidates"} <= set(sent.memo)
     unnamed = [f for f in sent.candidates() if f.label is None or is_generic_name(f.label)]

@@ -84,7 +84,7 @@ BAD: dict[str, tuple[Maker, str]] = {
     "crlf-blank.txt": (_write("\r\n\r\n"), "no text (empty or only whitespace)"),
     "nul.txt": (_write(b"\x00" * 100), "is a binary file"),
     "binary.txt": (_write(bytes(range(256)) * 4), "is a binary file"),
-    "image.txt": (_write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 50), "is a binary file"),
+    "image.txt": (_write(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 50), "the image cannot be read"),
     "pdf.txt": (_write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00<<>>"), "is a PDF that cannot be read"),
     "zip.txt": (_write(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40), "is damaged"),
     "old-word.doc": (_write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64), "is a Word 97-2003 .doc"),

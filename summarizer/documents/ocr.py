@@ -40,6 +40,8 @@ DPI = 300
 
 _CONFUSABLE = re.compile(r"(?:\d[lIOoSBZ]|[lIOoSBZ]\d)")
 """A digit beside a letter OCR confuses with digits ('l0', '1O', '5S'): the digits may be wrong."""
+_DATE_DASH = re.compile(r"\d{1,2}-\d{1,2}")
+"""'3-1' for '3/1': a slash read as a dash turns a date into figures."""
 _BARE_THOUSANDS = re.compile(r"^\d{4,}(?:[.,]\d+)?$|^\d{1,3}(?:\s\d{3})+$")
 """A number of four or more digits with no thousands separator, in text that writes them: a separator may have
 been dropped ('63275' for '63.275'); the doubt is flagged, the value kept."""
@@ -139,6 +141,7 @@ def ocr_images(images: list[Any], workers: int = 2) -> OcrText:
         page_start = pos
         confidences: list[float] = []
         key = None
+        previous: tuple[int, str, bool] | None = None
         for k, raw in enumerate(data["text"]):
             word = unicodedata.normalize("NFC", (raw or "").strip())  # spans must survive the reader's NFC
             conf = float(data["conf"][k])
@@ -154,6 +157,17 @@ def ocr_images(images: list[Any], workers: int = 2) -> OcrText:
             why = doubt_of(word, conf)
             if why:
                 out.doubtful.append((pos, pos + len(word), why))
+            elif previous is not None and conf < LOW_CONFIDENCE and previous[2] and sep == " ":
+                # 'tý đồng', 'đơn vì': the unit after a number misread, so its scale or unit is lost
+                out.doubtful.append(
+                    (
+                        previous[0],
+                        pos + len(word),
+                        f"OCR read '{word}' after '{previous[1]}' at "
+                        f"{conf:.0f}% confidence: the number's unit may be misread",
+                    )
+                )
+            previous = (pos, word, any(c.isdigit() for c in word))
             pos += len(word)
         out.pages.append(OcrPage(page_start, statistics.fmean(confidences) if confidences else 0.0))
         parts.append("\n\n")
@@ -191,6 +205,8 @@ def doubt_of(word: str, conf: float) -> str | None:
         return None
     if conf < LOW_CONFIDENCE:
         return f"OCR read '{word}' at {conf:.0f}% confidence"
+    if _DATE_DASH.fullmatch(word.strip(".,;:()")):
+        return f"OCR read '{word}': a dash where a date's slash may have been"
     if _CONFUSABLE.search(word):
         return f"OCR read '{word}': a digit beside a letter it is confused with"
     core = word.strip(".,;:()%")

@@ -20,10 +20,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from summarizer.documents.ocr import OcrError, read_scan
 from summarizer.documents.printed import drop_page_furniture
 from summarizer.errors import InputError
 from summarizer.reading.legacy import detect_legacy, from_legacy
+from summarizer.reading.scans import scanned
 from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, DocumentTable
 
@@ -86,7 +86,7 @@ def extract_document(data: bytes, where: str, decode_text: Callable[[bytes, str]
     if kind == "pdf":
         return _pdf(data, where, sha, name)
     if kind == "image":
-        return _scanned(data, where, sha, name, "image")
+        return Extracted(*scanned(data, where, sha, name, "image"))
     if kind == "docx":
         return _docx(data, where, sha, name)
     text, encoding = decode_text(data, where)
@@ -263,7 +263,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
     text = builder.text()
     if not text.strip():
         if images:
-            return _scanned(data, where, sha, name, "pdf")
+            return Extracted(*scanned(data, where, sha, name, "pdf"))
         raise InputError(where, "is a PDF with no text")
     info = DocumentInfo(
         file_name=name,
@@ -274,15 +274,6 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
         tables=builder.tables,
         left_out=left_out,
     )
-    return Extracted(text, info)
-
-
-def _scanned(data: bytes, where: str, sha: str, name: str, kind: str) -> Extracted:
-    """A scan (a PDF of page images, or an image file) read by OCR; the doubtful words travel as spans."""
-    try:
-        text, info = read_scan(data, kind, name, sha)
-    except OcrError as e:
-        raise InputError(where, f"is a scanned {'PDF' if kind == 'pdf' else 'image'}: {e}") from None
     return Extracted(text, info)
 
 

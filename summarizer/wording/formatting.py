@@ -65,6 +65,7 @@ def format_quantity(
         return f"{number} percentage points"
     if kind == FigureKind.RATIO.value and denominator is not None:
         return f"{number} of {format_number(denominator)}" + (f" {unit}" if unit else "")
+    unit = "metres" if unit == "m" else unit  # '430 m' reads as 430 million in English prose
     return number + (f" {scale}" if scale else "") + (f" {unit}" if unit else "")
 
 

@@ -124,3 +124,17 @@ def test_a_scan_too_poor_to_read_is_refused_with_its_reason(tmp_path: Path) -> N
     noise.save(scan)
     with pytest.raises(InputError, match=r"noise\.png: is a scanned image: the scan is too poor to read"):
         read_report(scan)
+
+
+def test_a_unit_read_with_other_tones_after_a_number_is_doubtful() -> None:
+    from summarizer.reading.scans import misread_units
+
+    text = "giảm 130 đơn vì sự nghiệp, vốn 6.842 tý đồng; 6.842 tỷ đồng và 55 phòng, 3 người"
+    spans = [(text[d.start : d.end], d.why) for d in misread_units(text)]
+    assert [s for s, _ in spans] == ["130 đơn vì", "6.842 tý đồng"]
+    assert "'đơn vị' has the same letters" in spans[0][1]
+
+
+def test_a_dash_between_two_small_numbers_may_be_a_dates_slash() -> None:
+    assert doubt_of("3-1", 96.0) is not None
+    assert doubt_of("2016-2020", 96.0) is None

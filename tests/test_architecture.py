@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -227,3 +228,16 @@ def test_the_reading_stage_imports_without_the_model_sdks() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-1500:]
     assert int(result.stdout) > 10
+
+
+def test_no_private_module_of_a_library_is_imported_and_no_library_is_patched_at_run_time() -> None:
+    """instructor's public API only (``instructor``, ``instructor.core``): its private modules (``instructor.v2.*``,
+    ``instructor.core.exceptions``) and a run-time replacement of its functions break silently on its next release."""
+    private = re.compile(r"^\s*(?:from|import)\s+instructor\.(?!core\s+import)\S+", re.MULTILINE)
+    patched = re.compile(r"\bsetattr\(\s*(?:instructor|openai|tenacity|httpx|module)\b")
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.name}: {m.group().strip()}" for m in private.finditer(text)]
+        found += [f"{path.name}: {m.group()}" for m in patched.finditer(text)]
+    assert found == []

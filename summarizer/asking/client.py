@@ -12,7 +12,6 @@ import asyncio
 import io
 import json
 import time
-import weakref
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -22,9 +21,7 @@ from typing import Any
 import httpx
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-from instructor.v2.core import patch as _patch
-from instructor.v2.validation import async_validators as _validators
+from instructor.core import IncompleteOutputException, InstructorRetryException
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 from tenacity import (
@@ -117,28 +114,6 @@ class _Call:
 _CALL: ContextVar[_Call] = ContextVar("summarizer_model_call")
 
 
-def _remember_async_validator_checks() -> None:
-    """instructor refuses response models with async validators by walking the model's type tree, four times a
-    call (~0.3 ms in the batch loop); a class's validators do not change, so a class that passed once passes
-    from memory. A refusal is never remembered: such a class is walked, and refused, every time."""
-    originals = [m for m in (_validators, _patch) if hasattr(m, "reject_async_validators")]
-    if not originals or getattr(_validators.reject_async_validators, "remembers", False):
-        return
-    walk = _validators.reject_async_validators
-    passed: weakref.WeakSet[type] = weakref.WeakSet()
-
-    def reject_async_validators(response_model: Any) -> None:
-        if isinstance(response_model, type) and response_model in passed:
-            return
-        walk(response_model)
-        if isinstance(response_model, type):
-            passed.add(response_model)
-
-    reject_async_validators.remembers = True  # type: ignore[attr-defined]
-    for module in originals:
-        setattr(module, "reject_async_validators", reject_async_validators)  # noqa: B010 (typed as a module)
-
-
 class ModelClient:
     """A structured-output client for one backend; every backend goes through the ``openai`` SDK."""
 
@@ -153,7 +128,6 @@ class ModelClient:
         self._openai = openai.OpenAI(
             api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout_default, max_retries=0
         )
-        _remember_async_validator_checks()
         self._patched = instructor.patch(create=self._create_current, mode=instructor.Mode.JSON_SCHEMA)
 
     def close(self) -> None:

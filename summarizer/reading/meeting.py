@@ -210,10 +210,31 @@ def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) 
             ),
         )
     else:
-        start, end, _ = next((f for f in found if f[2]), found[0])
+        start, end, _ = max(found, key=lambda f: (_governed(sentence.text, f[0], f[1]), bool(f[2]), -f[0]))
     body = sentence.text[start:end].strip()
     longer = re.search(re.escape(body) + r"[.]?\s[A-ZĐ]{2,4}\b", ledger.text)  # 'Thành uỷ TP' -> 'Thành uỷ TP. HCM'
     return longer.group() if longer and body.endswith("TP") else body
+
+
+_MEETS_AFTER = re.compile(
+    r"^\s*(?:đã\s+|vừa\s+|sẽ\s+)?(?:họp|tổ chức|làm việc|tiến hành|khai mạc|bế mạc|triệu tập|có buổi)", re.IGNORECASE
+)
+_MEETING_OF_BEFORE = re.compile(
+    r"(?:kỳ họp|hội nghị|phiên họp|cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)(?:\s+\S+){0,5}?\s+(?:của|với)\s*$",
+    re.IGNORECASE,
+)
+_TITLE_BEFORE = re.compile(
+    r"(?:Bí thư|Chủ tịch|Trưởng đoàn|Trưởng ban|Giám đốc|Ủy viên|Uỷ viên|Đại biểu|đại biểu|Phó Bí thư|Phó Chủ tịch"
+    r"|Phó Trưởng đoàn|thành viên|Thường trực)\s*(?:đoàn\s+)?$"
+)
+
+
+def _governed(text: str, start: int, end: int) -> int:
+    """How surely a body written in the meeting sentence is the one that met: it meets ('HĐND tỉnh họp', 'Ban
+    Thường vụ Tỉnh ủy làm việc với …') or the meeting is its ('kỳ họp thứ 5 của HĐND …'), not a title in an
+    official's string of titles ('Trưởng đoàn ĐBQH tỉnh', 'Chủ tịch UBND tỉnh')."""
+    score = 2 * bool(_MEETS_AFTER.match(text[end:])) + 2 * bool(_MEETING_OF_BEFORE.search(text[:start]))
+    return score - 3 * bool(_TITLE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
 def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:

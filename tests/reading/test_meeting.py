@@ -237,3 +237,22 @@ def test_a_body_that_votes_in_the_lead_is_the_meeting_and_is_named_in_full(
     f = _facts(text)
     assert f.body_vi == body_vi
     assert (f.date or "")[-5:] == (date or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # issue 32: a title in an official's string of titles is not the body that met (hand-written)
+        (
+            "Ngày 12/3/2019, Phó Bí thư Tỉnh ủy, Trưởng đoàn đại biểu Quốc hội tỉnh Nguyễn Văn An chủ trì buổi làm "
+            "việc của Ban Thường vụ Tỉnh ủy Bình Dương với Sở Tài chính.",
+            "Ban Thường vụ Tỉnh ủy Bình Dương",
+        ),
+        (
+            "Sáng 4/7/2018, Chủ tịch UBND tỉnh Nam Định dự hội nghị, HĐND tỉnh Nam Định họp phiên bất thường.",
+            "HĐND tỉnh Nam Định",
+        ),
+    ],
+)
+def test_the_body_is_what_the_meeting_phrase_governs(text: str, body: str) -> None:
+    assert find_meeting_facts(build_ledger(text + "\n\nThu ngân sách đạt 500 tỷ đồng.")).body_vi == body

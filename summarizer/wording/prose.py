@@ -311,7 +311,7 @@ def write_lead(meeting: Meeting, indicators: list[Indicator]) -> str:
     if targets and len(sentences) < 4:
         sentences.append(_sentence(_joined([_clause(t) for t in targets[:2]])))
     if not results and not targets:
-        sentences.append("The report states no key figure that the program could name and check against the source.")
+        sentences.append("The program found no key figure it could name and check against the source.")
     return " ".join(sentences)
 
 

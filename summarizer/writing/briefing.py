@@ -22,7 +22,7 @@ def _md(text: str) -> str:
 
 def _meeting_line(summary: Summary) -> str:
     m = summary.meeting
-    body = _md(m.body_en) or "Body not named in the report"
+    body = _md(m.body_en) or "Body not identified by the program"
     parts = [f"**{body}**" + (f" ({_md(m.body_vi)})" if m.body_vi else "")]
     if m.session is not None:
         parts.append(f"session no. {m.session}")

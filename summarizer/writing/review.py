@@ -151,7 +151,7 @@ def render_review(
         )
     facts = facts if facts is not None else find_meeting_facts(ledger)
     m = summary.meeting
-    body = m.body_en or "Body not named in the report"
+    body = m.body_en or "Body not identified by the program"
     meeting = _e(body) + (f' <span lang="vi" class="muted">({_e(m.body_vi)})</span>' if m.body_vi else "")
     details = [
         x

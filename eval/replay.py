@@ -47,7 +47,7 @@ def main() -> int:
             place=None,
             indicators=[
                 DraftIndicator(figure=i.figure_id, name=i.name[:90]) for i in old.indicators if i.chosen_by == "model"
-            ],
+            ][:14],
             officials=[],
             topics=[],
             directives=[DraftDirective(task=d.task, owner=d.owner, deadline=d.deadline) for d in old.directives],

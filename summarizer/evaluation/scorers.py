@@ -277,7 +277,11 @@ def _english_fields(summary: Summary) -> list[tuple[str, str, bool]]:
     fields += [(f"task {k}", d.task, False) for k, d in enumerate(summary.directives, start=1)]
     fields += [(f"task {k} owner", d.owner, False) for k, d in enumerate(summary.directives, start=1) if d.owner]
     fields += [(f"official {k} role", o.role, False) for k, o in enumerate(summary.officials, start=1)]
-    fields += [(f"indicator {k} name", i.name, False) for k, i in enumerate(summary.indicators, start=1)]
+    fields += [
+        (f"indicator {k} name", i.name, False)
+        for k, i in enumerate(summary.indicators, start=1)
+        if i.name_status == "translated"  # the Vietnamese words of an untranslated figure are marked as such
+    ]
     return fields
 
 
@@ -406,7 +410,7 @@ def score_output(sample: Sample, record: OutputRecord | None) -> ReportScore:
     meaning += [
         FigureCheck(f"indicator {k}", ind.name, "wrong", ErrorClass.GENERIC_NAME, "a head noun only names no figure")
         for k, ind in enumerate(summary.indicators, start=1)
-        if is_generic_name(ind.name)
+        if ind.name_status == "translated" and is_generic_name(ind.name)
     ]
     prose = [("title", summary.title), ("summary", summary.summary)]
     prose += [(f"topic {k}", t) for k, t in enumerate(summary.topics, start=1)]

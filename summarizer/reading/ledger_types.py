@@ -119,7 +119,8 @@ class Ledger:
         """Figures that may be indicators, one mention of each distinct value; bare unitless counts left out.
 
         The mention kept is the first one in the body with a known subject (a headline repeats a figure
-        with less context, and its period and basis are the body's to say), else the first one. Found once per
+        with less context, and its period and basis are the body's to say), else the first one in the body, else
+        the headline's. Found once per
         ledger; do not change the list."""
         return self.keep("candidates", self._candidates)
 
@@ -135,7 +136,7 @@ class Ledger:
             kept = chosen.get(key)
             if (
                 kept is None
-                or (kept.sentence_index == 0 and f.sentence_index > 0 and f.label)
+                or (kept.sentence_index == 0 and f.sentence_index > 0 and (f.label or not kept.label))
                 or (kept.label is None and f.label is not None and kept.sentence_index > 0)
             ):
                 chosen[key] = f

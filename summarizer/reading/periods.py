@@ -72,10 +72,20 @@ def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str 
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
     found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
+    found = [(m, t) for m, t in found if _months_ok(m, t)]
     if not found:
         return None
     m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
     return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+
+
+def _months_ok(m: re.Match[str], template: str) -> bool:
+    """'18 tháng' (a duration, a loan's term) is not 'the first 18 months': a count of months in a period is 1–12,
+    and so is a month's number."""
+    if "months" not in template and "month " not in template:
+        return True
+    months = [int(g) for g in m.groups() if g and g.isdigit() and len(g) <= 2]
+    return all(1 <= k <= 12 for k in months)
 
 
 _COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)

@@ -73,3 +73,9 @@ def test_a_horizon_in_the_headline_is_not_the_reports_period() -> None:
     ledger = build_ledger(text)
     assert ledger.document_period is not None and not ledger.document_period.startswith("by")
     assert [f.period for f in ledger.figures if f.text.startswith("55")] == ["2016"]
+
+
+@pytest.mark.parametrize("text", ["trong 18 tháng tới", "sau 18 tháng", "trong 15 tháng qua", "tháng 13/2018"])
+def test_a_count_of_months_over_twelve_is_no_period(text: str) -> None:
+    """Seen in an audit of held-out corpus names: 'first 18 months of 1975', 'first 15 months of 2018'."""
+    assert find_period(text) is None

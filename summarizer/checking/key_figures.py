@@ -8,7 +8,7 @@ import re
 from summarizer.asking.requests import known_name, ranked_candidates
 from summarizer.checking.grounding import clean_name
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.fit import fit_problem, relation_problem
+from summarizer.reading.fit import fit_problem, relation_problem, words_left_out
 from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
 from summarizer.reading.meaning import around_of
@@ -164,8 +164,11 @@ class _Shown:
         self.indicators.append(ind if chosen_by == "model" else ind.model_copy(update={"chosen_by": "code"}))
 
     def _relation_left_out(self, fig: Figure, name: str) -> bool:
+        """The clause states a relation the name leaves out, or a known noun of its own phrase (a partial name)."""
         tail = around_of(self.ledger, fig, None).tail
-        return relation_problem(fig, name, tail, self.ledger.text[fig.end : fig.end + 20]) is not None
+        return relation_problem(fig, name, tail, self.ledger.text[fig.end : fig.end + 20]) is not None or bool(
+            words_left_out(tail, name)
+        )
 
     def _name_taken(self, fig: Figure, name: str) -> bool:
         """One name for two figures of one report with nothing (kind, period, basis) to tell them apart: at least

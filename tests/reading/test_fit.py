@@ -143,3 +143,27 @@ def test_one_name_for_two_figures_of_the_same_period_and_basis_is_withheld_from_
         ("500 tỷ đồng", "translated"),
         ("700 tỷ đồng", "partial"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "name", "left"),
+    [
+        ("Năm 2018, lượt khách qua sân bay Nội Bài đạt", "Visitor arrivals", ["sân bay"]),  # the audit: airport traffic
+        ("Kim ngạch xuất khẩu tôm đạt", "Export turnover", ["tôm"]),
+        ("Kim ngạch xuất khẩu tôm đạt", "Shrimp export turnover", []),
+        ("Thu ngân sách nhà nước ước đạt", "State budget revenue", []),
+    ],
+)
+def test_a_name_that_leaves_out_a_known_noun_of_its_phrase_is_partial(tail: str, name: str, left: list[str]) -> None:
+    from summarizer.reading.fit import words_left_out
+    from summarizer.reading.knowledge import use_termbase
+    from summarizer.reading.ledger import reset_caches
+
+    extra = "tôm\tshrimp\tnoun\tany\n"
+    use_termbase(None, extra)
+    reset_caches()
+    try:
+        assert words_left_out(tail, name) == left
+    finally:
+        use_termbase(None)
+        reset_caches()

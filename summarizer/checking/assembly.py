@@ -237,6 +237,29 @@ class CheckedProse:
     withheld: list[Flag]
 
 
+def tasks_ahead(directives: list[Directive], ledger: Ledger, withheld: list[Flag]) -> list[Directive]:
+    """Tasks are for the period ahead: one that sets itself in a year the report reviews whole, or before ('complete
+    the 24 targets by the end of 2023' in a December 2023 report that sets its 2024 tasks) restates a result; one that
+    says again what a task before it said (most of its words) adds nothing; both are withheld and said so."""
+    kept: list[Directive] = []
+    year = ledger.document_year
+    if year is not None and ledger.document_period != str(year):
+        year -= 1  # a report on part of a year sets tasks for the rest of it: only an earlier year is past
+    for k, d in enumerate(directives, start=1):
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", d.task)]
+        words = set(re.findall(r"[a-z]{4,}", d.task.lower()))
+        again = any(len(words & (seen := set(re.findall(r"[a-z]{4,}", o.task.lower())))) >= 0.6 * max(
+            1, min(len(words), len(seen))) for o in kept)  # fmt: skip
+        if year is not None and years and max(years) <= year:
+            withheld.append(Flag(field=f"task {k}", kind="withheld", message=f"task {k} withheld: set in {max(years)}, "
+                                 f"not the period ahead"))  # fmt: skip
+        elif again:
+            withheld.append(Flag(field=f"task {k}", kind="withheld", message=f"task {k} withheld: repeats a task"))
+        else:
+            kept.append(d)
+    return kept
+
+
 def checked_prose(
     draft: Draft,
     ledger: Ledger,
@@ -270,6 +293,7 @@ def checked_prose(
         for k, d in enumerate(draft.directives, start=1)
         if (task := checked(f"directive {k}", d.task))
     ]
+    directives = tasks_ahead(directives, ledger, withheld)
     repaired = draft.model_copy(
         update={
             "title": title,

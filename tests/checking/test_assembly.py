@@ -16,7 +16,7 @@ from summarizer.checking.assembly import (
 from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts, find_officials
-from summarizer.schema import FIGURE_ITEM_CHARS, TASK_CHARS, Draft, DraftIndicator, DraftOfficial, Selection
+from summarizer.schema import FIGURE_ITEM_CHARS, TASK_CHARS, Draft, DraftIndicator, DraftOfficial, Flag, Selection
 
 TEXT = (
     "Thu ngân sách ước đạt 2.511 tỷ đồng, bằng 89% kế hoạch năm, bằng 142% so với cùng kỳ. "
@@ -110,3 +110,25 @@ def test_officials_are_copied_by_rule_and_a_body_is_not_a_person(tay_ho: str) ->
 )
 def test_a_model_name_is_shown_only_when_it_names_what_is_measured(drafted: str, shown: str | None) -> None:
     assert indicator_name(None, drafted, None) == shown
+
+
+def test_a_task_set_in_the_year_the_report_reviews_or_said_again_is_withheld(bac_tu_liem: str) -> None:
+    from summarizer.checking.assembly import tasks_ahead
+    from summarizer.schema import Directive
+
+    ledger = build_ledger(bac_tu_liem)  # a December 2023 report that sets its 2024 tasks
+    tasks = [
+        Directive(
+            task="Implement 24 economic and social development targets for the year 2023", owner=None, deadline=None
+        ),
+        Directive(task="Carry out the 2024 theme of discipline and creativity", owner=None, deadline=None),
+        Directive(task="Carry out the theme of discipline and creativity in 2024", owner=None, deadline=None),
+        Directive(task="Speed up site clearance", owner=None, deadline=None),
+    ]
+    withheld: list[Flag] = []
+    kept = tasks_ahead(tasks, ledger, withheld)
+    assert [d.task for d in kept] == [tasks[1].task, tasks[3].task]
+    assert [f.message for f in withheld] == [
+        "task 1 withheld: set in 2023, not the period ahead",
+        "task 3 withheld: repeats a task",
+    ]

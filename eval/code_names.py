@@ -34,17 +34,7 @@ def main() -> int:
         print("error: --show lists report text; only on the seen split", file=sys.stderr)
         return 2
     counts: dict[str, Counter[str]] = {}
-    empty = Draft(
-        title="",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
-        topics=[],
-        directives=[],
-        summary="",
-    )
+    empty = Draft.empty()
     for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
         split = sample.split or "seen"
         if (args.split != "all" and split != args.split) or sample.gold is None:

@@ -161,6 +161,15 @@ class Draft(_Strict):
                 raise ValueError("; ".join(p.message for p in problems))
         return self
 
+    @classmethod
+    def empty(cls) -> Draft:
+        """A draft with nothing in it: what the program shows when the model gave nothing usable, and what the
+        evaluation tools give ``key_indicators`` to see what code alone shows."""
+        return cls(
+            title="", body_en=None, body_vi=None, place=None, indicators=[], officials=[], topics=[], directives=[],
+            summary="",
+        )  # fmt: skip
+
 
 @lru_cache(maxsize=1)
 def _draft_template() -> dict[str, Any]:

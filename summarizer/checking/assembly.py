@@ -364,25 +364,11 @@ def draft_from_selection(selection: Selection, ledger: Ledger) -> Draft:
         elif known.name == "=":
             known.name = name
     tasks = [t.strip() for t in selection.tasks if len(t.strip()) > 0 and len(t) < TASK_CHARS]
-    return _empty_draft().model_copy(
+    return Draft.empty().model_copy(
         update={
             "indicators": indicators[:18],
             "directives": [DraftDirective(task=t, owner=None, deadline=None) for t in tasks],
         }
-    )
-
-
-def _empty_draft() -> Draft:
-    return Draft(
-        title="",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
-        topics=[],
-        directives=[],
-        summary="",
     )
 
 
@@ -472,4 +458,4 @@ def degrade(job: Job, recipe: Recipe, reason: str, *, max_tokens: int, earlier: 
         usage=earlier.usage(),
     )
     why = f"the model gave no usable answer ({reason}); figures and text are the program's own"
-    return build_summary(_empty_draft(), job.ledger, job.facts, provenance, [], degraded=why)
+    return build_summary(Draft.empty(), job.ledger, job.facts, provenance, [], degraded=why)

@@ -81,17 +81,7 @@ def test_a_figure_touching_a_doubtful_word_is_never_shown_verified() -> None:
         usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
         document=doc,
     )
-    draft = Draft(
-        title="",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
-        topics=[],
-        directives=[],
-        summary="",
-    )
+    draft = Draft.empty()
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
     shown = {i.source_text: i for i in summary.indicators}
     assert shown["3.594 tỷ đồng"].grounding == "ungrounded" and "61%" in (shown["3.594 tỷ đồng"].grounding_note or "")

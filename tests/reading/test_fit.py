@@ -71,24 +71,10 @@ def test_every_head_entry_names_real_figure_kinds(head: str, kinds: frozenset[st
     assert kinds and kinds <= {"money", "percent", "ratio", "count", "quantity"}
 
 
-def _empty_draft() -> Draft:
-    return Draft(
-        title="",
-        body_en=None,
-        body_vi=None,
-        place=None,
-        indicators=[],
-        officials=[],
-        topics=[],
-        directives=[],
-        summary="",
-    )
-
-
 def _shown_names_fit(text: str) -> list[str]:
     ledger = build_ledger(text)
     bad = []
-    for ind in key_indicators(_empty_draft(), ledger, [], {}, free_naming=False):
+    for ind in key_indicators(Draft.empty(), ledger, [], {}, free_naming=False):
         fig = ledger.get(ind.figure_id)
         assert fig is not None
         if ind.name_status == "translated" and (why := fit_problem(fig, ind.name)):
@@ -138,7 +124,7 @@ def test_a_name_that_leaves_out_the_relation_its_clause_states_is_withheld(
 
 def test_one_name_for_two_figures_of_the_same_period_and_basis_is_withheld_from_the_second() -> None:
     text = "Năm 2023, thu ngân sách đạt 500 tỷ đồng. Năm 2023, thu ngân sách đạt 700 tỷ đồng."
-    shown = key_indicators(_empty_draft(), build_ledger(text), [], {}, free_naming=False)
+    shown = key_indicators(Draft.empty(), build_ledger(text), [], {}, free_naming=False)
     assert [(i.source_text, i.name_status) for i in shown] == [
         ("500 tỷ đồng", "translated"),
         ("700 tỷ đồng", "partial"),

@@ -3,7 +3,8 @@
     python eval/bench_ocr.py [--limit N] [--variants clean,degraded]
 
 Each report is typeset to PDF (reportlab, DejaVu Sans), every page rendered to an image and saved as a PDF of
-images only: ``clean`` at 300 dpi; ``degraded`` at 150 dpi, turned 0.7 degrees, with noise. Generated here, not
+images only: ``clean`` at 300 dpi; ``degraded`` at 150 dpi, turned 0.7 degrees, with
+noise (seeded: the same every run). Generated here, not
 real scans. The program reads it as any scanned PDF (``read_report``: Tesseract, Vietnamese model) and its figure
 ledger is compared with the ledger of the text: share of the text's figures read identically (kind, value, scale,
 unit), share of the scan's figures flagged as doubtful, and figures read wrong but *not* flagged (must be 0: a
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import random
 import statistics
 import sys
 import tempfile
@@ -37,7 +39,8 @@ def _degrade(img: Any) -> Any:
 
     small = img.resize((img.width // 2, img.height // 2))
     turned = small.rotate(0.7, expand=True, fillcolor="white")
-    noise = Image.effect_noise(turned.size, 40).convert("RGB")
+    rng = random.Random(f"{img.width}x{img.height}")  # the same noise every run: results are comparable
+    noise = Image.frombytes("L", turned.size, rng.randbytes(turned.size[0] * turned.size[1])).convert("RGB")
     return Image.blend(turned.convert("RGB"), noise, 0.12)
 
 

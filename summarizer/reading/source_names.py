@@ -63,7 +63,11 @@ def source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     """The phrase before the figure in its clause, or for a count with nothing before it the noun after it; None
     when the clause holds no word at all."""
     around = around_of(ledger, fig, None)
-    found = _phrase(ledger, around.tail, fig.start - len(around.tail))
+    tail, start = around.tail, fig.start - len(around.tail)
+    before = [f for f in ledger.figures if start <= f.start and f.end <= fig.start]
+    if before:  # '… đạt 9,55 tỷ đồng, chi 198 triệu USD': not the unit of the figure before
+        tail, start = ledger.text[before[-1].end : fig.start], before[-1].end
+    found = _phrase(ledger, tail, start)
     if found is None and fig.kind.value in ("count", "ratio") and fig.unit_vi:
         start = fig.end - len(fig.unit_vi)
         words = ledger.text[start : start + 60]

@@ -30,3 +30,10 @@ def test_the_gloss_holds_only_what_the_termbase_knows() -> None:
     ledger = build_ledger(text)
     found = source_name(ledger, next(f for f in ledger.figures if f.text == "2 tỷ USD"))
     assert found is not None and "export turnover" in found.gloss.lower()
+
+
+def test_the_source_name_never_starts_with_the_unit_of_the_figure_before() -> None:
+    text = "Năm 2018, vốn đạt 9,55 tỷ đồng và xyzabc qwerty đạt 198 triệu USD."
+    ledger = build_ledger(text)
+    found = source_name(ledger, next(f for f in ledger.figures if f.text == "198 triệu USD"))
+    assert found is not None and found.vi == "xyzabc qwerty"

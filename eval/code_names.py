@@ -19,26 +19,43 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.checking.assembly import key_indicators  # noqa: E402
-from summarizer.evaluation.dataset import load_dataset  # noqa: E402
+from summarizer.evaluation.dataset import Sample, load_dataset  # noqa: E402
 from summarizer.reading.ledger import build_ledger  # noqa: E402
 from summarizer.reading.terminology import is_generic_name  # noqa: E402
 from summarizer.schema import Draft  # noqa: E402
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def split_args(doc: str) -> argparse.Namespace | None:
+    """``--split`` and ``--show`` for the no-model checks; None (after saying why) when ``--show`` would print the
+    text of unseen reports."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument("--split", default="seen", choices=["seen", "unseen", "all"])
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
     if args.show and args.split != "seen":
-        print("error: --show lists report text; only on the seen split", file=sys.stderr)
+        print("error: --show prints report text; only on the seen split", file=sys.stderr)
+        return None
+    return args
+
+
+def split_samples(split: str) -> list[tuple[str, Sample]]:
+    """(split, sample) for every evaluation report with gold in ``split`` ('all' for both)."""
+    found = []
+    for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
+        name = sample.split or "seen"
+        if (split == "all" or name == split) and sample.gold is not None:
+            found.append((name, sample))
+    return found
+
+
+def main() -> int:
+    args = split_args(__doc__ or "")
+    if args is None:
         return 2
     counts: dict[str, Counter[str]] = {}
     empty = Draft.empty()
-    for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
-        split = sample.split or "seen"
-        if (args.split != "all" and split != args.split) or sample.gold is None:
-            continue
+    for split, sample in split_samples(args.split):
+        assert sample.gold is not None
         shown = key_indicators(empty, build_ledger(sample.text), [], {}, free_naming=False)
         c = counts.setdefault(split, Counter())
         for g in sample.gold.indicators:

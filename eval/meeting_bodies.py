@@ -7,33 +7,29 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
 
-from summarizer.evaluation.dataset import load_dataset  # noqa: E402
+from code_names import split_args, split_samples  # noqa: E402
+
 from summarizer.evaluation.meeting_scores import check_body  # noqa: E402
 from summarizer.reading.ledger import build_ledger  # noqa: E402
 from summarizer.reading.meeting import find_meeting_facts  # noqa: E402
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="seen", choices=["seen", "unseen", "all"])
-    ap.add_argument("--show", action="store_true")
-    args = ap.parse_args()
-    if args.show and args.split != "seen":
-        print("error: --show prints report text; only on the seen split", file=sys.stderr)
+    args = split_args(__doc__ or "")
+    if args is None:
         return 2
     counts: dict[str, Counter[str]] = {}
-    for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
-        split = sample.split or "seen"
+    for split, sample in split_samples(args.split):
         gold = (sample.gold.meeting if sample.gold else None) or {}
-        if (args.split != "all" and split != args.split) or not gold.get("body_vi"):
+        if not gold.get("body_vi"):
             continue
         facts = find_meeting_facts(build_ledger(sample.text))
         ok, why = check_body(gold["body_vi"], gold.get("body_en") or "", facts.body_en or "")

@@ -20,8 +20,9 @@ from summarizer.schema import Draft, Flag, Indicator
 __all__ = ["MAX_KEY_FIGURES", "figure_indicator", "indicator_name", "key_indicators", "untranslated"]
 
 MAX_KEY_FIGURES = 20
-"""After the model's choices, candidates the terminology can name are added up to this many key figures: a
-small model chooses 8 to 14 of often 30 candidates, and the figures it leaves out are as often key ones."""
+"""After the model's choices, candidates are added up to this many key figures (those the terminology names first,
+then those shown in their Vietnamese words): a small model chooses 8 to 14 of often 30 candidates, and the figures it
+leaves out are as often key ones."""
 
 
 def _comparison(fig: Figure) -> str | None:
@@ -90,7 +91,7 @@ def figure_indicator(figure_id: str, name: str, ledger: Ledger, problems: list[F
 
 def indicator_name(fig: Figure | None, drafted: str, language_problem: str | None) -> str | None:
     """The program's English name where the terminology knows the subject; else the model's, when it is
-    clean English that says more than a head noun; else None: a figure nobody could name is not shown."""
+    clean English that says more than a head noun; else None (the figure is then shown in its Vietnamese words)."""
     if fig is not None and (known := known_name(fig)):
         return known
     written = drafted.strip().strip("\"'").lstrip("=:–—- ")
@@ -117,7 +118,7 @@ def key_indicators(
     (``chosen_by`` "code"), then the likeliest candidates nobody can name, up to ``MAX_KEY_FIGURES``. A figure whose
     name is missing or fails the fit checks is shown in its own Vietnamese words, marked not translated, never
     dropped (``untranslated``). ``free_naming``: a strong model may name what the termbase cannot; the embedded one
-    may only use words the termbase gave for the figure's clause (``given_words``)."""
+    may only use words the termbase gave for the figure's clause (``_only_given_words``)."""
     shown = _Shown(ledger, problems)
     for k, d in enumerate(draft.indicators, start=1):
         fig = ledger.get(d.figure)
@@ -141,7 +142,7 @@ def key_indicators(
 
 class _Shown:
     """The key figures chosen so far: one per value, at most ``MAX_KEY_FIGURES`` (the model's own picks are never
-    cut), a name given to one kind of figure per period only."""
+    cut), a name for one figure of a period and basis only."""
 
     def __init__(self, ledger: Ledger, problems: list[Flag]) -> None:
         self.ledger, self.problems = ledger, problems
@@ -174,8 +175,11 @@ class _Shown:
         """One name for two figures of one report with nothing (kind, period, basis) to tell them apart: at least
         one of them is misnamed (three project capitals all 'Capital of projects'), so the later is withheld."""
         said = (fig.kind.value, fig.period, fig.basis)
-        first = self.names.setdefault(name.lower(), said)
-        return first is not said and first[1:] == said[1:]
+        first = self.names.get(name.lower())
+        if first is None:
+            self.names[name.lower()] = said
+            return False
+        return first[1:] == said[1:]
 
 
 def untranslated(ledger: Ledger, fig: Figure) -> Indicator:

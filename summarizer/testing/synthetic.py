@@ -17,9 +17,9 @@ from summarizer.evaluation.scorers import ErrorClass
 from summarizer.reading.figures import Ledger
 from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger
-from summarizer.schema import Indicator, Meeting, Summary
+from summarizer.schema import DocumentInfo, Indicator, Meeting, Provenance, Summary, Usage
 
-__all__ = ["MUTATIONS", "Mutation", "mutate", "perfect_summary"]
+__all__ = ["MUTATIONS", "Mutation", "blank_provenance", "mutate", "perfect_summary"]
 
 
 class NotApplicable(Exception):
@@ -42,6 +42,27 @@ def _gold_indicator(g: GoldIndicator, ledger: Ledger) -> Indicator:
             }
         )
     return base.model_copy(update={"name": english_name(g.what), "period": g.period, "basis": g.basis})
+
+
+def blank_provenance(*, backend: str = "local", document: DocumentInfo | None = None) -> Provenance:
+    """Provenance with nothing in it but the backend (which decides whether the model may name freely) and the
+    document: for tests of assembly that need one."""
+    return Provenance(
+        source_name="x",
+        source_sha256="0",
+        prompt_id="p",
+        prompt_version="v1",
+        prompt_sha256="0",
+        schema_sha256="0",
+        backend=backend,
+        model="m",
+        temperature=0,
+        max_tokens=1,
+        created_at="",
+        elapsed_s=0,
+        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
+        document=document,
+    )
 
 
 def english_name(what: str) -> str:

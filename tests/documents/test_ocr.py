@@ -14,8 +14,9 @@ from summarizer.errors import InputError
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
 from summarizer.reading.reports import read_report
-from summarizer.schema import DocumentInfo, DoubtfulSpan, Draft, Provenance, Usage
+from summarizer.schema import DocumentInfo, DoubtfulSpan, Draft
 from summarizer.testing.renderers import find_font, to_pdf
+from summarizer.testing.synthetic import blank_provenance
 
 REPORTS = Path(__file__).resolve().parents[2] / "eval" / "reports"
 tesseract = pytest.mark.skipif(
@@ -65,22 +66,7 @@ def test_a_figure_touching_a_doubtful_word_is_never_shown_verified() -> None:
         ocr_confidence=[70.0],
         doubtful=[DoubtfulSpan(start=money.start, end=money.start + 5, why="OCR read '3.594' at 61% confidence")],
     )
-    prov = Provenance(
-        source_name="scan",
-        source_sha256="0",
-        prompt_id="p",
-        prompt_version="v1",
-        prompt_sha256="0",
-        schema_sha256="0",
-        backend="local",
-        model="m",
-        temperature=0,
-        max_tokens=1,
-        created_at="",
-        elapsed_s=0,
-        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
-        document=doc,
-    )
+    prov = blank_provenance(document=doc)
     draft = Draft.empty()
     summary = build_summary(draft, ledger, find_meeting_facts(ledger), prov, [])
     shown = {i.source_text: i for i in summary.indicators}

@@ -11,8 +11,9 @@ from summarizer.checking.chunking import split_report
 from summarizer.config import Settings
 from summarizer.engines.direct import Summarizer
 from summarizer.reading.reports import Report
-from summarizer.schema import Draft, Provenance, Usage
+from summarizer.schema import Draft, Provenance
 from summarizer.testing.fakeserver import FakeOpenAI
+from summarizer.testing.synthetic import blank_provenance
 from summarizer.wording.prose import topics_of, write_lead
 from summarizer.writing.briefing import format_value, render_markdown
 
@@ -186,21 +187,7 @@ def test_an_invented_number_in_a_task_is_withheld_without_a_reask(bac_tu_liem: s
 
 
 def _provenance() -> Provenance:
-    return Provenance(
-        source_name="x",
-        source_sha256="0",
-        prompt_id="p",
-        prompt_version="v1",
-        prompt_sha256="0",
-        schema_sha256="0",
-        backend="local",
-        model="m",
-        temperature=0,
-        max_tokens=1,
-        created_at="",
-        elapsed_s=0,
-        usage=Usage(prompt_tokens=0, completion_tokens=0, total_tokens=0, calls=1, reasks=0, per_call=[]),
-    )
+    return blank_provenance()
 
 
 def _draft(**fields: object) -> Draft:

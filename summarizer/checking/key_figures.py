@@ -161,7 +161,8 @@ class _Shown:
         ):
             name = None
         self.values.add(fig.value_key)
-        ind = figure_indicator(fig.id, name, self.ledger, self.problems) if name else untranslated(self.ledger, fig)
+        ind = figure_indicator(fig.id, name or "", self.ledger, self.problems)
+        ind = ind if name else untranslated(self.ledger, fig, ind)
         self.indicators.append(ind if chosen_by == "model" else ind.model_copy(update={"chosen_by": "code"}))
 
     def _relation_left_out(self, fig: Figure, name: str) -> bool:
@@ -182,10 +183,10 @@ class _Shown:
         return first[1:] == said[1:]
 
 
-def untranslated(ledger: Ledger, fig: Figure) -> Indicator:
-    """A key figure nobody can name in English: shown with the Vietnamese words that say what it measures, as
-    written and linked to their span, with the English of the words the termbase knows."""
-    ind = figure_indicator(fig.id, "", ledger, [])
+def untranslated(ledger: Ledger, fig: Figure, ind: Indicator) -> Indicator:
+    """A key figure nobody can name in English (``ind``, its values and grounding, flags included): shown with the
+    Vietnamese words that say what it measures, as written and linked to their span, with the English of the words
+    the termbase knows."""
     found = source_name(ledger, fig)
     if found is None:
         words = ledger.quote(fig, 90)

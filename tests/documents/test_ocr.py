@@ -114,3 +114,19 @@ def test_a_unit_read_with_other_tones_after_a_number_is_doubtful() -> None:
 def test_a_dash_between_two_small_numbers_may_be_a_dates_slash() -> None:
     assert doubt_of("3-1", 96.0) is not None
     assert doubt_of("2016-2020", 96.0) is None
+
+
+def test_a_doubtful_figure_nobody_can_name_is_not_verified_either() -> None:
+    text = "Riêng xyzabc qwerty đạt 300 tỷ đồng."
+    ledger = build_ledger(text)
+    fig = next(f for f in ledger.figures if f.text == "300 tỷ đồng")
+    doc = DocumentInfo(
+        file_name="scan.png",
+        media_type="image",
+        sha256="0" * 64,
+        extractor="ocr",
+        doubtful=[DoubtfulSpan(start=fig.start, end=fig.start + 3, why="OCR read '300' at 55% confidence")],
+    )
+    summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(document=doc), [])
+    (shown,) = summary.indicators
+    assert shown.name_status != "translated" and shown.grounding == "ungrounded"

@@ -33,6 +33,7 @@ from summarizer.cli.options import (
     model_progress,
 )
 from summarizer.config import cache_dir
+from summarizer.documents.formats import EXTENSIONS
 from summarizer.engines.batch import BatchStats, Item, estimate_cost, iter_items, run_batch, source_texts
 from summarizer.engines.batch_api import run_batch_api
 from summarizer.engines.cache import ResultCache
@@ -41,7 +42,6 @@ from summarizer.engines.pipeline import Briefed
 from summarizer.engines.ray_engine import run_batch_ray
 from summarizer.errors import ConfigError, InputError, LocalServerError, SummarizerError
 from summarizer.io import write_atomic
-from summarizer.reading.documents import EXTENSIONS
 from summarizer.reading.reports import Report, read_report
 from summarizer.schema import Summary
 from summarizer.writing.briefing import render_markdown

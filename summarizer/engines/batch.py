@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarizer.documents.formats import EXTENSIONS
 from summarizer.engines.cache import ResultCache
 from summarizer.errors import InputError
-from summarizer.reading.documents import EXTENSIONS
 from summarizer.reading.figures import Ledger
 from summarizer.reading.ledger import forget, read_fully, remember
 from summarizer.reading.reports import Report, read_report

@@ -5,23 +5,20 @@ from __future__ import annotations
 
 import re
 
-from summarizer.documents.ocr import OcrError, read_scan
-from summarizer.errors import InputError
 from summarizer.reading.language import strip_diacritics
 from summarizer.reading.units import COUNT_UNITS, CURRENCIES, SCALE_WORDS
 from summarizer.schema import DocumentInfo, DoubtfulSpan
 
-__all__ = ["misread_units", "scanned"]
+__all__ = ["misread_units", "with_misread_units"]
 
 
-def scanned(data: bytes, where: str, sha: str, name: str, kind: str) -> tuple[str, DocumentInfo]:
-    """A scan (a PDF of page images, or an image file) read by OCR; the doubtful words travel as spans."""
-    try:
-        text, info = read_scan(data, kind, name, sha)
-    except OcrError as e:
-        raise InputError(where, f"is a scanned {'PDF' if kind == 'pdf' else 'image'}: {e}") from None
+def with_misread_units(text: str, info: DocumentInfo | None) -> DocumentInfo | None:
+    """A scan's document record with the units misread by OCR added to its doubtful spans; other documents as
+    they came."""
+    if info is None or not info.ocr_engine:
+        return info
     info.doubtful += misread_units(text)
-    return text, info
+    return info
 
 
 _UNIT_WORDS = {strip_diacritics(w): w for w in (*SCALE_WORDS, *CURRENCIES, *COUNT_UNITS)}

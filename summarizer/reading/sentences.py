@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from summarizer.documents.text import normalize_text
 
 __all__ = ["BULLET", "Sentence", "normalize_text", "split_sentences"]
 
@@ -21,13 +22,6 @@ class Sentence:
 
 BULLET = re.compile(r"\s*[-–+•*]\s")
 """A list item's mark at the start of a line."""
-
-
-def normalize_text(raw: str) -> str:
-    """NFC, no BOM, ``\\n`` line ends: the canonical text every span points into."""
-    text = raw.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 _ABBREV_BEFORE_DOT = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|St|Mr|Ms|Dr|v\.v|TT|Q|P))$")

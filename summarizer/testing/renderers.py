@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from summarizer.documents.legacy import LegacyEncoding, to_legacy
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.legacy import LegacyEncoding, to_legacy
 
 __all__ = [
     "FONT_CANDIDATES",

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.documents.legacy import to_legacy
+from summarizer.documents.text import decode_report
 from summarizer.errors import InputError
-from summarizer.reading.legacy import to_legacy
-from summarizer.reading.reports import MAX_BYTES, decode_report, read_report
+from summarizer.reading.reports import MAX_BYTES, read_report
 from summarizer.reading.sentences import normalize_text
 from summarizer.testing.fakeserver import FakeOpenAI, valid_draft_for
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.reading.legacy import detect_legacy, from_legacy, to_legacy
-from summarizer.reading.reports import decode_text, read_report
+from summarizer.documents.legacy import detect_legacy, from_legacy, to_legacy
+from summarizer.documents.text import decode_text
+from summarizer.reading.reports import read_report
 
 # Real words as the legacy fonts hold them (Latin-1 characters of the font's bytes).
 TCVN3_WORDS = {

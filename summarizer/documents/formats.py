@@ -14,17 +14,17 @@ import itertools
 import logging
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from summarizer.documents.legacy import detect_legacy, from_legacy
+from summarizer.documents.ocr import OcrError, read_scan
 from summarizer.documents.printed import drop_page_furniture
+from summarizer.documents.text import decode_text, normalize_text
 from summarizer.errors import InputError
-from summarizer.reading.legacy import detect_legacy, from_legacy
-from summarizer.reading.scans import scanned
-from summarizer.reading.sentences import normalize_text
 from summarizer.schema import DocumentInfo, DocumentTable
 
 __all__ = ["EXTENSIONS", "Extracted", "extract_document", "sniff", "table_sentences"]
@@ -75,9 +75,9 @@ _REFUSED = {
 }
 
 
-def extract_document(data: bytes, where: str, decode_text: Callable[[bytes, str], tuple[str, str]]) -> Extracted:
-    """Extract the text of one document, chosen by content. ``decode_text`` reads plain text (bytes -> text and
-    the encoding it used). Every failure is an ``InputError`` naming ``where``."""
+def extract_document(data: bytes, where: str) -> Extracted:
+    """Extract the text of one document, chosen by content (plain text in any encoding ``decode_text`` reads).
+    Every failure is an ``InputError`` naming ``where``."""
     kind = sniff(data)
     if kind in _REFUSED:
         raise InputError(where, _REFUSED[kind])
@@ -86,7 +86,7 @@ def extract_document(data: bytes, where: str, decode_text: Callable[[bytes, str]
     if kind == "pdf":
         return _pdf(data, where, sha, name)
     if kind == "image":
-        return Extracted(*scanned(data, where, sha, name, "image"))
+        return Extracted(*_scanned(data, where, sha, name, "image"))
     if kind == "docx":
         return _docx(data, where, sha, name)
     text, encoding = decode_text(data, where)
@@ -263,7 +263,7 @@ def _pdf(data: bytes, where: str, sha: str, name: str) -> Extracted:
     text = builder.text()
     if not text.strip():
         if images:
-            return Extracted(*scanned(data, where, sha, name, "pdf"))
+            return Extracted(*_scanned(data, where, sha, name, "pdf"))
         raise InputError(where, "is a PDF with no text")
     info = DocumentInfo(
         file_name=name,
@@ -579,3 +579,11 @@ def _plain_blocks(page: str) -> list[Any]:
             continue
         out.append(el)
     return out
+
+
+def _scanned(data: bytes, where: str, sha: str, name: str, kind: str) -> tuple[str, DocumentInfo]:
+    """A scan (a PDF of page images, or an image file) read by OCR; the words it doubts travel as spans."""
+    try:
+        return read_scan(data, kind, name, sha)
+    except OcrError as e:
+        raise InputError(where, f"is a scanned {'PDF' if kind == 'pdf' else 'image'}: {e}") from None

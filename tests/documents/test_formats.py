@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.documents.formats import sniff, table_sentences
 from summarizer.documents.ocr import pdf_images
 from summarizer.errors import InputError
-from summarizer.reading.documents import sniff, table_sentences
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.reports import read_report
 from summarizer.testing.fakeserver import FakeOpenAI

@@ -96,6 +96,12 @@ def main() -> None:
         "--repeat", type=int, default=3, help="runs per configuration (the big one runs once); the median is shown"
     )
     parser.add_argument(
+        "--only",
+        metavar="N:CONCURRENCY:READERS",
+        action="append",
+        help="run only these configurations (READERS: 0 or default), e.g. --only 400:32:default",
+    )
+    parser.add_argument(
         "--child", nargs=5, metavar=("URL", "SRC", "OUT", "CONCURRENCY", "READERS"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -119,6 +125,8 @@ def main() -> None:
             runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 32, "0"), (args.n, 32, "default")]
             runs += [(args.n, 64, "0"), (args.n, 64, "default")]
             runs.append((args.big, 64, "default"))
+            if args.only:
+                runs = [(int(n), int(c), r) for n, c, r in (o.split(":") for o in args.only)]
             print(f"loopback model latency {args.latency * 1000:.0f} ms; {os.cpu_count()} cores")
             print(
                 f"{'items':>6} {'conc':>5} {'readers':>8} {'wall s':>8} {'ideal s':>8} {'efficiency':>10} "

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import random
 import sys
 import tempfile
@@ -21,10 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.engines.batch import Item, run_batch  # noqa: E402
-
-logging.getLogger("instructor").setLevel(logging.CRITICAL)
 from summarizer.config import Settings  # noqa: E402
+from summarizer.engines.batch import Item, run_batch  # noqa: E402
 from summarizer.engines.direct import Summarizer  # noqa: E402
 from summarizer.testing.fakeserver import FakeOpenAI, Fault  # noqa: E402
 

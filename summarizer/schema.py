@@ -13,8 +13,6 @@ import copy
 import hashlib
 import json
 import weakref
-from collections.abc import Callable
-from contextvars import ContextVar
 from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -102,12 +100,6 @@ class DraftDirective(_Strict):
     deadline: str | None = Field(description="Deadline as stated, or null.")
 
 
-DRAFT_CHECK: ContextVar[Callable[[Any], list[Any]] | None] = ContextVar("DRAFT_CHECK", default=None)
-"""The re-ask checks of the call in progress: the model client sets it around one structured call, so a draft
-is checked without handing instructor a template context (instructor renders every message as a Jinja
-template when given one: milliseconds per call, and a report holding '{{' would break it)."""
-
-
 class Draft(_Strict):
     """The model's draft; subclassed per report with the figure ids as an enum."""
 
@@ -154,7 +146,7 @@ class Draft(_Strict):
     def _grounded(self, info: ValidationInfo) -> Draft:
         """Reject a draft that cannot be tied to the source, so instructor re-asks with the reasons."""
         ctx = info.context or {}
-        check = ctx.get("check", DRAFT_CHECK.get())
+        check = ctx.get("check")
         if check is not None and not ctx.get("lenient", False):
             problems: list[Flag] = check(self)
             if problems:

@@ -233,8 +233,8 @@ def test_the_reading_stage_imports_without_the_model_sdks() -> None:
 
 
 def test_no_private_module_of_a_library_is_imported_and_no_library_is_patched_at_run_time() -> None:
-    """instructor's public API only (``instructor``, ``instructor.core``): its private modules (``instructor.v2.*``,
-    ``instructor.core.exceptions``) and a run-time replacement of its functions break silently on its next release."""
+    """A library's public API only: a private module (``instructor.v2.*``, as the client once imported) or a
+    run-time replacement of a library's functions breaks silently on its next release."""
     private = re.compile(r"^\s*(?:from|import)\s+instructor\.(?!core\s+import)\S+", re.MULTILINE)
     patched = re.compile(r"\bsetattr\(\s*(?:instructor|openai|tenacity|httpx|module)\b")
     found = []

@@ -1,29 +1,27 @@
-"""The one path to a language model: ``openai`` patched by ``instructor``, ``tenacity`` for transport.
+"""The one path to a language model: the ``openai`` SDK, pydantic validation, ``tenacity`` for transport.
 
 Two retry policies, one per kind of failure. Transport faults (429 honouring ``Retry-After``, 5xx,
 timeouts, connection errors) are retried here with capped exponential backoff and jitter, inside each
-instructor attempt; 400/401/403 are never retried. Validation failures are re-asked by instructor with
-the reasons. The OpenAI client is built with ``max_retries=0`` so retries do not multiply.
+attempt; 400/401/403 are never retried. Validation failures are re-asked with the reasons, as instructor's
+JSON-schema mode does (the same messages); instructor itself is not in the path: given a validation
+``context`` it renders every message as a Jinja template (a report holding '{{' breaks), and on this path,
+where bodies are built and posted as they are, it would add only the re-ask loop (``_exchange``). The
+OpenAI client is built with ``max_retries=0`` so retries do not multiply.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import time
-from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
+from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import httpx
-import instructor
 import openai
-from instructor.core import IncompleteOutputException, InstructorRetryException
 from openai.types.chat import ChatCompletion
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -37,9 +35,9 @@ from tenacity import (
 from summarizer.asking.calls import CallStats, ModelRequest, StructuredResult, without_control_chars
 from summarizer.config import Settings
 from summarizer.errors import ConfigError, ModelCallError, RefusalError, TruncatedOutputError
-from summarizer.schema import DRAFT_CHECK, Draft, Flag, strict_json_schema
+from summarizer.schema import Draft, Flag, strict_json_schema
 
-__all__ = ["AsyncModelClient", "ModelClient", "Send", "is_transient", "retry_wait"]
+__all__ = ["AsyncModelClient", "BatchState", "ModelClient", "Send", "is_transient", "retry_wait"]
 
 Send = Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
 """Another way for a request to travel: the request body in, the chat-completion body out."""
@@ -101,19 +99,6 @@ def _describe(exc: BaseException) -> tuple[str, int | None]:
     return f"{type(exc).__name__}: {str(exc)[:200]}", None
 
 
-@dataclass(frozen=True)
-class _Call:
-    """What the transport needs to know about the call in progress; instructor is patched once per client, so
-    this travels in ``_CALL`` (a task's own context under asyncio) rather than in a closure made per call."""
-
-    stats: CallStats
-    response_model: type[BaseModel]
-    deadline: float | None
-
-
-_CALL: ContextVar[_Call] = ContextVar("summarizer_model_call")
-
-
 class ModelClient:
     """A structured-output client for one backend; every backend goes through the ``openai`` SDK."""
 
@@ -128,37 +113,74 @@ class ModelClient:
         self._openai = openai.OpenAI(
             api_key=settings.api_key or "not-needed", base_url=url, timeout=self._timeout_default, max_retries=0
         )
-        self._patched = instructor.patch(create=self._create_current, mode=instructor.Mode.JSON_SCHEMA)
 
     def close(self) -> None:
         self._openai.close()
 
-    def request_body(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        """The chat-completions body for instructor's kwargs, ``response_format`` fitted to the backend:
+    def request_body(self, request: ModelRequest, messages: list[dict[str, Any]]) -> dict[str, Any]:
+        """The chat-completions body for ``request`` with these messages, ``response_format`` fitted to the backend:
         strict for OpenAI, a grammar for llama.cpp."""
-        fmt = kwargs.get("response_format")
-        model = kwargs.pop("_response_model", None)
-        if not isinstance(fmt, dict) or fmt.get("type") != "json_schema" or model is None:
-            return kwargs
-        name = fmt["json_schema"].get("name", "Output")
+        model = request.response_model
         if self.settings.backend == "local":
-            kwargs["response_format"] = {"type": "json_object", "schema": strict_json_schema(model, keep_lengths=True)}
+            fmt: dict[str, Any] = {"type": "json_object", "schema": strict_json_schema(model, keep_lengths=True)}
         elif self.settings.backend == "openai":
-            kwargs["response_format"] = {
+            fmt = {
                 "type": "json_schema",
-                "json_schema": {"name": name, "schema": strict_json_schema(model), "strict": True},
+                "json_schema": {"name": model.__name__, "schema": strict_json_schema(model), "strict": True},
             }
         else:
-            kwargs["response_format"] = {
+            fmt = {
                 "type": "json_schema",
-                "json_schema": {"name": name, "schema": strict_json_schema(model, keep_lengths=True)},
+                "json_schema": {"name": model.__name__, "schema": strict_json_schema(model, keep_lengths=True)},
             }
-        return kwargs
+        return {
+            "model": self.model,
+            "messages": messages,
+            "temperature": self.settings.temperature,
+            "max_tokens": request.max_tokens,
+            "response_format": fmt,
+        }
 
-    def _begin(self, kwargs: dict[str, Any], stats: CallStats, response_model: type[BaseModel]) -> dict[str, Any]:
-        stats.attempts += 1
-        kwargs["_response_model"] = response_model
-        return self.request_body(kwargs)
+    def _exchange(self, request: ModelRequest, stats: CallStats) -> Generator[dict[str, Any], Any, StructuredResult]:
+        """The one structured call, sans I/O: yields each body to post and takes back its answer, for the sync and
+        the async drivers alike. Re-asks with the reasons while the draft fails validation (the request's checks
+        run as pydantic validation ``context``); a cut answer is never parsed."""
+
+        def check(draft: Draft) -> list[Flag]:
+            problems = request.check(draft)
+            if problems:
+                stats.rejected.append(",".join(sorted({p.kind for p in problems})))
+            return problems
+
+        context = {"check": check}
+        messages = list(request.messages)
+        failure: tuple[str | None, Exception] | None = None
+        for _ in range(max(self.settings.max_reasks, 0) + 1):
+            stats.attempts += 1
+            response = yield self.request_body(request, messages)
+            if isinstance(response, json.JSONDecodeError):  # a body that is not JSON: asked again as it was
+                failure = (None, response)
+                continue
+            if response.choices[0].finish_reason == "length":
+                raise TruncatedOutputError(
+                    f"model output was cut at its token budget ({request.max_tokens} tokens)",
+                    attempts=stats.attempts,
+                    stats=stats,
+                )
+            text = response.choices[0].message.content or ""
+            try:
+                parsed = request.response_model.model_validate_json(text, context=context)
+            except ValidationError as e:
+                failure = (_completion_text(response), e)
+                messages = [
+                    *messages,
+                    {"role": response.choices[0].message.role, "content": text},
+                    {"role": "user", "content": _REASK.format(e)},
+                ]
+                continue
+            return StructuredResult(parsed, None, None, stats)
+        assert failure is not None
+        return StructuredResult(None, failure[0], str(failure[1]), stats)
 
     def _retrying_kwargs(self, deadline: float | None = None) -> dict[str, Any]:
         stop: Any = stop_after_attempt(self.settings.transport_retries + 1)
@@ -178,86 +200,42 @@ class ModelClient:
         left = max(1.0, deadline - time.monotonic())
         return httpx.Timeout(min(self.settings.timeout_s, left), connect=min(self.settings.connect_timeout_s, left))
 
-    def _create_current(self, **kwargs: Any) -> Any:
-        """The transport under instructor: this call's body (``_CALL`` says for what) with tenacity's retries."""
-        call = _CALL.get()
-        body = self._begin(kwargs, call.stats, call.response_model)
-        for attempt in Retrying(**self._retrying_kwargs(call.deadline)):
-            with attempt:
-                _count_call(call.stats, attempt.retry_state)
-                response = self._openai.post(
-                    CHAT_PATH, cast_to=ChatCompletion, body=body, options={"timeout": self._timeout(call.deadline)}
-                )
-        return _answered(call.stats, response)
-
-    def _request(self, request: ModelRequest, stats: CallStats) -> tuple[dict[str, Any], Callable[[Any], list[Flag]]]:
-        """instructor's kwargs for ``request`` and the draft check to set in ``DRAFT_CHECK`` around the call."""
-
-        def check(draft: Draft) -> list[Flag]:
-            problems = request.check(draft)
-            if problems:
-                stats.rejected.append(",".join(sorted({p.kind for p in problems})))
-            return problems
-
-        kwargs = {
-            "model": self.model,
-            "messages": request.messages,
-            "response_model": _prepared(request.response_model),
-            "max_retries": self.settings.max_reasks,
-            "temperature": self.settings.temperature,
-            "max_tokens": request.max_tokens,
-        }
-        return kwargs, check
-
-    def _outcome(self, error: Exception, stats: CallStats, max_tokens: int) -> StructuredResult:
-        """Map what instructor raised to a result (validation ran out) or to one of our errors."""
-        if isinstance(error, IncompleteOutputException):
-            raise TruncatedOutputError(
-                f"model output was cut at its token budget ({max_tokens} tokens)", attempts=stats.attempts, stats=stats
-            ) from error
-        if isinstance(error, InstructorRetryException):
-            cause = error.__cause__
-            if isinstance(cause, ModelCallError):
-                raise cause from error
-            if isinstance(cause, (ValidationError, json.JSONDecodeError)) or cause is None:
-                return StructuredResult(None, _completion_text(error.last_completion), str(cause or error), stats)
-            message, status = _describe(cause)
-            raise ModelCallError(
-                f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status
-            ) from error
-        if isinstance(error, openai.OpenAIError):
-            message, status = _describe(error)
-            raise ModelCallError(
-                f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status
-            ) from error
-        raise error
+    def _post(self, body: dict[str, Any], stats: CallStats, deadline: float | None) -> Any:
+        """One body posted, with tenacity's transport retries; its answer, or the error of an answer that is not
+        JSON (the exchange asks again)."""
+        try:
+            for attempt in Retrying(**self._retrying_kwargs(deadline)):
+                with attempt:
+                    _count_call(stats, attempt.retry_state)
+                    response = self._openai.post(
+                        CHAT_PATH, cast_to=ChatCompletion, body=body, options={"timeout": self._timeout(deadline)}
+                    )
+        except json.JSONDecodeError as e:
+            return e
+        return _answered(stats, response)
 
     def structured(self, request: ModelRequest) -> StructuredResult:
         """Ask for the request's draft; re-ask on validation errors; never return unparsed truncated text."""
         stats = CallStats()
-        kwargs, check = self._request(request, stats)
-        tokens = DRAFT_CHECK.set(check), _CALL.set(_Call(stats, request.response_model, _deadline(request)))
+        exchange, deadline = self._exchange(request, stats), _deadline(request)
         try:
-            parsed = self._patched(**kwargs)
-        except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
-            return self._outcome(e, stats, request.max_tokens)
-        finally:
-            DRAFT_CHECK.reset(tokens[0])
-            _CALL.reset(tokens[1])
-        return StructuredResult(parsed, None, None, stats)
+            body = next(exchange)
+            while True:
+                body = exchange.send(self._post(body, stats, deadline))
+        except StopIteration as done:
+            result: StructuredResult = done.value
+            return result
+        except openai.OpenAIError as e:
+            raise _call_error(e, stats) from e
 
+
+_REASK = "Correct your JSON ONLY RESPONSE, based on the following errors:\n{}"
+"""The re-ask after a draft failed validation: instructor's words in its JSON-schema mode, kept so a model sees
+what it saw before."""
 
 CHAT_PATH = "/chat/completions"
 """Bodies are posted here with the SDK's ``post``, as built: ``chat.completions.create`` would walk every typed
 parameter (each message, the JSON schema) recursively, about a millisecond per call on a batch's event loop."""
-
-
-@lru_cache(maxsize=256)
-def _prepared(model: type[BaseModel]) -> type[BaseModel]:
-    """The response model as instructor wraps it (``instructor.response_schema``), made once per model: instructor
-    would build a new pydantic class for it on every call."""
-    wrapped: type[BaseModel] = instructor.response_schema(model)
-    return wrapped
 
 
 def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
@@ -269,10 +247,12 @@ def _async_http_client(timeout: httpx.Timeout) -> httpx.AsyncClient:
 
 
 class AsyncModelClient(ModelClient):
-    """The same client on ``AsyncOpenAI``, for batches with bounded concurrency.
+    """The same client on ``AsyncOpenAI``, for batches with bounded concurrency: the same exchange, driven by
+    awaiting each answer.
 
     With ``send``, requests travel that way instead of to chat completions (the Batch API engine): the
-    same instructor re-asks, retries and truncation handling apply to whatever answers.
+    same re-asks, retries and truncation handling apply to whatever answers. The Batch API's files and
+    batches are reached through ``upload_batch_file``, ``create_batch``, ``batch`` and ``file_text``.
     """
 
     def __init__(
@@ -287,7 +267,6 @@ class AsyncModelClient(ModelClient):
             max_retries=0,
             http_client=_async_http_client(self._timeout_default),
         )
-        self._apatched = instructor.patch(create=self._acreate_current, mode=instructor.Mode.JSON_SCHEMA)
 
     async def aclose(self) -> None:
         await self._aopenai.close()
@@ -299,67 +278,68 @@ class AsyncModelClient(ModelClient):
             )
         return ChatCompletion.model_validate(await self._send(body))
 
-    async def _acreate_current(self, **kwargs: Any) -> Any:
-        """``_create_current``, awaitable."""
-        call = _CALL.get()
-        body = self._begin(kwargs, call.stats, call.response_model)
-        async for attempt in AsyncRetrying(**self._retrying_kwargs(call.deadline)):
-            with attempt:
-                _count_call(call.stats, attempt.retry_state)
-                response = await self._create(body, call.deadline)
-        return _answered(call.stats, response)
+    async def _apost(self, body: dict[str, Any], stats: CallStats, deadline: float | None) -> Any:
+        """``_post``, awaitable."""
+        try:
+            async for attempt in AsyncRetrying(**self._retrying_kwargs(deadline)):
+                with attempt:
+                    _count_call(stats, attempt.retry_state)
+                    response = await self._create(body, deadline)
+        except json.JSONDecodeError as e:
+            return e
+        return _answered(stats, response)
 
     async def astructured(self, request: ModelRequest) -> StructuredResult:
-        """``structured``, awaitable."""
+        """``structured``, awaitable: the same exchange."""
         stats = CallStats()
-        kwargs, check = self._request(request, stats)
-        tokens = DRAFT_CHECK.set(check), _CALL.set(_Call(stats, request.response_model, _deadline(request)))
+        exchange, deadline = self._exchange(request, stats), _deadline(request)
         try:
-            parsed = await self._apatched(**kwargs)
-        except (IncompleteOutputException, InstructorRetryException, openai.OpenAIError) as e:
-            return self._outcome(e, stats, request.max_tokens)
-        finally:
-            DRAFT_CHECK.reset(tokens[0])
-            _CALL.reset(tokens[1])
-        return StructuredResult(parsed, None, None, stats)
+            body = next(exchange)
+            while True:
+                body = exchange.send(await self._apost(body, stats, deadline))
+        except StopIteration as done:
+            result: StructuredResult = done.value
+            return result
+        except openai.OpenAIError as e:
+            raise _call_error(e, stats) from e
 
-    async def batch_round(
-        self,
-        bodies: dict[str, dict[str, Any]],
-        *,
-        poll: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        poll_cap: float = 60.0,
-    ) -> tuple[dict[str, dict[str, Any]], str]:
-        """One OpenAI Batch API round: upload the bodies as JSONL (``custom_id`` = key), create, poll until
-        done, download. Returns the output and error lines by ``custom_id`` and the batch's final status."""
-        lines = [
-            json.dumps(
-                {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body}, ensure_ascii=False
-            )
-            for key, body in bodies.items()
-        ]
-        data = ("\n".join(lines) + "\n").encode()
+    async def upload_batch_file(self, data: bytes) -> str:
+        """Upload a Batch API input file (JSONL); its id."""
         upload = await self._aopenai.files.create(file=("batch.jsonl", io.BytesIO(data)), purpose="batch")
+        return upload.id
+
+    async def create_batch(self, input_file_id: str) -> BatchState:
+        """Start a batch of chat completions over an uploaded file."""
         batch = await self._aopenai.batches.create(
-            input_file_id=upload.id, endpoint="/v1/chat/completions", completion_window="24h"
+            input_file_id=input_file_id, endpoint="/v1/chat/completions", completion_window="24h"
         )
-        wait = 1.0
-        while batch.status not in _BATCH_DONE:
-            await poll(wait)
-            wait = min(poll_cap, wait * 2)
-            batch = await self._aopenai.batches.retrieve(batch.id)
-        answers: dict[str, dict[str, Any]] = {}
-        for file_id in (batch.output_file_id, batch.error_file_id):
-            if file_id:
-                content = await self._aopenai.files.content(file_id)
-                for raw in content.text.splitlines():
-                    if raw.strip():
-                        row = json.loads(raw)
-                        answers[row["custom_id"]] = row
-        return answers, batch.status
+        return BatchState(batch.id, batch.status, batch.output_file_id, batch.error_file_id)
+
+    async def batch(self, batch_id: str) -> BatchState:
+        """A batch's state now."""
+        batch = await self._aopenai.batches.retrieve(batch_id)
+        return BatchState(batch.id, batch.status, batch.output_file_id, batch.error_file_id)
+
+    async def file_text(self, file_id: str) -> str:
+        """The text of a file (a batch's output or error lines)."""
+        content = await self._aopenai.files.content(file_id)
+        return content.text
 
 
-_BATCH_DONE = {"completed", "failed", "expired", "cancelled"}
+@dataclass(frozen=True)
+class BatchState:
+    """What the Batch API says of one batch: its status and, once done, its output and error files."""
+
+    id: str
+    status: str
+    output_file_id: str | None
+    error_file_id: str | None
+
+
+def _call_error(error: openai.OpenAIError, stats: CallStats) -> ModelCallError:
+    """An SDK error after the transport retries ran out, as one of ours."""
+    message, status = _describe(error)
+    return ModelCallError(f"{message} after {stats.calls} call(s)", attempts=stats.calls, status=status)
 
 
 def _count_call(stats: CallStats, state: RetryCallState) -> None:

@@ -6,9 +6,6 @@ the ``eval`` commands; importing this package registers them all.
 
 from __future__ import annotations
 
-import logging
-import sys
-
 from summarizer.cli import commands, evaluate
 from summarizer.cli.options import app
 
@@ -17,6 +14,4 @@ __all__ = ["app", "commands", "evaluate", "main"]
 
 def main() -> None:
     """Console entry point."""
-    if "--debug" not in sys.argv:
-        logging.getLogger("instructor").setLevel(logging.CRITICAL)
     app()

@@ -12,6 +12,7 @@ for ``--retry-failed``.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from summarizer.errors import BatchRoundError, ModelCallError
 from summarizer.reading.reports import Report
 from summarizer.schema import Summary
 
-__all__ = ["BatchRounds", "run_batch_api"]
+__all__ = ["BatchRounds", "batch_round", "run_batch_api"]
 
 Poll = Callable[[float], Awaitable[None]]
 
@@ -74,8 +75,8 @@ class BatchRounds:
     async def _flush(self, batch: dict[str, tuple[dict[str, Any], asyncio.Future[dict[str, Any]]]]) -> None:
         self.rounds += 1
         try:
-            answers, status = await self.client.batch_round(
-                {cid: body for cid, (body, _) in batch.items()}, poll=self.poll, poll_cap=self.poll_cap
+            answers, status = await batch_round(
+                self.client, {cid: body for cid, (body, _) in batch.items()}, poll=self.poll, poll_cap=self.poll_cap
             )
         except Exception as e:
             for _, future in batch.values():
@@ -86,6 +87,36 @@ class BatchRounds:
         finally:
             self._flushing = None
             self._maybe_flush()
+
+
+async def batch_round(
+    client: AsyncModelClient, bodies: dict[str, dict[str, Any]], *, poll: Poll = asyncio.sleep, poll_cap: float = 60.0
+) -> tuple[dict[str, dict[str, Any]], str]:
+    """One Batch API round: upload the bodies as JSONL (``custom_id`` = key), create, poll with a doubling wait up
+    to ``poll_cap`` until done, download. Returns the output and error lines by ``custom_id`` and the final status."""
+    lines = [
+        json.dumps(
+            {"custom_id": key, "method": "POST", "url": "/v1/chat/completions", "body": body}, ensure_ascii=False
+        )
+        for key, body in bodies.items()
+    ]
+    batch = await client.create_batch(await client.upload_batch_file(("\n".join(lines) + "\n").encode()))
+    wait = 1.0
+    while batch.status not in _BATCH_DONE:
+        await poll(wait)
+        wait = min(poll_cap, wait * 2)
+        batch = await client.batch(batch.id)
+    answers: dict[str, dict[str, Any]] = {}
+    for file_id in (batch.output_file_id, batch.error_file_id):
+        if file_id:
+            for raw in (await client.file_text(file_id)).splitlines():
+                if raw.strip():
+                    row = json.loads(raw)
+                    answers[row["custom_id"]] = row
+    return answers, batch.status
+
+
+_BATCH_DONE = frozenset({"completed", "failed", "expired", "cancelled"})
 
 
 def _answer(future: asyncio.Future[dict[str, Any]], row: dict[str, Any] | None, status: str) -> None:

@@ -9,34 +9,30 @@ from typing import Any
 from summarizer.evaluation.checks import ErrorClass, FigureCheck
 from summarizer.reading.language import fold
 from summarizer.schema import Summary
+from summarizer.tables import either, entries, mapping, words
 
 __all__ = ["check_body", "meeting_scores"]
 
 
 # --- meeting facts ---------------------------------------------------------------------------------
 
-_BODY_KINDS: list[tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...]]] = [
-    (re.compile(r"đại hội"), (("party",), ("congress",)), ("council",)),
-    (re.compile(r"hđnd|hội đồng nhân dân"), (("council",),), ("party", "people's committee")),
-    (
-        re.compile(r"ubnd|ủy ban nhân dân|uỷ ban nhân dân"),
-        (("committee", "administration", "authorit"),),
-        ("party", "council"),
-    ),
-    (
-        re.compile(r"ban chấp hành|đảng bộ|(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)"),
-        (("party",), ("committee",)),
-        ("council", "people's committee"),
-    ),
-    (re.compile(r"kho bạc"), (("treasury",),), ()),
-    (re.compile(r"quốc hội"), (("national assembly",),), ("council", "party")),
-]
-_PLACE_AFTER = re.compile(
-    r"(?:(?:quận|huyện|tỉnh|thành) (?:[uủ]y|uỷ)|quận|huyện|tỉnh|thành phố|TP\.?|thị xã|phường|xã)\s+(.+)$",
-    re.IGNORECASE,
-)
+
+def _gold_body(row: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """A ``gold_body`` row of ``data/meeting.tsv``: the pattern, the groups of words the English must hold (one of
+    each group) and the words it must not hold."""
+    pattern, needs, forbidden = row[:3]
+    return (
+        re.compile(pattern),
+        tuple(tuple(g.split("|")) for g in needs.split(",")),
+        tuple(filter(None, forbidden.split("|"))),
+    )
+
+
+_BODY_KINDS = [_gold_body(row) for row in entries("meeting", "gold_body")]
+"""The kinds of body a gold's Vietnamese names, tried in order, with what the English must and must not say."""
+_PLACE_AFTER = re.compile(rf"(?:{either(words('meeting', 'gold_place'), escape=False)})\s+(.+)$", re.IGNORECASE)
 """The place a gold body names ('HĐND quận Bắc Từ Liêm', 'Huyện ủy Đông Anh': not 'ủy Đông Anh')."""
-_PLACE_EXONYMS = {"ha noi": "hanoi", "hcm": "ho chi minh", "ho chi minh": "ho chi minh"}
+_PLACE_EXONYMS = mapping("meeting", "gold_exonym")
 
 
 def _dashless(text: str) -> str:

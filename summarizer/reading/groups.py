@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from summarizer.reading.ledger_types import Figure, FigureKind
+from summarizer.tables import either, words
 
 __all__ = ["group_figures"]
 
@@ -21,10 +22,10 @@ def group_figures(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
-_FIGURE_LIST_SEP = re.compile(r"\s*(?:,|;|và|-)\s*")
+_FIGURE_LIST_SEP = re.compile(rf"\s*(?:{either(words('labels', 'list_separator'))})\s*")
 """Between the figures of a list ('2, 3 và 4 tỷ đồng', '8 - 10%'); a list of names is split otherwise."""
-_RANGE_FROM = re.compile(r"(?:^|[\s(,;:])từ\s*$", re.IGNORECASE)
-_RANGE_TO = re.compile(r"\s*(?:đến|tới)\s*", re.IGNORECASE)
+_RANGE_FROM = re.compile(rf"(?:^|[\s(,;:])(?:{either(words('labels', 'range_from'))})\s*$", re.IGNORECASE)
+_RANGE_TO = re.compile(rf"\s*(?:{either(words('labels', 'range_to'))})\s*", re.IGNORECASE)
 _RANGE_ENDS = {FigureKind.COUNT, FigureKind.QUANTITY, FigureKind.PERCENT, FigureKind.MONEY}
 
 
@@ -101,12 +102,15 @@ def _propagate_list_units(text: str, figures: list[Figure]) -> None:
         i = j + 1
 
 
-_WHOLE_BEFORE = re.compile(r"(?:\btrong|\btrong tổng số|\btổng số|(?P<has>\bcó))\s*$", re.IGNORECASE)
-_PART_LINK = re.compile(r"\b(?:thì|có)\b", re.IGNORECASE)
-_THEN = re.compile(r"\bthì\b", re.IGNORECASE)
+_WHOLES = either((rf"\b{re.escape(w)}" for w in words("labels", "whole_before")), escape=False)
+_WHOLE_BEFORE = re.compile(rf"(?:{_WHOLES}|(?P<has>\b(?:{either(words('labels', 'whole_has'))})))\s*$", re.IGNORECASE)
+_PART_LINK = re.compile(rf"\b(?:{either(words('labels', 'part_link'))})\b", re.IGNORECASE)
+_THEN = re.compile(rf"\b(?:{either(words('labels', 'then_word'))})\b", re.IGNORECASE)
 
 
-_IN_WHICH = re.compile(r"\btrong (?:đó|số (?:đó|này))\b", re.IGNORECASE)
+_IN_WHICH = re.compile(rf"\b(?:{either(words('labels', 'in_which'))})\b", re.IGNORECASE)
+_ANY_THING = words("labels", "any_thing")[0]
+"""'có 7 quy hoạch thì 6 cái đã xong': a part counted as 'things' takes the whole's unit."""
 
 
 def _parts(text: str, figures: list[Figure]) -> None:
@@ -138,12 +142,12 @@ def _implicit_ratios(text: str, figures: list[Figure]) -> None:
         for part in figures[i + 1 :]:
             if part.sentence_index != whole.sentence_index:
                 break
-            if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, "cái"):
+            if part.kind != FigureKind.COUNT or part.unit_vi not in (whole.unit_vi, _ANY_THING):
                 continue
             link = (_THEN if opening.group("has") else _PART_LINK).search(text[whole.end : part.start])
             if part.value >= whole.value or not part.value.is_integer() or link is None:
                 break
             part.kind, part.denominator = FigureKind.RATIO, whole.value
-            if part.unit_vi == "cái":
+            if part.unit_vi == _ANY_THING:
                 part.unit = whole.unit
             break

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis, basis_of
 from summarizer.reading.terminology import is_generic_name, normalize_vi
+from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure
@@ -24,15 +25,15 @@ __all__ = [
 ]
 
 
-_COUNT_QUALIFIERS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"không hoàn thành|chưa hoàn thành|không đạt"), "not met"),
-    (re.compile(r"đạt và vượt"), "met or exceeded"),
-    (re.compile(r"\bvượt\b"), "exceeding the plan"),
-    (re.compile(r"hoàn thành|\bđạt\b"), "met"),
-    (re.compile(r"không hoạt động"), "not operating"),
-    (re.compile(r"đang hoạt động"), "operating"),
-    (re.compile(r"được công nhận"), "recognised"),
-]
+def _count_qualifiers() -> list[tuple[re.Pattern[str], str]]:
+    """The count qualifiers of ``data/labels.tsv``: one pattern per qualifier, its rows' patterns in file order."""
+    patterns: dict[str, list[str]] = {}
+    for pattern, english, *_ in entries("labels", "count_qualifier"):
+        patterns.setdefault(english, []).append(pattern)
+    return [(re.compile(either(alternatives, escape=False)), english) for english, alternatives in patterns.items()]
+
+
+_COUNT_QUALIFIERS = _count_qualifiers()
 
 
 def figure_basis(fig: Figure) -> str:
@@ -40,19 +41,22 @@ def figure_basis(fig: Figure) -> str:
     return basis_of(fig.kind.value, fig.basis, fig.cue, fig.denominator, target=fig.target, unit=fig.unit).value
 
 
-_NATIONAL = re.compile(r"\bcủa cả nước\b[^,;]*$", re.IGNORECASE)
+_NATIONAL = re.compile(rf"\b(?:{either(words('labels', 'national'))})\b[^,;]*$", re.IGNORECASE)
 
 
-_LICENSED = re.compile(r"\b(?:cấp phép|cấp giấy chứng nhận|cấp mới)\b(?: cho)?[^,;]*$", re.IGNORECASE)
+_LICENSED = re.compile(rf"\b(?:{either(words('labels', 'licensed'))})\b[^,;]*$", re.IGNORECASE)
 
 
-_MERGED = re.compile(r"\b(?:sáp nhập|hợp nhất)\s*$", re.IGNORECASE)
+_MERGED = re.compile(rf"\b(?:{either(words('labels', 'merged'))})\s*$", re.IGNORECASE)
 
 
-_TRADED = re.compile(r"\b(xuất khẩu|nhập khẩu)\b", re.IGNORECASE)
+_TRADED_AS = mapping("labels", "traded")
+_TRADED = re.compile(rf"\b({either(_TRADED_AS)})\b", re.IGNORECASE)
 
 
-PER_CAPITA = re.compile(r"bình quân (?:đầu người|mỗi người|một người)|trên đầu người|^\s*/\s*(?:người|ng)\b", re.I)
+PER_CAPITA = re.compile(
+    rf"{either(words('labels', 'per_capita'))}|^\s*/\s*(?:{either(words('labels', 'per_person'))})\b", re.I
+)
 """'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
 
 
@@ -70,7 +74,7 @@ def qualify(fig: Figure, subject: str, clause: str, tail: str) -> str:
         subject = f"{subject} merged"
     traded = _TRADED.search(tail)
     if traded and not re.search(r"export|import|trade|turnover", low):
-        subject = f"{subject} {'exports' if traded.group(1).lower() == 'xuất khẩu' else 'imports'}"
+        subject = f"{subject} {_TRADED_AS[traded.group(1).lower()]}"
     return subject
 
 

@@ -16,6 +16,7 @@ from summarizer.reading.language import fold, strip_diacritics
 from summarizer.reading.periods import TERM_YEARS
 from summarizer.reading.sentences import Sentence
 from summarizer.reading.terminology import find_terms
+from summarizer.tables import either, entries, mapping, words
 
 __all__ = [
     "MeetingFacts",
@@ -29,19 +30,42 @@ __all__ = [
 ]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CAPITAL = "[A-ZĐ]"
+"""A capital letter that starts a Vietnamese abbreviation or name ('TP. HCM', 'Đinh Dậu')."""
+
+
+def _words(kind: str) -> str:
+    """The words of ``kind`` in ``data/meeting.tsv`` as a regex alternation, in the file's order."""
+    return either(words("meeting", kind))
+
+
+def _used_as(kind: str, use: str) -> tuple[str, ...]:
+    """The words of ``kind`` whose last column (its uses, '|') names ``use``, in the file's order."""
+    return tuple(row[0] for row in entries("meeting", kind) if use in row[-1].split("|"))
+
+
+def _grammar(role: str) -> str:
+    """The short words of ``data/meeting.tsv`` that play ``role`` ('ordinal': 'thứ'), as a regex alternation."""
+    return either(row[0] for row in entries("meeting", "grammar") if row[1] == role)
+
+
+def _any_case_initial(word: str) -> str:
+    """'ngày' -> '[Nn]gày': the word with its first letter in either case."""
+    return f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+
+
 _SESSION = re.compile(
-    r"(?:kỳ họp|hội nghị|phiên họp|phiên|đại hội)(?:\s+[^\s,.;:]+){0,5}?\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXLC]{1,7})\b",
+    rf"(?:{either(_used_as('meeting_noun', 'numbered'))})(?:\s+[^\s,.;:]+){{0,5}}?\s+"
+    rf"(?:(?:{_grammar('times')})\s+)?(?:{_grammar('ordinal')})\s+(\d{{1,3}}|[IVXLC]{{1,7}})\b",
     re.IGNORECASE,
 )
-_NOT_THIS_MEETING = re.compile(r"toàn quốc|trung ương|quốc hội", re.IGNORECASE)
-_RESOLUTION_BEFORE = re.compile(r"(?:nghị quyết|kết luận|chỉ thị)\s*$", re.IGNORECASE)
+_NOT_THIS_MEETING = re.compile(_words("national"), re.IGNORECASE)
+_RESOLUTION_BEFORE = re.compile(rf"(?:{_words('document')})\s*$", re.IGNORECASE)
 _DATE = re.compile(
-    r"(?:^|[\s(,])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Hh]ôm)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-]((?:19|20)\d{2}))?"
+    rf"(?:^|[\s(,])(?:{'|'.join(_any_case_initial(w) for w in _used_as('date_word', 'date'))})\s+"
+    rf"(?:(?:{_grammar('day')})\s+)?(\d{{1,2}})[/-](\d{{1,2}})(?:[/-]((?:19|20)\d{{2}}))?"
 )
-_EVENT = re.compile(
-    r"hội nghị|họp|phiên|đại hội|làm việc|tổ chức|diễn ra|khai mạc|bế mạc|trao|chủ trì|buổi|lễ|giao ban|thăm",
-    re.IGNORECASE,
-)
+_EVENT = re.compile(_words("event"), re.IGNORECASE)
 _HEAD_SENTENCES = 6
 
 # Bodies as Vietnamese writes them; the place follows. Longest first.
@@ -49,66 +73,28 @@ _UPPER = "".join(
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
 )
 _PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
+_BODIES = [(re.compile(pattern), en, level) for pattern, en, level, *_ in entries("meeting", "body")]
+"""The bodies of ``data/meeting.tsv``: the pattern, its English and the level it implies, in the order tried."""
 _BODY = re.compile(
-    r"(?P<kind>Ban Chấp hành Đảng bộ|Đại hội Đảng bộ|Đảng bộ|HĐND|Hội đồng nhân dân"
-    r"|Ban Thường vụ (?:Thành|Tỉnh|Quận|Huyện) (?:[uủ]y|uỷ)|Quốc hội(?: khóa [IVXLC]+| khoá [IVXLC]+)?"
-    r"|UBND|Ủy ban nhân dân|Uỷ ban nhân dân"
-    r"|Thành [uủ]y|Thành uỷ|Tỉnh [uủ]y|Tỉnh uỷ|Quận [uủ]y|Quận uỷ|Huyện [uủ]y|Huyện uỷ|Kho bạc Nhà nước(?: \(KBNN\))?)"
-    r"(?:\s+(?P<level>quận|Quận|huyện|Huyện|thành phố|Thành phố|tỉnh|Tỉnh|phường|xã|thị xã))?"
+    rf"(?P<kind>{either((b[0].pattern for b in _BODIES), escape=False)})"
+    rf"(?:\s+(?P<level>{_words('body_level')}))?"
     rf"(?:\s+(?P<place>{_PLACE}))?"
 )
-_MEETING_NOUN = re.compile(r"cuộc họp|hội nghị|kỳ họp|phiên họp|buổi làm việc|buổi họp|đại hội", re.IGNORECASE)
+_MEETING_NOUN = re.compile(either(_used_as("meeting_noun", "reported")), re.IGNORECASE)
 _REVIEW = re.compile(
-    r"(?:cuộc họp|hội nghị|buổi họp) (?P<kind>sơ kết|tổng kết) (?:(?P<years>\d+(?:,\d+)?) năm )?(?:thực hiện )?"
-    r"(?P<what>chương trình|đề án|kế hoạch) (?P<topic>[^,.;:()]+?)"
-    r"(?: giai đoạn (?P<first>(?:19|20)\d{2})\s?[-–]\s?(?P<last>(?:19|20)\d{2}))?"
-    r"(?=\s+(?:sáng|chiều|ngày|tối)\b|[,.;:(]|$)",
+    rf"(?:{either(_used_as('meeting_noun', 'review'))}) (?P<kind>{_words('review')}) "
+    rf"(?:(?P<years>\d+(?:,\d+)?) (?:{_grammar('years')}) )?(?:(?:{_grammar('implementing')}) )?"
+    rf"(?P<what>{_words('plan')}) (?P<topic>[^,.;:()]+?)"
+    rf"(?: (?:{_grammar('span')}) (?P<first>(?:19|20)\d{{2}})\s?[-–]\s?(?P<last>(?:19|20)\d{{2}}))?"
+    rf"(?=\s+(?:{either(_used_as('date_word', 'topic_end'))})\b|[,.;:(]|$)",
     re.IGNORECASE,
 )
 _PRESS = re.compile(
-    r"(?:buổi )?gặp mặt (?:các cơ quan )?báo chí(?P<spring> (?:đầu )?xuân(?: (?P<lunar>[A-ZĐ]\w+ [A-ZĐ]\w+))?)?"
+    rf"(?:{_words('press')})(?P<spring> (?:{_words('spring')})(?: (?P<lunar>{_CAPITAL}\w+ {_CAPITAL}\w+))?)?"
 )
-_WHAT_EN = {"chương trình": "programme", "đề án": "scheme", "kế hoạch": "plan"}
-_SURNAMES = set(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Trương",
-        "Lương",
-        "Mai",
-        "Đào",
-        "Cao",
-        "Lưu",
-        "Tô",
-        "Đoàn",
-        "Vương",
-        "Trịnh",
-        "Lâm",
-        "Phùng",
-        "Tạ",
-        "Chu",
-        "Thái",
-        "Kiều",
-        "Tăng",
-        "Quách",
-        "Văn",
-    ]
-)
+_REVIEW_EN = mapping("meeting", "review")
+_WHAT_EN = mapping("meeting", "plan")
+_SURNAMES = frozenset(words("meeting", "surname"))
 
 
 @dataclass(frozen=True)
@@ -212,21 +198,16 @@ def _body_in(ledger: Ledger, sentence: Sentence, session: re.Match[str] | None) 
     else:
         start, end, _ = max(found, key=lambda f: (_governed(sentence.text, f[0], f[1]), bool(f[2]), -f[0]))
     body = sentence.text[start:end].strip()
-    longer = re.search(re.escape(body) + r"[.]?\s[A-ZĐ]{2,4}\b", ledger.text)  # 'Thành uỷ TP' -> 'Thành uỷ TP. HCM'
+    # 'Thành uỷ TP' -> 'Thành uỷ TP. HCM'
+    longer = re.search(re.escape(body) + rf"[.]?\s{_CAPITAL}{{2,4}}\b", ledger.text)
     return longer.group() if longer and body.endswith("TP") else body
 
 
-_MEETS_AFTER = re.compile(
-    r"^\s*(?:đã\s+|vừa\s+|sẽ\s+)?(?:họp|tổ chức|làm việc|tiến hành|khai mạc|bế mạc|triệu tập|có buổi)", re.IGNORECASE
-)
+_MEETS_AFTER = re.compile(rf"^\s*(?:(?:{_grammar('tense')})\s+)?(?:{_words('meets')})", re.IGNORECASE)
 _MEETING_OF_BEFORE = re.compile(
-    r"(?:kỳ họp|hội nghị|phiên họp|cuộc họp|buổi họp|buổi làm việc|cuộc làm việc)(?:\s+\S+){0,5}?\s+(?:của|với)\s*$",
-    re.IGNORECASE,
+    rf"(?:{either(_used_as('meeting_noun', 'held_by'))})(?:\s+\S+){{0,5}}?\s+(?:{_grammar('of')})\s*$", re.IGNORECASE
 )
-_TITLE_BEFORE = re.compile(
-    r"(?:Bí thư|Chủ tịch|Trưởng đoàn|Trưởng ban|Giám đốc|Ủy viên|Uỷ viên|Đại biểu|đại biểu|Phó Bí thư|Phó Chủ tịch"
-    r"|Phó Trưởng đoàn|thành viên|Thường trực)\s*(?:đoàn\s+)?$"
-)
+_TITLE_BEFORE = re.compile(rf"(?:{_words('title_word')})\s*(?:(?:{_grammar('delegation')})\s+)?$")
 
 
 def _governed(text: str, start: int, end: int) -> int:
@@ -252,7 +233,7 @@ def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
                 continue
             years = f"{m.group('years').replace(',', '.')}-year " if m.group("years") else ""
             span = f"{m.group('first')}–{m.group('last')} " if m.group("first") else ""
-            kind = "review" if m.group("kind").lower() == "sơ kết" else "final review"
+            kind = _REVIEW_EN.get(m.group("kind").lower(), "final review")
             en = f"{years}{kind} meeting of the {span}{terms[0].en} {_WHAT_EN[m.group('what').lower()]}"
             return sent, sent.text[m.start() : m.end("topic")], en[:1].upper() + en[1:]
         m = _PRESS.search(sent.text)
@@ -278,7 +259,7 @@ def officials_in(ledger: Ledger) -> list[tuple[str, str]]:
     return ledger.keep("officials", lambda: find_officials(ledger.text))
 
 
-_ACT = re.compile(r"\b(?:thông qua|phê chuẩn|quyết nghị|biểu quyết)\b", re.IGNORECASE)
+_ACT = re.compile(rf"\b(?:{_words('vote')})\b", re.IGNORECASE)
 """What a body does only in session, by vote ('vừa được HĐND tỉnh thông qua'), in a report about the decision
 rather than the meeting; issuing or approving ('ban hành', 'phê duyệt') is an office's act, not a meeting's."""
 
@@ -324,7 +305,7 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
             (m for s in following if (m := TERM_YEARS.search(s.text)) and not _NOT_THIS_MEETING.search(s.text)), None
         )
     if t is None and body_vi:
-        core = re.sub(r"^(?:Ban Chấp hành|Đại hội)\s+", "", body_vi)
+        core = re.sub(rf"^(?:{_words('body_prefix')})\s+", "", body_vi)
         t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + TERM_YEARS.pattern, ledger.text, re.IGNORECASE)
         t = TERM_YEARS.search(t.group()) if t else None
     d = _DATE.search(sent.text)
@@ -353,26 +334,11 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
 
 # --- bodies in English, by rule ---------------------------------------------------------------------
 
-_PLACES_EN = {
-    "hà nội": "Hanoi",
-    "hcm": "Ho Chi Minh City",
-    "hồ chí minh": "Ho Chi Minh City",
-    "tp. hcm": "Ho Chi Minh City",
-    "tp hcm": "Ho Chi Minh City",
-    "tphcm": "Ho Chi Minh City",
-}
-_KINDS_EN: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^ban chấp hành đảng bộ", re.I), "Party Executive Committee"),
-    (re.compile(r"^đại hội đảng bộ", re.I), "Party Congress"),
-    (re.compile(r"^ban thường vụ", re.I), "Party Standing Committee"),
-    (re.compile(r"^đảng bộ", re.I), "Party Committee"),
-    (re.compile(r"^(?:hđnd|hội đồng nhân dân)", re.I), "People's Council"),
-    (re.compile(r"^(?:ubnd|[uủ]y ban nhân dân|uỷ ban nhân dân)", re.I), "People's Committee"),
-    (re.compile(r"^(?:thành|tỉnh|quận|huyện) (?:[uủ]y|uỷ)", re.I), "Party Committee"),
-    (re.compile(r"^kho bạc nhà nước", re.I), "State Treasury"),
-    (re.compile(r"^quốc hội", re.I), "National Assembly"),
-]
-_LEVEL_EN = {"quận": "District", "huyện": "District", "tỉnh": "Provincial", "phường": "Ward", "xã": "Commune"}
+_PLACES_EN = mapping("meeting", "place")
+_ADMIN = entries("meeting", "admin")
+_LEVEL_EN = {vi: body_en for vi, _, body_en, *_ in _ADMIN}
+_PLACE_WORDS = {vi: place_en for vi, place_en, *_ in _ADMIN}
+_CITY_WORDS = frozenset(words("meeting", "city"))
 
 
 def _place_key(place: str) -> str:
@@ -395,60 +361,39 @@ def body_english(body_vi: str) -> str:
     m = _BODY.match(body_vi)
     if m is None:
         return strip_diacritics(body_vi)
-    kind = next((en for pattern, en in _KINDS_EN if pattern.search(m.group("kind"))), strip_diacritics(m.group("kind")))
-    level_vi = (m.group("level") or "").lower()
-    if not level_vi and re.match(r"(?:ban thường vụ )?tỉnh ", m.group("kind").lower()):
-        level_vi = "tỉnh"
-    if not level_vi and re.match(r"(?:ban thường vụ )?(?:quận|huyện) ", m.group("kind").lower()):
-        level_vi = "quận"
+    kind, implied = next(
+        ((en, lv) for b, en, lv in _BODIES if b.fullmatch(m.group("kind"))), (strip_diacritics(m.group("kind")), "")
+    )
+    level_vi = (m.group("level") or "").lower() or implied
     place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
     level = _LEVEL_EN.get(level_vi, "")
     return " ".join(x for x in (place, level, kind) if x)
 
 
 _ADMIN_PLACE = re.compile(
-    r"\b(?P<kind>[Qq]uận|[Hh]uyện|[Pp]hường|[Xx]ã|[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+"
+    rf"\b(?P<kind>{'|'.join(_any_case_initial(w) for w in (*_PLACE_WORDS, *_CITY_WORDS))}|TP\.?)\s+"
     rf"(?P<name>[{_UPPER}][^\s,.;:()'’]*(?:\s+[{_UPPER}][^\s,.;:()'’]*){{0,3}})"
 )
-_PLACE_WORDS = {"quận": "District", "huyện": "District", "phường": "Ward", "xã": "Commune", "tỉnh": "Province"}
+_EXONYMS = [(re.compile(rf"\b(?:{pattern})\b"), en) for pattern, en, *_ in entries("meeting", "exonym")]
 
 
 def translate_admin(text: str) -> str:
     """Vietnamese bodies and administrative words an English field copied, put in English by rule:
     'HĐND thành phố Hà Nội' -> "Hanoi People's Council", 'Quận Bắc Từ Liêm' -> 'Bac Tu Liem District'."""
-    text = re.sub(
-        r"\bH[àa] N[ộo]i\b", "Hanoi", re.sub(r"\b(?:TP\.?\s?HCM|Thành phố Hồ Chí Minh)\b", "Ho Chi Minh City", text)
-    )
+    for pattern, en in _EXONYMS:
+        text = pattern.sub(en.replace("\\", r"\\"), text)
     out = _BODY.sub(lambda m: body_english(m.group()) if m.group("place") or m.group("level") else m.group(), text)
 
     def place(m: re.Match[str]) -> str:
         kind = m.group("kind").lower().rstrip(".")
-        if kind in ("thành phố", "tp"):
+        if kind == "tp" or kind in _CITY_WORDS:
             return _place_en("TP " + m.group("name"))
         return f"{_place_en(m.group('name'))} {_PLACE_WORDS[kind]}"
 
     return _ADMIN_PLACE.sub(place, out)
 
 
-_TITLES_EN = [
-    ("tổng bí thư", "General Secretary"),
-    ("chủ tịch quốc hội", "Chair of the National Assembly"),
-    ("phó chủ tịch quốc hội", "Vice Chair of the National Assembly"),
-    ("thủ tướng chính phủ", "Prime Minister"),
-    ("thủ tướng", "Prime Minister"),
-    ("phó thủ tướng", "Deputy Prime Minister"),
-    ("bộ trưởng", "Minister"),
-    ("thứ trưởng", "Deputy Minister"),
-    ("phó bí thư thường trực", "Standing Deputy Secretary"),
-    ("phó bí thư", "Deputy Secretary"),
-    ("bí thư", "Secretary"),
-    ("phó chủ tịch thường trực", "Standing Vice Chair"),
-    ("phó chủ tịch", "Vice Chair"),
-    ("chủ tịch", "Chair"),
-    ("phó giám đốc", "Deputy Director"),
-    ("giám đốc", "Director"),
-    ("trưởng ban", "Head"),
-]
+_TITLES_EN = [(vi, en) for vi, en, *_ in entries("meeting", "title")]
 
 
 def split_official(written: str) -> tuple[str, str | None]:
@@ -508,7 +453,7 @@ def _one_role(title: str, person: str) -> str | None:
     if re.search(r"[.;:!?()\n]", title):
         return None
     role = split_official(f"{title} {person}")[1]
-    return role if role and role.isascii() and not re.search(r"\b(?:UBND|HĐND|TP|HCM|Bộ)\b", role) else None
+    return role if role and role.isascii() and not re.search(rf"\b(?:{_words('untranslated')})\b", role) else None
 
 
 _NAME_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"

@@ -8,8 +8,19 @@ from functools import lru_cache
 
 from summarizer.reading.figures import Figure, Ledger
 from summarizer.reading.sentences import Sentence
+from summarizer.tables import either, entries, words
 
 __all__ = ["TERM_YEARS", "assign_periods", "document_year", "find_period"]
+
+
+def _word(kind: str) -> str:
+    """The one word of ``kind`` in ``data/periods.tsv``, escaped for a regex."""
+    return re.escape(words("periods", kind)[0])
+
+
+def _any_case_initial(pattern: str) -> str:
+    """'năm' -> '[Nn]ăm': the word with its first letter in either case."""
+    return f"[{pattern[0].upper()}{pattern[0]}]{pattern[1:]}"
 
 
 def assign_periods(ledger: Ledger) -> None:
@@ -22,43 +33,12 @@ def assign_periods(ledger: Ledger) -> None:
 
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"từ đầu năm ((?:19|20)\d{2}) đến (?:hết |ngày )?\d{1,2}/(\d{1,2})"),
-        "first {1} months of {0}",
-    ),
-    (re.compile(r"(\d{1,2}) tháng (?:đầu )?năm ((?:19|20)\d{2})"), "first {0} months of {1}"),
-    (re.compile(r"(\d{1,2}) tháng cuối năm ((?:19|20)\d{2})"), "last {0} months of {1}"),
-    (re.compile(r"(\d{1,2}) tháng (?:đầu năm|qua|vừa qua)"), "first {0} months of the year"),
-    (
-        re.compile(r"(?:[Tt]ính chung|[Tt]rong|[Ss]au|[Qq]ua) (\d{1,2}) tháng(?! (?:cuối|tới|sau|trước|đầu năm \d))"),
-        "first {0} months of the year",
-    ),
-    (re.compile(r"(?<!so với )(?<!so )\b[Nn]ăm ngoái\b"), "the previous year"),
-    (re.compile(r"(\d{1,2}) tháng cuối năm"), "last {0} months of the year"),
-    (re.compile(r"nửa đầu năm ((?:19|20)\d{2})"), "first 6 months of {0}"),
-    (re.compile(r"nửa đầu năm"), "first 6 months of the year"),
-    (re.compile(r"[Tt]ừ đầu năm ((?:19|20)\d{2})(?! đến)"), "year to date {0}"),
-    (re.compile(r"quý (I{1,3}|IV|[1-4])(?:/| năm )((?:19|20)\d{2})"), "Q{0} {1}"),
-    (re.compile(r"tháng (\d{1,2})\s?[-/]\s?((?:19|20)\d{2})"), "month {0} of {1}"),
-    (re.compile(r"giai đoạn ((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})"), "{0}–{1}"),
-    (re.compile(r"(?:tính đến|đến hết|đến ngày|hết ngày|hết) (\d{1,2}/\d{1,2}(?:/\d{4})?)"), "as of {0}"),
-    (
-        re.compile(
-            r"(?<!\d )\b(?:[Đđ]ến|[Tt]ới) (?:hết |cuối )?(?:năm )?((?:19|20)\d{2})(?![\d/]|[.,-]\d|\s?[-–]\s?\d)"
-        ),
-        "by {0}",
-    ),
-    (re.compile(r"(?<!so với )[Nn]ăm (?:học )?((?:19|20)\d{2})(?!\s?[-–])"), "{0}"),
-    (re.compile(r"\bcả năm\b"), "the year"),
-    (re.compile(r"\bdịp Tết(?: Nguyên đán)?(?: năm)? ((?:19|20)\d{2})"), "Tet {0}"),
-    (re.compile(r"\bdịp Tết(?! Nguyên đán (?:năm )?(?:19|20)\d{2})(?! (?:năm )?(?:19|20)\d{2})"), "Tet the year"),
-    (re.compile(r"(?<!so với )\bnăm nay\b", re.IGNORECASE), "the year"),
-    (re.compile(r"[Nn]ăm (?:học )?((?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2})"), "{0}"),
-]
+_PERIOD_ROWS = entries("periods", "period")
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(row[0]), row[1]) for row in _PERIOD_ROWS]
+"""The period expressions of ``data/periods.tsv`` and their English templates, in the order they are tried."""
 
 
-_REPORTED_PATTERNS = [(p, t) for p, t in _PERIOD_PATTERNS if not t.startswith("by ")]
+_REPORTED_PATTERNS = [pt for pt, row in zip(_PERIOD_PATTERNS, _PERIOD_ROWS, strict=True) if row[2] == "reported"]
 """The periods a report reports on: all but a goal's horizon."""
 
 
@@ -66,7 +46,7 @@ _REPORTED_PATTERNS = [(p, t) for p, t in _PERIOD_PATTERNS if not t.startswith("b
 def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str | None:
     """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024"); a
     goal's horizon ("đến năm 2030": "by 2030") only with ``horizons``."""
-    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} tháng", text)
+    text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} {_MONTH}", text)
     patterns = _PERIOD_PATTERNS if horizons else _REPORTED_PATTERNS
     found = [(m, template) for pattern, template in patterns for m in pattern.finditer(text)]
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
@@ -88,7 +68,9 @@ def _months_ok(m: re.Match[str], template: str) -> bool:
     return all(1 <= k <= 12 for k in months)
 
 
-_COMPARED = re.compile(r"\bso với\b(?:(?!\b(?:và|tăng|giảm|đạt|bằng)\b)[^,;:.()])*$", re.IGNORECASE)
+_COMPARED = re.compile(
+    rf"\b{_word('comparison')}\b(?:(?!\b(?:{either(words('periods', 'comparison_end'))})\b)[^,;:.()])*$", re.IGNORECASE
+)
 """A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
 
 
@@ -96,8 +78,9 @@ def _inside(m: re.Match[str], other: re.Match[str]) -> bool:
     return other.start() <= m.start() and m.end() <= other.end() and other.end() - other.start() > m.end() - m.start()
 
 
-_MONTH_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_WORD_MONTHS = re.compile(r"\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) tháng\b", re.IGNORECASE)
+_MONTH = words("periods", "month")[0]
+_MONTH_WORDS = {word: int(number) for word, number in entries("periods", "month_count")}
+_WORD_MONTHS = re.compile(rf"\b({either(_MONTH_WORDS)}) {re.escape(_MONTH)}\b", re.IGNORECASE)
 
 
 def _with_year(period: str | None, year: int | None) -> str | None:
@@ -114,7 +97,8 @@ def _with_year(period: str | None, year: int | None) -> str | None:
 
 
 _REPORTED_YEAR = re.compile(
-    r"(?<!đến )(?<!Đến )(?<!tới )(?<!nhìn )(?<!đến hết )(?<!đến cuối )[Nn]ăm ((?:19|20)\d{2})(?![\d.,]\d)"
+    "".join(rf"(?<!{re.escape(w)} )" for w in words("periods", "horizon_before"))
+    + rf"{_any_case_initial(_word('year'))} ((?:19|20)\d{{2}})(?![\d.,]\d)"
 )
 """A year the text reports on; a horizon ('đến năm 2030', 'tầm nhìn năm 2030') is a goal's year, not the report's."""
 
@@ -138,11 +122,11 @@ def _document_period(text: str, sentences: list[Sentence]) -> str | None:
     return find_period(head, horizons=False) or find_period(text, horizons=False)
 
 
-TERM_YEARS = re.compile(r"nhiệm kỳ\s+((?:19|20)\d{2})\s?[-–—]\s?((?:19|20)\d{2})", re.IGNORECASE)
+TERM_YEARS = re.compile(rf"{_word('term')}\s+((?:19|20)\d{{2}})\s?[-–—]\s?((?:19|20)\d{{2}})", re.IGNORECASE)
 """A term of office, 'nhiệm kỳ 2020 - 2025': its first and last year."""
 
 
-_PARTY_TERM = re.compile(r"\bĐảng bộ\b[^:]*$", re.IGNORECASE)
+_PARTY_TERM = re.compile(rf"\b{_word('party_committee')}\b[^:]*$", re.IGNORECASE)
 
 
 def _plan_period(header: str) -> str | None:
@@ -159,15 +143,19 @@ def _plan_period(header: str) -> str | None:
     return f"{first}–{last}"
 
 
-_YEAR_AFTER = re.compile(r"\s?(?:trong |vào |của )?(?:năm (?:19|20)\d{2}(?!\s?[-–]\s?\d)|năm nay)\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(
+    rf"\s?(?:{either(f'{w} ' for w in words('periods', 'year_after_link'))})?"
+    rf"(?:{_word('year')} (?:19|20)\d{{2}}(?!\s?[-–]\s?\d)|{_word('this_year')})\b",
+    re.IGNORECASE,
+)
 """A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
 
 
-_CONTINUES = re.compile(r"\W*(?:trong đó|trong số (?:này|đó)|riêng|cụ thể|tương tự)\b", re.IGNORECASE)
+_CONTINUES = re.compile(rf"\W*(?:{either(words('periods', 'continues'))})\b", re.IGNORECASE)
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
 
 
-_PARTS = re.compile(r"\b(?:bao gồm|trong đó|gồm cả)\b", re.IGNORECASE)
+_PARTS = re.compile(rf"\b(?:{either(words('periods', 'parts'))})\b", re.IGNORECASE)
 """After the figure, what it is made of: a year there is a part's ("… là 1.291.342 tỷ đồng, bao gồm cả số thu
 chuyển nguồn từ năm 2014 chuyển sang năm 2015"), not the figure's."""
 

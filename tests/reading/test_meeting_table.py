@@ -1,0 +1,295 @@
+"""Every row of ``data/meeting.tsv`` does what the table says, in the code that reads it (reading/meeting.py and
+evaluation/meeting_scores.py): one generated test per row, on a sentence written to need that row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from summarizer.evaluation.meeting_scores import check_body
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.meeting import (
+    MeetingFacts,
+    body_english,
+    find_meeting_facts,
+    role_in_source,
+    split_official,
+    translate_admin,
+)
+from summarizer.tables import entries, rows
+
+KINDS = {
+    "meeting_noun", "grammar", "national", "document", "date_word", "event", "meets", "vote", "title_word", "body",
+    "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
+    "title", "untranslated", "gold_body", "gold_place", "gold_exonym",
+}  # fmt: skip
+LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
+REVIEW_TOPIC = "giảm ô nhiễm môi trường"
+"""A topic the termbase puts in English: 'environmental pollution reduction'."""
+
+
+def _facts(body: str) -> MeetingFacts:
+    return find_meeting_facts(build_ledger(f"Tin tức\n\n{body}"))
+
+
+def _row_id(row: tuple[str, ...]) -> str:
+    return row[0]
+
+
+def _rows(kind: str) -> list[tuple[str, ...]]:
+    return list(entries("meeting", kind))
+
+
+def test_every_kind_of_the_table_is_tested() -> None:
+    assert {row[0] for row in rows("meeting")} == KINDS
+
+
+# --- where the meeting is reported -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", _rows("meeting_noun"), ids=_row_id)
+def test_meeting_noun(row: tuple[str, ...]) -> None:
+    noun, uses = row[0], row[1].split("|")
+    numbered = _facts(f"Sáng 3/5, HĐND tỉnh Sơn La khai mạc {noun} thứ 5.")
+    assert numbered.session == (5 if "numbered" in uses else None)
+    reported = _facts(f"Trong {noun}, ông An nói về kinh tế.")
+    assert (reported.sentence is not None) == ("reported" in uses)
+    held = _facts(f"Ngày 3/5, UBND tỉnh Nghệ An dự {noun} của HĐND tỉnh Sơn La.")
+    assert held.body_vi == ("HĐND tỉnh Sơn La" if "held_by" in uses else "UBND tỉnh Nghệ An")
+    review = _facts(f"Tại {noun} sơ kết chương trình {REVIEW_TOPIC} sáng 18-5.")
+    assert review.body_en == (
+        "Review meeting of the environmental pollution reduction programme" if "review" in uses else None
+    )
+
+
+def _review_en(words: str) -> str | None:
+    return _facts(f"Tại cuộc họp sơ kết {words} sáng 18-5.").body_en
+
+
+GRAMMAR: dict[str, Callable[[str], None]] = {
+    "ordinal": lambda w: _check(_facts(f"Sáng 3/5, HĐND tỉnh Sơn La khai mạc kỳ họp {w} 5.").session, 5),
+    "times": lambda w: _check(_facts(f"Sáng 14/10, khai mạc Đại hội Đảng bộ tỉnh Sơn La {w} thứ X.").session, 10),
+    "day": lambda w: _check(_facts(f"Sáng {w} 3/5, HĐND tỉnh Sơn La họp.").date_as_written, f"Sáng {w} 3/5"),
+    "of": lambda w: _check(
+        _facts(f"Ngày 3/5, UBND tỉnh Nghệ An dự buổi làm việc {w} HĐND tỉnh Sơn La.").body_vi, "HĐND tỉnh Sơn La"
+    ),
+    "tense": lambda w: _check(
+        _facts(f"Sáng 3/5, UBND tỉnh Nghệ An và HĐND tỉnh Sơn La {w} họp.").body_vi, "HĐND tỉnh Sơn La"
+    ),
+    "delegation": lambda w: _check(
+        _facts(f"Sáng 3/5, Trưởng đoàn {w} HĐND tỉnh Sơn La và UBND tỉnh Nghệ An dự lễ.").body_vi, "UBND tỉnh Nghệ An"
+    ),
+    "years": lambda w: _check(
+        _review_en(f"2,5 {w} chương trình {REVIEW_TOPIC}"),
+        "2.5-year review meeting of the environmental pollution reduction programme",
+    ),
+    "implementing": lambda w: _check(
+        _review_en(f"{w} chương trình {REVIEW_TOPIC}"),
+        "Review meeting of the environmental pollution reduction programme",
+    ),
+    "span": lambda w: _check(
+        _review_en(f"chương trình {REVIEW_TOPIC} {w} 2016-2020"),
+        "Review meeting of the 2016–2020 environmental pollution reduction programme",
+    ),
+}
+
+
+def _check(found: object, expected: object) -> None:
+    assert found == expected
+
+
+@pytest.mark.parametrize("row", _rows("grammar"), ids=_row_id)
+def test_grammar_word(row: tuple[str, ...]) -> None:
+    word, role = row[0], row[1]
+    assert role in GRAMMAR, f"no test for the grammar role '{role}'"
+    GRAMMAR[role](word)
+
+
+@pytest.mark.parametrize("row", _rows("national"), ids=_row_id)
+def test_a_national_session_is_not_this_meeting(row: tuple[str, ...]) -> None:
+    assert _facts("Sáng 3/5 khai mạc Hội nghị tỉnh lần thứ 5.").session == 5
+    assert _facts(f"Sáng 3/5 khai mạc Hội nghị {row[0]} lần thứ 5.").session is None
+
+
+@pytest.mark.parametrize("row", _rows("document"), ids=_row_id)
+def test_a_session_after_a_document_is_an_earlier_one(row: tuple[str, ...]) -> None:
+    assert _facts("Hội nghị sáng 3/5 bàn việc thực hiện báo cáo Đại hội lần thứ IX.").session == 9
+    assert _facts(f"Hội nghị sáng 3/5 bàn việc thực hiện {row[0]} Đại hội lần thứ IX.").session is None
+
+
+@pytest.mark.parametrize("row", _rows("date_word"), ids=_row_id)
+def test_date_word(row: tuple[str, ...]) -> None:
+    word, uses = row[0], row[2].split("|")
+    for written in (word, word[0].upper() + word[1:]):
+        found = _facts(f"{written} 3/5, HĐND tỉnh Sơn La họp.").date_as_written
+        assert found == (f"{written} 3/5" if "date" in uses else None)
+    review = _facts(f"Tại cuộc họp sơ kết chương trình {REVIEW_TOPIC} {word} 18-5.").body_en
+    assert review == (
+        "Review meeting of the environmental pollution reduction programme" if "topic_end" in uses else None
+    )
+
+
+@pytest.mark.parametrize("row", _rows("event"), ids=_row_id)
+def test_a_dated_event_reports_the_meeting(row: tuple[str, ...]) -> None:
+    assert _facts("Ngày 3/5, ông An đi ở tỉnh.").date_as_written is None
+    assert _facts(f"Ngày 3/5, ông An {row[0]} ở tỉnh.").date_as_written == "Ngày 3/5"
+
+
+@pytest.mark.parametrize("row", _rows("meets"), ids=_row_id)
+def test_the_body_that_meets_is_the_body(row: tuple[str, ...]) -> None:
+    assert _facts("Sáng 3/5, UBND tỉnh Nghệ An và HĐND tỉnh Sơn La dự hội nghị.").body_vi == "UBND tỉnh Nghệ An"
+    found = _facts(f"Sáng 3/5, UBND tỉnh Nghệ An và HĐND tỉnh Sơn La {row[0]} hội nghị.")
+    assert found.body_vi == "HĐND tỉnh Sơn La"
+
+
+@pytest.mark.parametrize("row", _rows("vote"), ids=_row_id)
+def test_a_body_that_votes_is_the_meeting(row: tuple[str, ...]) -> None:
+    assert _facts("Nghị quyết về giá đất vừa được HĐND tỉnh Sơn La ban hành.").body_vi is None
+    assert _facts(f"Nghị quyết về giá đất vừa được HĐND tỉnh Sơn La {row[0]}.").body_vi == "HĐND tỉnh Sơn La"
+
+
+@pytest.mark.parametrize("row", _rows("title_word"), ids=_row_id)
+def test_a_body_in_a_title_is_not_the_body_that_met(row: tuple[str, ...]) -> None:
+    assert _facts("Sáng 3/5, HĐND tỉnh Sơn La và UBND tỉnh Nghệ An dự lễ.").body_vi == "HĐND tỉnh Sơn La"
+    found = _facts(f"Sáng 3/5, {row[0]} HĐND tỉnh Sơn La và UBND tỉnh Nghệ An dự lễ.")
+    assert found.body_vi == "UBND tỉnh Nghệ An"
+
+
+# --- bodies ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", _rows("body"), ids=_row_id)
+def test_body(row: tuple[str, ...]) -> None:
+    _, english, implied, example, example_en = row
+    assert _facts(f"Sáng 3/5, {example} họp.").body_vi == example
+    assert body_english(example) == example_en
+    assert example_en.endswith(english)
+    if implied:
+        assert LEVEL_EN[implied] in example_en
+
+
+@pytest.mark.parametrize("row", _rows("body_prefix"), ids=_row_id)
+def test_the_term_is_found_after_the_body_without_its_prefix(row: tuple[str, ...]) -> None:
+    text = (
+        f"Sáng 3/5, khai mạc {row[0]} Đảng bộ tỉnh Sơn La lần thứ 5. Có 300 người dự. Trời mưa to. Buổi sáng vui."
+        "\n\nĐảng bộ tỉnh Sơn La nhiệm kỳ 2015-2020 có 50 nghìn đảng viên."
+    )
+    facts = _facts(text)
+    assert (facts.body_vi, facts.term) == (f"{row[0]} Đảng bộ tỉnh Sơn La", "2015–2020")
+
+
+@pytest.mark.parametrize("row", _rows("body_level"), ids=_row_id)
+def test_body_level(row: tuple[str, ...]) -> None:
+    expected = " ".join(x for x in ("Son La", LEVEL_EN.get(row[0].lower(), ""), "People's Committee") if x)
+    assert body_english(f"UBND {row[0]} Sơn La") == expected
+
+
+@pytest.mark.parametrize("row", _rows("admin"), ids=_row_id)
+def test_admin_word(row: tuple[str, ...]) -> None:
+    word, noun, adjective = row
+    for written in (word, word[0].upper() + word[1:]):
+        assert translate_admin(f"{written} Tây Hồ") == f"Tay Ho {noun}"
+    assert body_english(f"HĐND {word} Sơn La") == f"Son La {adjective} People's Council"
+
+
+@pytest.mark.parametrize("row", _rows("city"), ids=_row_id)
+def test_city_word(row: tuple[str, ...]) -> None:
+    for written in (row[0], row[0][0].upper() + row[0][1:]):
+        assert translate_admin(f"{written} Hải Phòng") == "Hai Phong City"
+
+
+@pytest.mark.parametrize("row", _rows("place"), ids=_row_id)
+def test_place_exonym(row: tuple[str, ...]) -> None:
+    key, english = row
+    written = key.upper() if "hcm" in key else key.title()
+    assert body_english(f"HĐND {written}") == f"{english} People's Council"
+
+
+@pytest.mark.parametrize("row", _rows("exonym"), ids=_row_id)
+def test_exonym_in_an_english_field(row: tuple[str, ...]) -> None:
+    _, english, example = row
+    assert translate_admin(f"held in {example} today") == f"held in {english} today"
+
+
+# --- meetings that are not a body's session ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", _rows("review"), ids=_row_id)
+def test_review_kind(row: tuple[str, ...]) -> None:
+    found = _facts(f"Tại cuộc họp {row[0]} chương trình {REVIEW_TOPIC} sáng 18-5.").body_en
+    en = f"{row[1]} meeting of the environmental pollution reduction programme"
+    assert found == en[:1].upper() + en[1:]
+
+
+@pytest.mark.parametrize("row", _rows("plan"), ids=_row_id)
+def test_what_a_review_reviews(row: tuple[str, ...]) -> None:
+    assert _review_en(f"{row[0]} {REVIEW_TOPIC}") == f"Review meeting of the environmental pollution reduction {row[1]}"
+
+
+@pytest.mark.parametrize("row", _rows("press"), ids=_row_id)
+def test_press_meeting(row: tuple[str, ...]) -> None:
+    facts = _facts(f"Tại {row[0]} đầu xuân Đinh Dậu, ông An nói về kinh tế.")
+    assert (facts.body_vi, facts.body_en) == (
+        f"{row[0]} đầu xuân Đinh Dậu",
+        "spring press meeting (Dinh Dau lunar new year)",
+    )
+
+
+@pytest.mark.parametrize("row", _rows("spring"), ids=_row_id)
+def test_spring_press_meeting(row: tuple[str, ...]) -> None:
+    facts = _facts(f"Tại buổi gặp mặt báo chí {row[0]} Đinh Dậu, ông An nói về kinh tế.")
+    assert facts.body_en == "spring press meeting (Dinh Dau lunar new year)"
+
+
+# --- officials ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", _rows("surname"), ids=_row_id)
+def test_surname_starts_a_name(row: tuple[str, ...]) -> None:
+    assert split_official("Bí thư Abc Thị Thu") == ("Bí thư Abc Thị Thu", None)
+    assert split_official(f"Bí thư {row[0]} Thị Thu") == (f"{row[0]} Thị Thu", "Secretary")
+
+
+@pytest.mark.parametrize("row", _rows("title"), ids=_row_id)
+def test_title(row: tuple[str, ...]) -> None:
+    assert split_official(f"{row[0]} Nguyễn Văn An") == ("Nguyễn Văn An", row[1])
+
+
+@pytest.mark.parametrize("row", _rows("untranslated"), ids=_row_id)
+def test_an_untranslated_role_is_not_given(row: tuple[str, ...]) -> None:
+    assert role_in_source("Nguyễn Văn An", "Hôm qua, Chủ tịch Nguyễn Văn An phát biểu") == "Chair"
+    assert row[0] in (split_official(f"Chủ tịch {row[0]} Nguyễn Văn An")[1] or "")
+    assert role_in_source("Nguyễn Văn An", f"Hôm qua, Chủ tịch {row[0]} Nguyễn Văn An phát biểu") is None
+
+
+# --- judging a body against the gold -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", _rows("gold_body"), ids=_row_id)
+def test_gold_body(row: tuple[str, ...]) -> None:
+    _, needs, forbidden, gold_vi, right_en = row
+    assert check_body(gold_vi, "", right_en) == (True, "")
+    for word in filter(None, forbidden.split("|")):
+        assert not check_body(gold_vi, "", f"{right_en} {word}")[0]
+    for group in needs.split(","):
+        wrong = right_en.lower()
+        for word in group.split("|"):
+            wrong = wrong.replace(word, "")
+        assert not check_body(gold_vi, "", wrong)[0]
+
+
+@pytest.mark.parametrize("row", _rows("gold_place"), ids=_row_id)
+def test_gold_place(row: tuple[str, ...]) -> None:
+    _, gold_vi, place_en = row
+    right = body_english(gold_vi)
+    assert place_en in right
+    assert check_body(gold_vi, "", right) == (True, "")
+    ok, why = check_body(gold_vi, "", right.replace(place_en, "").strip())
+    assert not ok and why.startswith("does not name the place")
+
+
+@pytest.mark.parametrize("row", _rows("gold_exonym"), ids=_row_id)
+def test_gold_exonym(row: tuple[str, ...]) -> None:
+    _, english, example = row
+    assert check_body(f"HĐND thành phố {example}", "", f"{english.title()} People's Council") == (True, "")

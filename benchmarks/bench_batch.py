@@ -25,12 +25,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _inputs(path: Path, n: int) -> None:
+def _inputs(path: Path, n: int, tag: str = "") -> None:
     seeds = [
         (ROOT / "eval" / "reports" / f).read_text(encoding="utf-8")
         for f in ("bac-tu-liem-2023-12-15.txt", "tay-ho-2024-10-12.txt")
@@ -38,7 +39,7 @@ def _inputs(path: Path, n: int) -> None:
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
             f.write(
-                json.dumps({"id": f"r{i}", "text": seeds[i % 2] + f"\n\nBản tin số {i}."}, ensure_ascii=False) + "\n"
+                json.dumps({"id": f"r{i}", "text": seeds[i % 2] + f"\n\nBản tin số {tag}{i}."}, ensure_ascii=False) + "\n"
             )
 
 
@@ -78,6 +79,57 @@ def child(url: str, src: Path, out: Path, concurrency: int, readers: int) -> Non
     )
 
 
+STAGES: dict[str, tuple[tuple[str, str], ...]] = {
+    "reading (ledger)": (("summarizer/reading/ledger.py", "build_ledger"),),
+    "request (prompt)": (("summarizer/asking/requests.py", "prepare"),),
+    "client (transport, retries)": (("summarizer/asking/client.py", "astructured"),),
+    "validation (schema, checks)": (("pydantic/main.py", "model_validate_json"),),
+    "assembly (summary)": (("summarizer/checking/assembly.py", "assemble"),),
+    "writing (records)": (("summarizer/engines/batch.py", "item_record"), ("summarizer/engines/batch.py", "settle")),
+}
+"""Where a report's CPU goes in the engine's process: each stage is the cumulative CPU of its entry points under
+cProfile; a stage that runs inside another (reading inside the request, validation inside the client) is taken out
+of the outer one, and the rest (event loop, HTTP, the engine's own bookkeeping) is "other"."""
+
+
+def stage_shares(stats: Any) -> dict[str, float]:
+    """Each stage's share of the profiled CPU, from a ``pstats.Stats`` of one batch run."""
+    cum: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+    for (path, _, name), (_, _, _, ct, _) in stats.stats.items():
+        for stage, points in STAGES.items():
+            if any(path.endswith(f) and name == n for f, n in points):
+                cum[stage] += ct
+    total = stats.total_tt
+    cum["request (prompt)"] -= cum["reading (ledger)"]
+    cum["client (transport, retries)"] -= cum["validation (schema, checks)"]
+    cum["other (event loop, HTTP, engine)"] = total - sum(cum.values())
+    return {k: max(0.0, v) / total for k, v in cum.items()}
+
+
+def profile_stages(url: str, n: int, concurrency: int) -> None:
+    """Print CPU ms per report by stage: one run unprofiled (the CPU per report), one under cProfile (the shares)."""
+    import contextlib
+    import cProfile
+    import io
+    import pstats
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain_src, profiled_src = Path(tmp) / "plain.jsonl", Path(tmp) / "profiled.jsonl"
+        _inputs(plain_src, n)
+        _inputs(profiled_src, n, tag="p")  # other texts: no ledger is remembered from the first run
+        with contextlib.redirect_stdout(io.StringIO()) as plain:
+            child(url, plain_src, Path(tmp) / "plain-out.jsonl", concurrency, 0)
+        cpu_ms = json.loads(plain.getvalue().strip().splitlines()[-1])["cpu"] / n * 1000
+        profiler = cProfile.Profile()
+        with contextlib.redirect_stdout(io.StringIO()):
+            profiler.runcall(child, url, profiled_src, Path(tmp) / "profiled-out.jsonl", concurrency, 0)
+    shares = stage_shares(pstats.Stats(profiler))
+    print(f"CPU per report in the engine's process, by stage ({n} reports, {concurrency} in flight, read in process):")
+    for stage, share in shares.items():
+        print(f"  {stage:<34} {share * cpu_ms:>7.2f} ms  {share:>6.1%}")
+    print(f"  {'total':<34} {cpu_ms:>7.2f} ms")
+
+
 def _process_cpu(pid: int) -> float:
     """CPU seconds (user + system) a process has used so far, from /proc (0.0 where there is none)."""
     try:
@@ -94,6 +146,9 @@ def main() -> None:
     parser.add_argument("--big", type=int, default=10000)
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs per configuration (the big one runs once); the median is shown"
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="also print CPU ms per report by stage (client, validation, ...)"
     )
     parser.add_argument(
         "--only",
@@ -120,6 +175,8 @@ def main() -> None:
     try:
         assert server.stdout is not None
         url = server.stdout.readline().strip()
+        if args.stages:
+            profile_stages(url, min(args.n, 200), 32)
         with tempfile.TemporaryDirectory() as tmp:
             # readers 0: every report read in the event loop's process; "default": in the CLI's reading pool
             runs = [(args.n, 16, "0"), (args.n, 16, "default"), (args.n, 32, "0"), (args.n, 32, "default")]

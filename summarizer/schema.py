@@ -60,7 +60,7 @@ class _Strict(BaseModel):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """A class's schema never changes, and instructor asks for it on every call (~0.2 ms each): made once per
+        """A class's schema never changes, and the client asks for it on every call (~0.2 ms each): made once per
         class and arguments, handed out as a fresh copy."""
         key = (args, tuple(sorted(kwargs.items())))
         made = _SCHEMAS.setdefault(cls, {})
@@ -144,7 +144,7 @@ class Draft(_Strict):
 
     @model_validator(mode="after")
     def _grounded(self, info: ValidationInfo) -> Draft:
-        """Reject a draft that cannot be tied to the source, so instructor re-asks with the reasons."""
+        """Reject a draft that cannot be tied to the source, so the client re-asks with the reasons."""
         ctx = info.context or {}
         check = ctx.get("check")
         if check is not None and not ctx.get("lenient", False):

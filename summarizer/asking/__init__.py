@@ -1,6 +1,6 @@
 """Asking: the model request for one report and how it travels. ``prompts`` loads versioned templates,
 ``requests.prepare`` builds the messages and answer schema from the ledger, ``client`` sends it through the
-``openai`` client with ``instructor`` and retries, ``local_server`` runs the embedded llama.cpp model, and a
+``openai`` client with validation, re-asks and retries, ``local_server`` runs the embedded llama.cpp model, and a
 ``recipe`` records everything that shapes an output.
 """
 

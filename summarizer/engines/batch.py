@@ -25,7 +25,7 @@ from summarizer.documents.formats import EXTENSIONS
 from summarizer.engines.cache import ResultCache
 from summarizer.errors import InputError
 from summarizer.reading.figures import Ledger
-from summarizer.reading.ledger import forget, read_fully, remember
+from summarizer.reading.ledger import forget, read_fully, ready, remember
 from summarizer.reading.reports import Report, read_report
 from summarizer.schema import DocumentInfo, Summary
 
@@ -406,16 +406,21 @@ async def _run_async(
 
     # ``concurrency`` workers, each taking the next report the moment its own is recorded (a dispatcher waking on
     # finished tasks kept slots idle ~30 ms each); reports are read up to ``concurrency`` items ahead in the pool,
-    # so a worker's next ledger is usually ready and it goes straight back to the network.
+    # so a worker's next ledger is usually ready and it goes straight back to the network. Until the pool's
+    # processes have started (a second or more: each imports the reading stage), reports are read here, one at a
+    # time, so the first requests leave at once instead of after the pool's start.
     admitted = ((item.id, key, item.text) for item in items if (key := recorder.admit(item, key_of)) and item.text)
     ahead: deque[tuple[str, str, str, asyncio.Future[Ledger] | None]] = deque()
+    pool_ready = [False]
+    if readers is not None:
+        loop.run_in_executor(readers, ready).add_done_callback(lambda _: pool_ready.__setitem__(0, True))
 
     def read_ahead() -> None:
-        while len(ahead) < (concurrency if readers is not None else 1):
+        while len(ahead) < (concurrency if pool_ready[0] else 1):
             nxt = next(admitted, None)
             if nxt is None:
                 return
-            read = loop.run_in_executor(readers, read_fully, nxt[2]) if readers is not None else None
+            read = loop.run_in_executor(readers, read_fully, nxt[2]) if pool_ready[0] else None
             ahead.append((*nxt, read))
 
     async def worker() -> None:

@@ -3,7 +3,7 @@ batch rounds instead of one HTTP call each.
 
 Each item runs ``pipeline.plan`` on an async client whose requests wait in a queue. When every unfinished
 item is waiting, the queue goes out as one batch (JSONL upload, create, poll, download) and each answer is
-handed back to its request. So instructor's re-asks, the doubled token budget after a cut answer, and
+handed back to its request. So the re-asks, the doubled token budget after a cut answer, and
 the parts of a long report all become later rounds, and the summaries are those the direct path makes.
 An expired or cancelled batch keeps the answers it finished; the other items are recorded as failed,
 for ``--retry-failed``.

@@ -13,7 +13,7 @@ from summarizer.reading.meaning import annotate
 from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
 
-__all__ = ["build_ledger", "folded_text", "forget", "read_fully", "remember", "reset_caches"]
+__all__ = ["build_ledger", "folded_text", "forget", "read_fully", "ready", "remember", "reset_caches"]
 
 _BUILT_ELSEWHERE: dict[str, Ledger] = {}
 
@@ -59,6 +59,12 @@ def read_fully(text: str) -> Ledger:
         if known_name(fig) is None:
             clause_gloss(ledger, fig)  # the words the model is given to name it (asking.requests.clause_words)
     return ledger
+
+
+def ready() -> bool:
+    """Nothing, in a reading process: by the time it returns, the process has imported the reading stage and so
+    can read a report at once (the batch engine waits for it before it hands reports to its pool)."""
+    return True
 
 
 def reset_caches() -> None:

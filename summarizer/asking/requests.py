@@ -21,6 +21,7 @@ from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.reading.reports import Report
 from summarizer.schema import SELECTION_MAX_TOKENS, Flag, Summary, draft_model, selection_model
+from summarizer.tables import either, words
 from summarizer.wording.prose import fact_sheet
 
 __all__ = [
@@ -72,10 +73,8 @@ def _tagged_report(ledger: Ledger, ids: set[str]) -> str:
     return "".join(parts)
 
 
-_TASK_CUES = re.compile(
-    r"nhiệm vụ|giải pháp|yêu cầu|đề nghị|chỉ đạo|tập trung|phấn đấu|cần\s|phải\s|triển khai|đẩy mạnh|tiếp tục",
-    re.IGNORECASE,
-)
+_TASK_CUES = re.compile(either(words("markers", "task"), escape=False), re.IGNORECASE)
+"""Words of a sentence that sets tasks (``data/markers.tsv``)."""
 
 
 TASK_EXCERPT_CHARS = 1500

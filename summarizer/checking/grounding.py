@@ -17,7 +17,9 @@ from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.language import LanguageIssue, fold, language_issues
 from summarizer.reading.ledger import folded_text
 from summarizer.reading.meeting import translate_admin
+from summarizer.reading.units import UNTRANSLATED_SCALES, UNTRANSLATED_WORDS
 from summarizer.schema import Flag
+from summarizer.tables import either
 from summarizer.wording.formatting import format_figure
 
 if TYPE_CHECKING:
@@ -252,8 +254,8 @@ def repair_prose(text: str, ledger: Ledger) -> str:
 
 _NAME_NUMBER = re.compile(
     r"(?:\s+(?:of|by|at|to|reached|reaching|with|is|was|from|equal to)\b)?\s*"
-    r"(?:(?:VND|USD|\$)\s?)?\d[\d.,/]*\s*(?:%|percent|percentage points|thousand|million|billion|trillion|tỷ|triệu)?"
-    r"(?:\s*(?:VND|USD|dong|đồng))?",
+    r"(?:(?:VND|USD|\$)\s?)?\d[\d.,/]*\s*(?:%|percent|percentage points|thousand|million|billion|trillion|"
+    rf"{either(UNTRANSLATED_SCALES)})?(?:\s*(?:VND|USD|dong|{either(UNTRANSLATED_WORDS)}))?",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ from summarizer.documents.printed import drop_page_furniture
 from summarizer.documents.text import decode_text, normalize_text
 from summarizer.errors import InputError
 from summarizer.schema import DocumentInfo, DocumentTable
+from summarizer.tables import either, entries, words
 
 __all__ = ["EXTENSIONS", "Extracted", "extract_document", "sniff", "table_sentences"]
 
@@ -169,8 +170,10 @@ class _Builder:
 
 _UNIT = re.compile(r"\s*\(([^()]{1,25})\)\s*$")
 _NUMBER = re.compile(r"\d")
-_COMPARISON = re.compile(r"^(so\s+(?:với|cùng))", re.IGNORECASE)
-_CHANGE = re.compile(r"^(tăng|giảm)\s+(?=so\s)", re.IGNORECASE)
+_COMPARISON = re.compile(rf"^(so\s+(?:{either(words('markers', 'table_comparison'))}))", re.IGNORECASE)
+_CHANGE = re.compile(rf"^({either(words('markers', 'table_change'))})\s+(?=so\s)", re.IGNORECASE)
+"""A column header that compares ('So với dự toán') or opens with a change ('Tăng so với cùng kỳ'):
+``data/markers.tsv``."""
 _HAS_UNIT = re.compile(r"[%‰]|[^\W\d_]")
 
 
@@ -290,7 +293,10 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
         todo += [x for x in (e.__cause__, e.__context__, *e.args) if isinstance(x, BaseException)]
 
 
-_PAGE_NUMBER = re.compile(r"^\W*(?:trang|page)?\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
+_PAGE_WORD = either(word for row in entries("markers", "page_word") for word in row)
+_PAGE_OF = either(word for row in entries("markers", "page_of") for word in row)
+"""'Trang 3 trên 12', 'Page 3 of 12': the words in Vietnamese and in English (``data/markers.tsv``)."""
+_PAGE_NUMBER = re.compile(rf"^\W*(?:{_PAGE_WORD})?\s*\d{{1,4}}(?:\s*(?:/|{_PAGE_OF})\s*\d{{1,4}})?\W*$", re.IGNORECASE)
 _EDGE = 2
 """How many lines at the top and at the bottom of a page may be a running header or footer."""
 

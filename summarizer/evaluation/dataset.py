@@ -11,6 +11,7 @@ from typing import Any
 from summarizer.errors import InputError
 from summarizer.reading.reports import read_report
 from summarizer.saved import OutputRecord, load_outputs
+from summarizer.tables import either, words
 
 __all__ = ["Gold", "GoldIndicator", "GoldLabel", "OutputRecord", "Sample", "load_dataset", "load_outputs"]
 
@@ -86,7 +87,10 @@ class Gold:
         return cls(report=data["report"], meeting=data.get("meeting"), indicators=inds)
 
 
-_TARGET_WORDS = re.compile(r"phấn đấu|mục tiêu|dự kiến|kế hoạch|chỉ tiêu|đề ra|năm tới|năm sau|đến năm|định hướng")
+_TARGET_WORDS = re.compile(either(words("markers", "gold_target")))
+_CHANGE_WORDS = re.compile(either(words("markers", "gold_change")))
+_NOT_LEVEL_WORDS = re.compile(either(words("markers", "gold_not_level")))
+"""Words before a gold figure that tell a target, a change, and what is not a level (``data/markers.tsv``)."""
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -112,13 +116,13 @@ def _locate(text: str, gold: dict[str, Any], taken: set[int]) -> int:
         if basis == "target":
             score += 2 * bool(_TARGET_WORDS.search(before))
         elif basis == "growth vs same period":
-            score += 2 * bool(re.search(r"tăng|giảm", before[-25:]) or "cùng kỳ" in after)
+            score += 2 * bool(_CHANGE_WORDS.search(before[-25:]) or "cùng kỳ" in after)
         elif basis == "of plan":
             score += 2 * ("kế hoạch" in after)
         elif basis == "of estimate":
             score += 2 * ("dự toán" in after)
         elif basis == "level":
-            score += not re.search(r"tăng|giảm|phấn đấu|mục tiêu", before[-25:])
+            score += not _NOT_LEVEL_WORDS.search(before[-25:])
         score += bool(years and years & set(_YEAR.findall(sentence)))
         return score
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.reading.units import UNTRANSLATED_CODES, UNTRANSLATED_SCALES, UNTRANSLATED_WORDS
+from summarizer.tables import either
+
 __all__ = ["EnglishNumber", "parse_english_numbers"]
 
 
@@ -41,17 +44,21 @@ _EN_SCALES = {
     "b": 10**9,
     "trillion": 10**12,
     "tn": 10**12,
-    "tỷ": 10**9,
-    "triệu": 10**6,
+    **UNTRANSLATED_SCALES,
 }
+# The Vietnamese currency codes ('VNĐ'), scale words ('tỷ') and currency words ('đồng') a model may leave in
+# English text (``data/units.tsv``).
+_VI_CODES = either(UNTRANSLATED_CODES)
+_VI_SCALES = either(UNTRANSLATED_SCALES)
+_VI_WORDS = either(UNTRANSLATED_WORDS)
 _EN_NUMBER = re.compile(
-    r"""
-    (?P<pre>(?:VND|VNĐ|USD|US\$|\$|EUR|€)\s?)?
-    (?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?![\d])|\d+(?:\.\d+)?)
+    rf"""
+    (?P<pre>(?:VND|{_VI_CODES}|USD|US\$|\$|EUR|€)\s?)?
+    (?<![\w.,])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+,\d{{1,2}}(?![\d])|\d+(?:\.\d+)?)
     (?:\s?(?P<pct>%|percent\b|per\ cent\b|percentage\ points?\b|pp\b))?
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|tỷ|triệu|[kmb](?![\w]))\b)?
-    (?:\s?(?P<cur>VND|VNĐ|dong|đồng|USD|US\ dollars|dollars|EUR|euros?|yuan|CNY|RMB|yen|JPY)\b)?
-    (?:\s?(?:of|/|out\ of)\s?(?P<den>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d))?
+    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|{_VI_SCALES}|[kmb](?![\w]))\b)?
+    (?:\s?(?P<cur>VND|{_VI_CODES}|dong|{_VI_WORDS}|USD|US\ dollars|dollars|EUR|euros?|yuan|CNY|RMB|yen|JPY)\b)?
+    (?:\s?(?:of|/|out\ of)\s?(?P<den>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d.,]\d))?
     """,
     re.VERBOSE,
 )

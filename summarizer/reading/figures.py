@@ -18,11 +18,14 @@ from summarizer.reading.units import (
     COUNT_UNITS,
     CURRENCIES,
     DOC_TYPES,
-    DURATION_WORDS,
+    DURATION_UNITS,
     NUMBER_WORDS,
+    PERCENT_WORDS,
     QUANTITY_UNITS,
+    SCALE_ONLY_NUMBERS,
     SCALE_WORDS,
 )
+from summarizer.tables import either, mapping, words
 
 __all__ = [
     "INDICATOR_KINDS",
@@ -38,9 +41,11 @@ _NUM = r"\d+(?:[.,]\d+)*"
 
 _FOLLOWING_WORDS = "|".join(re.escape(w) for w in sorted({*SCALE_WORDS, *COUNT_UNITS}, key=len, reverse=True))
 _SCALE_WORDS = "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True))
-_COUNTING_WORDS = "|".join(w for w in NUMBER_WORDS if w not in ("một", "năm"))
+_COUNTING_WORDS = "|".join(w for w in NUMBER_WORDS if w not in SCALE_ONLY_NUMBERS)
+_SCALE_ONLY = either(SCALE_ONLY_NUMBERS)
 """What a number word must be followed by to be read as a number (``NUMBER_WORDS``): a scale word, or for all
-but 'một' ('a') and 'năm' (also 'year', the commonest word of a report) a counted noun as well."""
+but 'một' ('a') and 'năm' (also 'year', the commonest word of a report: ``SCALE_ONLY_NUMBERS``) a counted noun as
+well."""
 
 _MASTER = re.compile(
     rf"""
@@ -52,7 +57,7 @@ _MASTER = re.compile(
     |(?P<dash>\d{{1,2}}-\d{{1,2}}(?:/\d{{1,2}})?(?![\d%]|[,.]\d))
     |(?P<yearcomma>(?<=[Nn]ăm\s)(?:19|20)\d{{2}}(?=,\d))
     |(?P<num>(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?)
-    |(?P<word>(?<!\w)(?:(?i:một|năm)(?=\s+(?i:{_SCALE_WORDS})(?!\w))|(?i:{_COUNTING_WORDS})(?=\s+(?i:{_FOLLOWING_WORDS})(?!\w))))
+    |(?P<word>(?<!\w)(?:(?i:{_SCALE_ONLY})(?=\s+(?i:{_SCALE_WORDS})(?!\w))|(?i:{_COUNTING_WORDS})(?=\s+(?i:{_FOLLOWING_WORDS})(?!\w))))
     """,
     re.VERBOSE,
 )
@@ -78,7 +83,22 @@ def _match_prefix(options: dict[str, str], following: str) -> tuple[str, str] | 
     return None
 
 
-_DOC_BEFORE = re.compile(rf"(?:{DOC_TYPES})(?: số)?\s*$")
+def _ends_with(kind: str, prefix: str = "") -> re.Pattern[str]:
+    """One of the words of ``kind`` in ``data/number_contexts.tsv`` ends the text (trailing spaces allowed)."""
+    return re.compile(rf"{prefix}(?:{either(words('number_contexts', kind))})\s*$")
+
+
+_DOC_BEFORE = re.compile(rf"(?:{DOC_TYPES})(?: (?:{either(words('number_contexts', 'doc_number'))}))?\s*$")
+_MAP_SCALE_BEFORE = _ends_with("map_scale")
+_SLASH_DATE_BEFORE = _ends_with("slash_date")
+_ACHIEVED_BEFORE = _ends_with("slash_achieved")
+_DASH_DATE_BEFORE = _ends_with("dash_date")
+_ORDINAL_BEFORE = _ends_with("ordinal")
+_ORDINAL_ROLES = mapping("number_contexts", "ordinal")
+_NOT_ORDINAL_BEFORE = _ends_with("not_ordinal")
+_YEAR_BEFORE = _ends_with("year")
+_DATE_BEFORE = _ends_with("date")
+_DATE_AFTER = re.compile(rf"(?:{either(words('number_contexts', 'date_after'))})\s+(?:19|20)\d{{2}}")
 
 
 def _classify_slash(
@@ -87,13 +107,13 @@ def _classify_slash(
     before = _lower_before(text, m.start(), 25)
     after = _lower_after(text, m.end(), 30).lstrip()
     unit_match = _match_prefix(COUNT_UNITS, after)
-    if re.search(r"(?:tỷ lệ|tỉ lệ|quy hoạch(?: chi tiết)?|bản đồ)\s*$", before) and left == "1":
+    if _MAP_SCALE_BEFORE.search(before) and left == "1":
         return FigureKind.MAP_SCALE, None, None
     if left == "1" and right in {"200", "500", "1.000", "2.000", "5.000", "10.000", "2000", "5000"}:
         return FigureKind.MAP_SCALE, None, None
     if unit_match:
         return FigureKind.RATIO, unit_match[0], unit_match[1]
-    if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến|hết|từ|tháng|đợt)\s*$", before):
+    if _SLASH_DATE_BEFORE.search(before):
         return FigureKind.DATE, None, None
     if re.fullmatch(r"\d{1,2}", left) and re.fullmatch(r"(?:19|20)\d{2}", right):
         return FigureKind.DATE, None, None
@@ -102,7 +122,7 @@ def _classify_slash(
         return FigureKind.DOC_CODE, None, None
     if rv in (0,):
         return FigureKind.DOC_CODE, None, None
-    if lv <= rv and (rv > 12 or re.search(r"(?:đạt|hoàn thành|được|có)\s*$", before)):
+    if lv <= rv and (rv > 12 or _ACHIEVED_BEFORE.search(before)):
         return FigureKind.RATIO, None, None
     if 1 <= lv <= 31 and 1 <= rv <= 12:
         return FigureKind.DATE, None, None
@@ -163,7 +183,7 @@ def _figure_from_match(text: str, m: re.Match[str], reader: NumberReader) -> Fig
         return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
     if kind_group == "dash":
         before = _lower_before(text, start, 12)
-        if re.search(r"(?:ngày|sáng|chiều|tối|trưa|hôm|tháng|đến|từ)\s*$", before) or "/" in raw:
+        if _DASH_DATE_BEFORE.search(before) or "/" in raw:
             return Figure("", raw, start, end, FigureKind.DATE, _leading_int(raw))
         ranged = _number_figure(text, m, raw, start, end, reader)  # '(cao 5-8 m)': a range when a unit follows
         if ranged is not None and (ranged.unit is not None or ranged.scale is not None):
@@ -197,7 +217,7 @@ def _word_figure(text: str, m: re.Match[str]) -> Figure | None:
     if isinstance(measured, Figure):
         return None
     kind, scale, unit, unit_vi, consumed = measured
-    if unit is None or (scale is None and raw.lower() in ("một", "năm")):
+    if unit is None or (scale is None and raw.lower() in SCALE_ONLY_NUMBERS):
         return None
     fig = Figure("", text[start : end + consumed], start, end + consumed, kind, value, scale=scale, unit=unit)
     fig.unit_vi = unit_vi
@@ -210,7 +230,7 @@ def _leading_int(raw: str) -> float:
     return float(digits.group()) if digits else 0.0
 
 
-_ROAD_BEFORE = re.compile(r"\b(?:quốc lộ|tỉnh lộ|hương lộ|huyện lộ|đường tỉnh|đường huyện)\s*$")
+_ROAD_BEFORE = _ends_with("road", prefix=r"\b")
 """'quốc lộ 51', 'hương lộ 2', 'đường tỉnh 295': a road's number is its name, not a count."""
 
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
@@ -228,6 +248,14 @@ def _after_a_name(text: str, start: int) -> bool:
 _RANGE_SPLIT = re.compile(r"\s?[-–]\s?")
 
 
+def _ordinal_before(before: str) -> str | None:
+    """The role of the ordinal word that ends ``before`` ('always': 'thứ'; 'bare': 'lần', 'số' but not 'dân số')."""
+    m = _ORDINAL_BEFORE.search(before)
+    if m is None or _NOT_ORDINAL_BEFORE.search(before):
+        return None
+    return _ORDINAL_ROLES[m.group().rstrip()]
+
+
 def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, reader: NumberReader) -> Figure | None:
     """One number as a figure, in named steps: its value (a range's two ends), what the words before make it
     (ordinal, document code), its scale and unit after it (which also tell year, duration and date apart), then
@@ -237,8 +265,8 @@ def _number_figure(text: str, m: re.Match[str], raw: str, start: int, end: int, 
     value, doubt = reader.read(parts[0])
     high, high_doubt = reader.read(high_tok) if high_tok else (None, None)
     before40 = _lower_before(text, start, 40)
-    ordinal = re.search(r"(?:thứ|(?<!dân )(?<!tổng )số|lần|khóa|khoá)\s*$", before40)
-    if (ordinal and ordinal.group().startswith("thứ")) or _ROAD_BEFORE.search(before40):
+    ordinal = _ordinal_before(before40)
+    if ordinal == "always" or _ROAD_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.ORDINAL, value)
     if _DOC_BEFORE.search(before40):
         return Figure("", raw, start, end, FigureKind.DOC_CODE, value)
@@ -279,18 +307,17 @@ def _measure_after(
     consumed = pos if scale is not None else 0
     if rest_stripped.startswith("%") and gap <= 1:
         return FigureKind.PERCENT, scale, "%", None, pos + gap + 1
-    if rest_stripped.startswith("điểm phần trăm"):
-        return FigureKind.PERCENT, scale, "pp", None, pos + gap + len("điểm phần trăm")
-    if rest_stripped.startswith("phần trăm"):
-        return FigureKind.PERCENT, scale, "%", None, pos + gap + len("phần trăm")
-    if (cur := _match_prefix(CURRENCIES, rest_stripped)) is not None and not rest_stripped.startswith("đồng chí"):
+    for written, unit in PERCENT_WORDS.items():
+        if rest_stripped.startswith(written):
+            return FigureKind.PERCENT, scale, unit, None, pos + gap + len(written)
+    if (cur := _match_prefix(CURRENCIES, rest_stripped)) is not None and not _counted_over(cur[0], rest_stripped):
         return FigureKind.MONEY, scale, cur[1], cur[0], pos + gap + len(cur[0])
     if (
         single
         and re.fullmatch(r"(?:19|20)\d{2}", raw)
         and scale is None
         and (
-            re.search(r"(?:năm|từ|đến|khóa|khoá|niên)\s*$", before40) is not None
+            _YEAR_BEFORE.search(before40) is not None
             or (
                 _match_prefix(COUNT_UNITS, rest_stripped) is None
                 and _match_prefix(QUANTITY_UNITS, rest_stripped) is None
@@ -303,7 +330,7 @@ def _measure_after(
     duration = _duration(raw, start, end, value, rest_stripped) if scale is None else None
     if duration is not None:
         return duration
-    if re.search(r"(?:tháng|ngày|quý)\s*$", before40) and scale is None and value <= 31:
+    if _DATE_BEFORE.search(before40) and scale is None and value <= 31:
         return Figure("", raw, start, end, FigureKind.DATE, value)
     cnt = _match_prefix(COUNT_UNITS, rest_stripped)
     if cnt is not None:
@@ -311,18 +338,21 @@ def _measure_after(
     return FigureKind.COUNT, scale, None, None, consumed
 
 
+def _counted_over(currency: str, rest: str) -> bool:
+    """The words after the number start with a counted noun that starts with the currency word: 'đồng chí'
+    (comrades), not 'đồng' (dong)."""
+    return any(key.startswith(currency + " ") and rest.startswith(key) for key in COUNT_UNITS)
+
+
+_DURATION = re.compile(rf"(?:{'|'.join(DURATION_UNITS)})(?!\w)")
+
+
 def _duration(raw: str, start: int, end: int, value: float, rest: str) -> Figure | None:
     """'5 năm', '9 tháng đầu năm', '3 ngày': a length of time, not a measure."""
-    d = re.match(rf"(?:{'|'.join(DURATION_WORDS)})(?!\w)", rest)
-    if d is None or re.match(r"(?:năm|tháng)\s+(?:19|20)\d{2}", rest):
+    d = _DURATION.match(rest)
+    if d is None or _DATE_AFTER.match(rest):
         return None
-    if d.group() == "tháng" and value <= 12 and re.match(r"tháng\s*(?:đầu|cuối|qua|năm|vừa|\d)", rest):
-        return Figure("", raw, start, end, FigureKind.DURATION, value, unit="months")
-    if d.group() in ("năm", "tháng"):
-        return Figure(
-            "", raw, start, end, FigureKind.DURATION, value, unit={"năm": "years", "tháng": "months"}[d.group()]
-        )
-    return Figure("", raw, start, end, FigureKind.DURATION, value, unit=d.group())
+    return Figure("", raw, start, end, FigureKind.DURATION, value, unit=DURATION_UNITS[d.group()])
 
 
 def _cue_and_basis(fig: Figure, before40: str, after45: str) -> None:

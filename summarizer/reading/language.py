@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.documents.text import VI_LETTERS
+from summarizer.tables import entries, words
+
 __all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues", "place_in_report", "strip_diacritics"]
 
 
@@ -43,110 +46,23 @@ def fold(text: str) -> str:
 _CJK = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# Vietnamese administrative words that an English field must translate, never copy.
-_ADMIN_VI = {
-    "quận",
-    "huyện",
-    "phường",
-    "xã",
-    "tỉnh",
-    "thành",
-    "phố",
-    "ủy",
-    "uỷ",
-    "đảng",
-    "bộ",
-    "hội",
-    "đồng",
-    "nhân",
-    "dân",
-    "chấp",
-    "hành",
-    "thường",
-    "vụ",
-    "bí",
-    "thư",
-    "chủ",
-    "tịch",
-    "kỳ",
-    "họp",
-    "nghị",
-    "ngân",
-    "sách",
-    "tỷ",
-    "tỉ",
-    "triệu",
-    "hđnd",
-    "ubnd",
-    "thị",
-    "trấn",
-}
-_VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+_ADMIN_VI = frozenset(words("language", "admin_word"))
+"""Vietnamese administrative words that an English field must translate, never copy (``data/language.tsv``)."""
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
 _SYLLABLE = re.compile(_ONSET + r"[aeiouy]{1,3}(?:ng|nh|ch|[cmnptiouy])?")
-_ENGLISH_SYLLABLES = {
-    "the",
-    "in",
-    "on",
-    "an",
-    "at",
-    "to",
-    "do",
-    "he",
-    "me",
-    "we",
-    "no",
-    "go",
-    "so",
-    "than",
-    "then",
-    "them",
-    "long",
-    "men",
-    "ban",
-    "can",
-    "bang",
-    "hang",
-    "sang",
-    "rang",
-    "hung",
-    "main",
-    "may",
-    "new",
-    "key",
-    "by",
-    "my",
-    "up",
-    "it",
-    "as",
-    "is",
-    "vice",
-    "chair",
-    "cup",
-    "tech",
-    "hi",
-    "thu",
-    "ten",
-    "one",
-    "two",
-    "june",
-    "july",
-    "via",
-    "tet",
-    "hanoi",
-    "city",
-}
-# English exonyms and the Vietnamese spellings a report may use for them (folded).
-_EXONYMS: dict[str, tuple[str, ...]] = {
-    "hanoi": ("ha noi",),
-    "ho chi minh": ("ho chi minh", "hcm", "tp hcm", "tphcm"),
-    "saigon": ("sai gon", "hcm"),
-    "haiphong": ("hai phong",),
-    "danang": ("da nang",),
-    "vietnam": ("viet nam",),
-    "viet nam": ("viet nam",),
-    "tet": ("tet",),
-}
+_ENGLISH_SYLLABLES = frozenset(words("language", "english_syllable"))
+"""English words that look like a Vietnamese syllable without its marks ('ban', 'than')."""
+
+
+def _exonyms() -> dict[str, tuple[str, ...]]:
+    spellings: dict[str, list[str]] = {}
+    for spelling, exonym in entries("language", "exonym"):
+        spellings.setdefault(exonym, []).append(spelling)
+    return {exonym: tuple(written) for exonym, written in spellings.items()}
+
+
+_EXONYMS = _exonyms()
+"""English exonyms and the Vietnamese spellings a report may use for them (folded)."""
 _DANGLING = re.compile(
     r"(?:[,;:–—\-(]|\b(?:the|a|an|of|to|and|or|with|for|in|on|at|by|from|as|than|compared|while|which|that|its|their))$"
 )
@@ -156,7 +72,7 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"')\]]*$")
 def _has_vi_marks(word: str) -> bool:
     if word.isascii():
         return False
-    if any(c in _VI_LETTERS for c in word):
+    if VI_LETTERS.search(word):
         return True
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
 

@@ -12,26 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from summarizer.tables import either, mapping
+
 __all__ = ["Term", "find_terms", "is_generic_name", "load_terminology", "normalize_vi"]
 
-_OLD_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
+_OLD_TONES = mapping("language", "old_tone")
+"""A vowel pair with its tone mark in the old place -> the new place ('oà' -> 'òa'), at a word's end."""
 _OLD_TONE_RE = re.compile(f"(?:{'|'.join(_OLD_TONES)})(?!\\w)")
+_SPELLINGS = mapping("language", "spelling")
+"""A whole word spelt two ways -> the spelling terms are matched in ('tỉ' -> 'tỷ')."""
+_SPELLING_RE = re.compile(rf"\b(?:{either(_SPELLINGS)})\b")
 
 
 @lru_cache(maxsize=8192)
@@ -39,7 +29,7 @@ def normalize_vi(text: str) -> str:
     """Lower case, NFC, one tone placement and one spelling of tỷ: the form terms are matched in."""
     low = unicodedata.normalize("NFC", text).lower()
     low = _OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group()], low)
-    low = re.sub(r"\btỉ\b", "tỷ", low)
+    low = _SPELLING_RE.sub(lambda m: _SPELLINGS[m.group()], low)
     return " ".join(low.split())
 
 

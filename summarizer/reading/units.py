@@ -1,192 +1,63 @@
 """Knowledge as data: the words Vietnamese reports write after a number (scales, currencies, counted nouns,
-quantities, durations) and before a document code, with their English."""
+quantities, percent, durations) and before a document code, with their English, from ``data/units.tsv``."""
 
 from __future__ import annotations
+
+from summarizer.tables import either, entries, mapping, words
 
 __all__ = [
     "COUNT_UNITS",
     "CURRENCIES",
     "DOC_TYPES",
+    "DURATION_UNITS",
     "DURATION_WORDS",
     "NUMBER_WORDS",
+    "PERCENT_WORDS",
     "QUANTITY_UNITS",
     "SCALE_NAMES_EN",
+    "SCALE_ONLY_NUMBERS",
     "SCALE_WORDS",
+    "UNTRANSLATED_CODES",
+    "UNTRANSLATED_SCALES",
+    "UNTRANSLATED_WORDS",
 ]
 
-SCALE_WORDS: dict[str, int] = {
-    "nghìn tỷ": 10**12,
-    "ngàn tỷ": 10**12,
-    "nghìn tỉ": 10**12,
-    "ngàn tỉ": 10**12,
-    "nghìn": 10**3,
-    "ngàn": 10**3,
-    "vạn": 10**4,
-    "triệu": 10**6,
-    "tỷ": 10**9,
-    "tỉ": 10**9,
-}
+SCALE_WORDS: dict[str, int] = {word: int(value) for word, value, _ in entries("units", "scale")}
+"""'tỷ' -> 10**9, 'nghìn tỷ' -> 10**12."""
 
-SCALE_NAMES_EN: dict[int, str] = {
-    10**3: "thousand",
-    10**4: "ten-thousand",
-    10**6: "million",
-    10**9: "billion",
-    10**12: "trillion",
-}
+SCALE_NAMES_EN: dict[int, str] = dict(sorted({int(value): en for _, value, en in entries("units", "scale")}.items()))
+"""A scale's English name: 10**9 -> 'billion' (smallest scale first)."""
 
-CURRENCIES: dict[str, str] = {
-    "đồng": "VND",
-    "vnđ": "VND",
-    "vnd": "VND",
-    "usd": "USD",
-    "đô la mỹ": "USD",
-    "đô la": "USD",
-    "đô": "USD",
-    "euro": "EUR",
-    "eur": "EUR",
-}
+CURRENCIES: dict[str, str] = mapping("units", "currency")
+"""A currency as written after a number -> its code: 'đồng' -> 'VND'."""
 
-# Counting nouns: Vietnamese as written -> English unit. Longest first at match time.
-COUNT_UNITS: dict[str, str] = {
-    "người lao động": "workers",
-    "lao động": "workers",
-    "lượt khách": "visitor arrivals",
-    "lượt người": "visits",
-    "lượt": "times",
-    "người": "people",
-    "hộ cận nghèo": "near-poor households",
-    "hộ nghèo": "poor households",
-    "hộ dân": "households",
-    "hộ gia đình": "households",
-    "hộ": "households",
-    "dự án": "projects",
-    "doanh nghiệp": "enterprises",
-    "chỉ tiêu": "targets",
-    "tiêu chí": "criteria",
-    "nhiệm vụ": "tasks",
-    "nội dung": "items",
-    "xã": "communes",
-    "phường": "wards",
-    "thị trấn": "townships",
-    "huyện": "districts",
-    "quận": "districts",
-    "tỉnh": "provinces",
-    "trường hợp": "cases",
-    "trường": "schools",
-    "nghề": "crafts",
-    "việc làm": "jobs",
-    "cơ sở": "establishments",
-    "công trình": "works",
-    "căn hộ": "apartments",
-    "học sinh": "pupils",
-    "đảng viên": "party members",
-    "đồng chí": "comrades",
-    "lần": "times",
-    "đ/c": "comrades",
-    "đại biểu": "delegates",
-    "vụ": "cases",
-    "trạm": "stations",
-    "quy hoạch": "plans",
-    "chương trình": "programmes",
-    "giấy chứng nhận": "certificates",
-    "làng": "villages",
-    "thôn": "villages",
-    "tổ dân phố": "residential groups",
-    "đơn vị": "units",
-    "km": "km",
-    "bậc": "places",
-    "hồ sơ": "dossiers",
-    "nghị quyết": "resolutions",
-    "báo cáo": "reports",
-    "đầu việc": "tasks",
-    "phiên chợ": "market fairs",
-    "bql": "management boards",
-    "ban quản lý": "management boards",
-    "cái": "items",
-    "tờ trình": "proposals",
-    "chi bộ": "party cells",
-    "thủ tục": "procedures",
-    "hợp tác xã": "cooperatives",
-    "khu công nghiệp": "industrial parks",
-    "cụm công nghiệp": "industrial clusters",
-    "phòng học": "classrooms",
-    "giường bệnh": "hospital beds",
-    "căn nhà": "houses",
-    "ngôi nhà": "houses",
-    "tuyến đường": "roads",
-    "tuyến": "routes",
-    "sản phẩm": "products",
-    "mô hình": "models",
-    "cơ quan": "agencies",
-    "nhà đầu tư": "investors",
-    "giấy phép": "licences",
-    "trạm biến áp": "transformer stations",
-    "vụ việc": "cases",
-    "đơn thư": "petitions",
-    "cán bộ": "officials",
-    "công chức": "civil servants",
-    "viên chức": "public employees",
-    "biên chế": "staff positions",
-    "hợp đồng": "contracts",
-    "phòng, ban": "departments and boards",
-    "phòng ban": "departments and boards",
-    "trưởng phòng": "heads of department",
-    "phó phòng": "deputy heads of department",
-    "đơn vị sự nghiệp": "public service units",
-    "giáo viên": "teachers",
-    "bệnh viện": "hospitals",
-    "trạm y tế": "health stations",
-    "nhà máy": "factories",
-    "cửa hàng": "shops",
-    "siêu thị": "supermarkets",
-    "chợ": "markets",
-    "gói thầu": "bid packages",
-    "hộ kinh doanh": "household businesses",
-    "tổ chức": "organisations",
-    "cá nhân": "individuals",
-    "sinh viên": "students",
-    "bệnh nhân": "patients",
-    "thành viên": "members",
-    "hội viên": "members",
-    "đoàn viên": "youth union members",
-}
+COUNT_UNITS: dict[str, str] = mapping("units", "count")
+"""Counting nouns: Vietnamese as written -> English unit. Longest first at match time."""
 
-QUANTITY_UNITS: dict[str, str] = {
-    "ha": "ha",
-    "héc-ta": "ha",
-    "hecta": "ha",
-    "km2": "km²",
-    "km²": "km²",
-    "m2": "m²",
-    "m²": "m²",
-    "m3": "m³",
-    "m³": "m³",
-    "m": "m",
-    "mét": "m",
-    "tấn": "tonnes",
-    "lít": "litres",
-    "mw": "MW",
-    "kwh": "kWh",
-}
+QUANTITY_UNITS: dict[str, str] = mapping("units", "quantity")
 
-DURATION_WORDS = ("năm", "tháng", "ngày", "tuần", "giờ", "quý")
+PERCENT_WORDS: dict[str, str] = mapping("units", "percent")
+"""Words after a number that make it a percentage ('điểm phần trăm' -> 'pp'), tried in this order."""
 
-DOC_TYPES = (
-    "chỉ thị|nghị quyết|kế hoạch|quyết định|thông tư|nghị định|công văn|văn bản|thông báo|"
-    "kết luận|chương trình|luật|tờ trình|báo cáo|hướng dẫn|đề án"
-)
+DURATION_UNITS: dict[str, str] = mapping("units", "duration")
+"""A duration word -> the unit a duration figure records ('năm' -> 'years')."""
 
-NUMBER_WORDS: dict[str, int] = {
-    "một": 1,
-    "hai": 2,
-    "ba": 3,
-    "bốn": 4,
-    "năm": 5,
-    "sáu": 6,
-    "bảy": 7,
-    "tám": 8,
-    "chín": 9,
-    "mười": 10,
-}
+DURATION_WORDS: tuple[str, ...] = tuple(DURATION_UNITS)
+
+DOC_TYPES: str = either(words("units", "document"), escape=False)
+"""The types of document whose code follows, as a regex alternation ('quyết định|...')."""
+
+NUMBER_WORDS: dict[str, int] = {word: int(value) for word, value, _ in entries("units", "number")}
 """Numbers written as words ('tám dự án', 'một tỷ đồng'); read only before a scale word or a counted noun."""
+
+SCALE_ONLY_NUMBERS: tuple[str, ...] = tuple(w for w, _, role in entries("units", "number") if role == "scale only")
+"""Number words read as numbers only before a scale word: 'một' is also 'a', 'năm' also 'year'."""
+
+UNTRANSLATED_SCALES: dict[str, int] = {w: int(v) for w, role, v in entries("units", "in_english") if role == "scale"}
+"""Vietnamese scale words a model may leave in English text ('3.5 tỷ')."""
+
+UNTRANSLATED_CODES: tuple[str, ...] = tuple(w for w, role, _ in entries("units", "in_english") if role == "code")
+"""Vietnamese currency codes a model may leave in English text ('VNĐ'), before or after the number."""
+
+UNTRANSLATED_WORDS: tuple[str, ...] = tuple(w for w, role, _ in entries("units", "in_english") if role == "word")
+"""Vietnamese currency words a model may leave in English text after the number ('đồng')."""

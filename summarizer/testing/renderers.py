@@ -215,7 +215,7 @@ def to_news_page(text: str) -> str:
     a copyright and licence footer (hand-written; the figures outside the article are made up to be caught)."""
     paras = paragraphs(text)
     title, body = (paras[0], paras[1:]) if paras else ("", [])
-    menu = " | ".join(["Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Pháp luật", "Thế giới"])
+    menu = "Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội | Pháp luật | Thế giới"
     related = [
         "Quận Hoàng Mai thu ngân sách đạt 555.444 tỷ đồng, tăng 88,8% so với cùng kỳ",
         "Huyện Gia Lâm có 123.321 hộ gia đình đạt danh hiệu gia đình văn hóa",

@@ -38,9 +38,8 @@ def _inputs(path: Path, n: int, tag: str = "") -> None:
     ]
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
-            f.write(
-                json.dumps({"id": f"r{i}", "text": seeds[i % 2] + f"\n\nBản tin số {tag}{i}."}, ensure_ascii=False) + "\n"
-            )
+            text = seeds[i % 2] + f"\n\nBản tin số {tag}{i}."
+            f.write(json.dumps({"id": f"r{i}", "text": text}, ensure_ascii=False) + "\n")
 
 
 def child(url: str, src: Path, out: Path, concurrency: int, readers: int) -> None:

@@ -243,3 +243,61 @@ def test_no_private_module_of_a_library_is_imported_and_no_library_is_patched_at
         found += [f"{path.name}: {m.group().strip()}" for m in private.finditer(text)]
         found += [f"{path.name}: {m.group()}" for m in patched.finditer(text)]
     assert found == []
+
+
+_VI_LETTER = re.compile(r"[À-ỹđĐ]")
+_RE_FUNCTIONS = frozenset({"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"})
+MAX_VIETNAMESE_REGEXES = 40
+"""Regex literals that may still hold Vietnamese letters: letter classes and a lookbehind or two, not vocabulary."""
+
+
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal, an f-string's literal parts or a sum of literals; None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    if isinstance(node, ast.BinOp):
+        return (_literal(node.left) or "") + (_literal(node.right) or "")
+    return None
+
+
+def vocabulary_in_code(package: Path) -> tuple[list[str], list[str]]:
+    """(regex literals holding Vietnamese letters, literal lists / sets / dicts of five or more Vietnamese strings)
+    in ``package``, the legacy-encoding tables aside (they are byte tables, not words)."""
+    regexes, lists = [], []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "legacy.py":
+            continue
+        where = path.relative_to(package.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _RE_FUNCTIONS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+                and node.args
+                and _VI_LETTER.search(_literal(node.args[0]) or "")
+            ):
+                regexes.append(f"{where}:{node.lineno}")
+            items = node.elts if isinstance(node, (ast.List, ast.Tuple, ast.Set)) else None
+            items = [k for k in node.keys if k is not None] if isinstance(node, ast.Dict) else items
+            if items is not None and sum(1 for e in items if _VI_LETTER.search(_literal(e) or "")) >= 5:
+                lists.append(f"{where}:{node.lineno}")
+    return regexes, lists
+
+
+def test_vietnamese_words_live_in_data_files_not_in_code() -> None:
+    """Knowledge is edited in ``summarizer/data/*.tsv`` (``summarizer.tables``), never in a word list in code."""
+    regexes, lists = vocabulary_in_code(PACKAGE)
+    assert lists == []
+    assert len(regexes) <= MAX_VIETNAMESE_REGEXES, regexes
+
+
+def test_vocabulary_check_catches_a_word_list_and_a_regex(tree: Path) -> None:
+    _plant(tree, "reading/cues.py", '_WORDS = ("tăng", "giảm", "đạt", "bằng", "vượt")')
+    _plant(tree, "reading/units.py", 'import re\n_X = re.compile(r"\\b(?:tăng|giảm)\\b")')
+    regexes, lists = vocabulary_in_code(tree / "summarizer")
+    assert len(lists) == 1 and lists[0].startswith("summarizer/reading/cues.py:")
+    assert any(r.startswith("summarizer/reading/units.py:") for r in regexes)

@@ -8,10 +8,9 @@ import re
 from summarizer.asking.requests import known_name, ranked_candidates
 from summarizer.checking.grounding import clean_name
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.fit import fit_problem, relation_problem, words_left_out
+from summarizer.reading.fit import name_problem
 from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
-from summarizer.reading.meaning import around_of
 from summarizer.reading.source_names import source_name
 from summarizer.reading.terminology import is_generic_name
 from summarizer.reading.units import SCALE_NAMES_EN
@@ -156,21 +155,12 @@ class _Shown:
     def add(self, fig: Figure, name: str | None, chosen_by: str) -> None:
         if fig.value_key in self.values or (chosen_by == "code" and len(self.indicators) >= MAX_KEY_FIGURES):
             return
-        if name is not None and (
-            fit_problem(fig, name) or self._relation_left_out(fig, name) or self._name_taken(fig, name)
-        ):
+        if name is not None and (name_problem(self.ledger, fig, name) or self._name_taken(fig, name)):
             name = None
         self.values.add(fig.value_key)
         ind = figure_indicator(fig.id, name or "", self.ledger, self.problems)
         ind = ind if name else untranslated(self.ledger, fig, ind)
         self.indicators.append(ind if chosen_by == "model" else ind.model_copy(update={"chosen_by": "code"}))
-
-    def _relation_left_out(self, fig: Figure, name: str) -> bool:
-        """The clause states a relation the name leaves out, or a known noun of its own phrase (a partial name)."""
-        tail = around_of(self.ledger, fig, None).tail
-        return relation_problem(fig, name, tail, self.ledger.text[fig.end : fig.end + 20]) is not None or bool(
-            words_left_out(tail, name)
-        )
 
     def _name_taken(self, fig: Figure, name: str) -> bool:
         """One name for two figures of one report with nothing (kind, period, basis) to tell them apart: at least

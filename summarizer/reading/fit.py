@@ -16,10 +16,19 @@ from itertools import pairwise
 
 from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
-from summarizer.reading.ledger_types import Figure
+from summarizer.reading.ledger_types import Figure, Ledger
+from summarizer.reading.meaning import around_of
 from summarizer.reading.source_names import window
 
-__all__ = ["fit_problem", "head_of", "load_heads", "load_relations", "relation_problem", "words_left_out"]
+__all__ = [
+    "fit_problem",
+    "head_of",
+    "load_heads",
+    "load_relations",
+    "name_problem",
+    "relation_problem",
+    "words_left_out",
+]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +103,22 @@ def fit_problem(fig: Figure, name: str) -> str | None:
     if kind == "count" and fig.unit and not _says_what_it_counts(name, fig.unit, allowed):
         return f"does not say it counts {fig.unit}"
     return _termbase_fit(fig)
+
+
+def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
+    """Whether ``name`` may not be shown for ``fig``: it does not fit (``fit_problem``), or its clause states a
+    relation the name leaves out, or a known noun of its own phrase (a partial name). Judged once per ledger and
+    name: ``ledger.read_fully`` judges the program's own names in the batch engine's reading pool."""
+    judged: dict[tuple[str, str], bool] = ledger.keep("name_problems", dict)
+    key = (fig.id, name)
+    if key not in judged:
+        tail = around_of(ledger, fig, None).tail
+        judged[key] = (
+            fit_problem(fig, name) is not None
+            or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 20]) is not None
+            or bool(words_left_out(tail, name))
+        )
+    return judged[key]
 
 
 def _termbase_fit(fig: Figure) -> str | None:

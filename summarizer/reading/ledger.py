@@ -6,12 +6,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarizer.reading.figures import Ledger, read_figures
+from summarizer.reading.fit import name_problem
 from summarizer.reading.glossary import clause_gloss, clear_caches
 from summarizer.reading.labels import known_name
 from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate
 from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
+from summarizer.reading.source_names import source_name
 
 __all__ = ["build_ledger", "folded_text", "forget", "read_fully", "ready", "remember", "reset_caches"]
 
@@ -56,8 +58,11 @@ def read_fully(text: str) -> Ledger:
     officials_in(ledger)
     folded_text(ledger)
     for fig in ledger.candidates():
-        if known_name(fig) is None:
+        if (name := known_name(fig)) is None:
             clause_gloss(ledger, fig)  # the words the model is given to name it (asking.requests.clause_words)
+        else:
+            name_problem(ledger, fig, name)  # whether the program's own name may be shown (checking.key_figures)
+        source_name(ledger, fig)  # the Vietnamese words shown if nobody can name it
     return ledger
 
 

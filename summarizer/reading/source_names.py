@@ -61,7 +61,15 @@ def _phrase(ledger: Ledger, text: str, offset: int) -> tuple[str, tuple[int, int
 
 def source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     """The phrase before the figure in its clause, or for a count with nothing before it the noun after it; None
-    when the clause holds no word at all."""
+    when the clause holds no word at all. Found once per ledger and figure (``ledger.read_fully`` finds them in
+    the batch engine's reading pool)."""
+    found: dict[str, SourceName | None] = ledger.keep("source_names", dict)
+    if fig.id not in found:
+        found[fig.id] = _source_name(ledger, fig)
+    return found[fig.id]
+
+
+def _source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     around = around_of(ledger, fig, None)
     tail, start = around.tail, fig.start - len(around.tail)
     before = [f for f in ledger.figures if start <= f.start and f.end <= fig.start]

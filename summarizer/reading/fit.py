@@ -19,6 +19,7 @@ from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
 from summarizer.reading.source_names import window
+from summarizer.tables import either, words
 
 __all__ = [
     "fit_problem",
@@ -102,7 +103,15 @@ def fit_problem(fig: Figure, name: str) -> str | None:
         return f"'{head}' is not something money can be"
     if kind == "count" and fig.unit and not _says_what_it_counts(name, fig.unit, allowed):
         return f"does not say it counts {fig.unit}"
+    if kind == "percent" and not _PERCENT_NAME.search(name):
+        return "a percent named by a thing, not its rate, share or change"
     return _termbase_fit(fig)
+
+
+_PERCENT_NAME = re.compile(
+    rf"\b(?:{either(words('percent_names', 'word'))})s?\b|{either(words('percent_names', 'phrase'))}", re.IGNORECASE
+)
+"""A name that says it is a rate, a share, a change or a percent of something (``data/percent_names.tsv``)."""
 
 
 def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:

@@ -13,6 +13,7 @@ from summarizer.reading.fit import fit_problem, head_of, load_heads
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.ledger_types import Figure, FigureKind
 from summarizer.schema import Draft
+from summarizer.tables import words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,12 +37,19 @@ def test_the_head_is_the_word_before_the_first_relation(name: str, head: str) ->
     assert head_of(name) == head
 
 
+_THING = "a percent named by a thing, not its rate, share or change"
+
+
 @pytest.mark.parametrize(
     ("kind", "unit", "name", "why"),
     [
         (FigureKind.MONEY, "USD", "Births", "'birth' does not name a money"),  # seen on unseen text, stop 29
         (FigureKind.MONEY, "VND", "Roads", "'road' is not something money can be"),
-        (FigureKind.PERCENT, "%", "Passenger transport volume", None),
+        (FigureKind.PERCENT, "%", "Passenger transport volume growth (year on year)", None),
+        (FigureKind.PERCENT, "%", "Passenger transport volume", _THING),
+        (FigureKind.PERCENT, "%", "Population", _THING),  # the development set: 20% of the population uninsured
+        (FigureKind.PERCENT, "%", "Share of the population", None),
+        (FigureKind.PERCENT, "%", "Budget revenue (% of plan)", None),
         (FigureKind.MONEY, "USD", "Passenger transport volume", "'volume' does not name a money"),
         (FigureKind.COUNT, "households", "Water supply", "does not say it counts households"),
         (
@@ -153,3 +161,12 @@ def test_a_name_that_leaves_out_a_known_noun_of_its_phrase_is_partial(tail: str,
     finally:
         use_termbase(None)
         reset_caches()
+
+
+@pytest.mark.parametrize(
+    ("kind", "word"), [(kind, word) for kind in ("word", "phrase") for word in words("percent_names", kind)]
+)
+def test_every_percent_word_makes_a_name_a_percents_name(kind: str, word: str) -> None:
+    fig = _fig(FigureKind.PERCENT, "%")
+    assert fit_problem(fig, f"Poor households {word}") is None, kind
+    assert fit_problem(fig, "Poor households") == _THING

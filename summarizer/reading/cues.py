@@ -5,47 +5,26 @@ from __future__ import annotations
 
 import re
 
+from summarizer.tables import either, entries, mapping, words
+
 __all__ = ["detect_basis", "detect_cue", "detect_qualifier"]
 
-_CUE_PATTERNS: list[tuple[str, str]] = [
-    (r"tăng(?: thêm| được)?(?: khoảng| gần| hơn| trên)?$", "increase"),
-    (r"giảm(?: thêm| được)?(?: khoảng| gần| hơn| trên)?$", "decrease"),
-    (r"vượt(?: khoảng| gần| hơn| trên)?$", "exceed"),
-    (
-        r"(?:đạt|đạt được|ước đạt|đạt tỷ lệ|đạt tỉ lệ|ước thực hiện|thực hiện|hoàn thành)(?: khoảng| gần| hơn| trên)?$",
-        "reach",
-    ),
-    (r"bằng(?: khoảng| gần| hơn| trên)?$", "equal"),
-    (r"chiếm(?: khoảng| gần| hơn| trên)?$", "share"),
-    (r"(?:lên|lên mức)$", "rise_to"),
-    (r"(?:xuống|xuống còn|còn)$", "fall_to"),
-]
-
-_QUALIFIERS = {
-    "hơn": "more than",
-    "trên": "over",
-    "gần": "nearly",
-    "khoảng": "about",
-    "dưới": "under",
-    "xấp xỉ": "approximately",
-    "ước": "estimated",
-    "ước đạt": "estimated",
-    "ước thực hiện": "estimated",
-}
-
-_BASIS_PATTERNS: list[tuple[str, str]] = [
-    (r"^\W*(?:so (?:với )?)?cùng kỳ", "vs same period last year"),
-    (r"^\W*so với (?:năm )?((?:19|20)\d{2})", "vs {0}"),
-    (r"^\W*(?:so với )?(?:cùng thời điểm|năm trước|năm ngoái)", "vs previous year"),
-    (r"^\W*(?:so với )?(?:kế hoạch|kh\b)", "of plan"),
-    (r"^\W*(?:so với )?dự toán", "of budget estimate"),
-    (r"^\W*(?:so với )?(?:chỉ tiêu|mục tiêu)", "of target"),
-    (r"^\W*(?:tổng|trong tổng)", "of total"),
-    (r"^\W*(?:số dư)", "of balance"),
-]
+_ABOUT = either(words("cues", "about"))
+"""The approximators that may stand between a verb and its number ('tăng khoảng 12%')."""
 
 
-_CUE_REGEXES = [(re.compile(r"(?:^|[\s(,;:])" + pattern), cue) for pattern, cue in _CUE_PATTERNS]
+def _cue_regexes() -> list[tuple[re.Pattern[str], str]]:
+    """One regex per cue of ``data/cues.tsv``, in the order of each cue's first row: any of its verbs (an
+    approximator after those that allow one) ending the words before a number."""
+    verbs: dict[str, list[str]] = {}
+    for verb, cue, then, *_ in entries("cues", "cue"):
+        verbs.setdefault(cue, []).append(re.escape(verb) + (rf"(?: (?:{_ABOUT}))?" if then == "about" else ""))
+    return [(re.compile(rf"(?:^|[\s(,;:])(?:{either(alts, escape=False)})$"), cue) for cue, alts in verbs.items()]
+
+
+_CUE_REGEXES = _cue_regexes()
+_QUALIFIERS = mapping("cues", "qualifier")
+_BASIS_PATTERNS = [(rf"^\W*{pattern}", basis) for pattern, basis, *_ in entries("cues", "basis")]
 
 
 def detect_cue(before: str) -> str | None:

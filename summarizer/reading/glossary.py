@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from summarizer.reading.knowledge import termbase_rows
 from summarizer.reading.language import strip_diacritics
 from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
+from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -49,6 +50,11 @@ khu du lịch': the words after 'tại' are where, not what)."""
 _CONTENT = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip"})
 _MAX_WORDS = 8
 _WORD = re.compile(r"[^\W_]+(?:[./][^\W_]+)*|[^\w\s]", re.UNICODE)
+
+
+def _any(kind: str) -> str:
+    """The words of ``kind`` in ``data/meaning.tsv`` as a regex alternation, in the file's order."""
+    return either(words("meaning", kind))
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +271,7 @@ def phrase_before(clause_tail: str) -> Phrase:
     return Phrase(tuple(found + where if found else found), bounded and inside_known and has_noun, cue)
 
 
-_TIME_WORDS = frozenset({"năm", "tháng", "quý", "tuần", "ngày", "kỳ", "giai đoạn", "nhiệm kỳ", "thời gian"})
+_TIME_WORDS = frozenset(words("meaning", "time_word"))
 
 
 def _at_a_time(chunks: list[Chunk], place: int) -> bool:
@@ -353,9 +359,10 @@ _REPEATED = re.compile(r"\b(\w+)(?: \1\b)+")
 """A word the source repeats ('thu ngân sách ngân sách nhà nước') is said once."""
 
 
-_CUT = frozenset({"giảm", "cắt giảm"})
+_CUT = frozenset(words("meaning", "cut"))
 _PURPOSE = re.compile(
-    r"^\s*(?:để\s+)?(?:chi\s+cho|chi|cho|dành cho|đối với|xây dựng|xây|đầu tư|hỗ trợ|mua)\s+", re.IGNORECASE
+    rf"^\s*(?:(?:{_any('purpose_lead')})\s+)?(?:{either(words('meaning', 'purpose'), escape=False)})\s+",
+    re.IGNORECASE,
 )
 _PAYS = re.compile(r"spend|invest|cost|fund|support|allowance|capital|budget", re.IGNORECASE)
 
@@ -387,11 +394,12 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
         elif carried and _counted_by_noun(fig) and counted.covered and (fig.unit is None or subject not in counted.vi):
             fig.subject, fig.subject_en = None, None  # '… 115 cán bộ': not the contracts counted before it
     dimension = _DIMENSION.search(tail)
-    area = dimension is not None and dimension.group(1).lower() == "rộng" and fig.unit in _AREA_UNITS
+    area = dimension is not None and dimension.group(1).lower() in _AREA_MEASURES and fig.unit in _AREA_UNITS
     if dimension is not None and (fig.unit in ("m", "km") or area):
         owner = phrase_before(tail[: dimension.start()].rstrip(" (,"))
         known = owner.covered and owner.english and not is_generic_name(owner.english)
-        measure = "area" if area else _DIMENSIONS[dimension.group(1).lower()]
+        word = dimension.group(1).lower()
+        measure = _AREA_MEASURES[word] if area else _DIMENSIONS[word]
         fig.subject = f"{dimension.group(1)} {owner.vi}" if known else None
         fig.subject_en = f"{measure} of {owner.english}" if known else None
     elif carried and fig.subject is not None and fig.subject.split()[0] in _DIMENSIONS:
@@ -424,16 +432,24 @@ def _new_clause(tail: str) -> bool:
     followed by 'và' / 'còn' ('tín dụng VND tăng 5,87% và tín dụng ngoại tệ tăng 4,64%'), not the complement of
     the number before ('bằng 91% dự toán thành phố giao và tăng 41%')."""
     numbers = list(re.finditer(r"\d", tail))
-    return not numbers or re.match(r"\S*\s+(?:và|còn)\s", tail[numbers[-1].end() :]) is not None
+    return not numbers or _NEW_CLAUSE.match(tail[numbers[-1].end() :]) is not None
+
+
+_NEW_CLAUSE = re.compile(rf"\S*\s+(?:{_any('new_clause')})\s")
 
 
 _A_SIZE = re.compile(r"(?:total )?(?:length|width|height|depth|area)\b", re.IGNORECASE)
 """A subject that is a size: carried to an amount of money after it, it would name the money by a length."""
 
-_DIMENSIONS = {"cao": "height", "dài": "length", "rộng": "width", "sâu": "depth"}
+_DIMENSIONS = mapping("meaning", "dimension")
+_AREA_MEASURES = {row[0]: row[2] for row in entries("meaning", "dimension") if len(row) > 2 and row[2]}
+"""What a dimension before an area unit measures ('rộng 300 ha': the area)."""
 _AREA_UNITS = frozenset({"ha", "m2", "m²", "km2", "km²"})
 """'khu công nghiệp rộng 300 ha': 'rộng' before an area is the area of what is before it, not its width."""
-_DIMENSION = re.compile(r"\b(cao|dài|rộng|sâu)\s*(?:khoảng|gần|hơn|trên|tới|đến)?\s*$", re.IGNORECASE)
+_DIMENSION = re.compile(
+    rf"\b({either(_DIMENSIONS)})\s*(?:{either([*words('cues', 'about'), *words('meaning', 'up_to')])})?\s*$",
+    re.IGNORECASE,
+)
 """'nhóm tượng đài (cao 5-8 m)', 'hầm chui dài 430 m': the adjective right before a length names its dimension."""
 
 
@@ -450,9 +466,8 @@ def _counted_by_noun(fig: Figure) -> bool:
     return fig.scale is None and (fig.unit is None or fig.kind.value == "count")
 
 
-_CHANGED = re.compile(
-    r"\b(giảm|cắt giảm|tinh giản(?: biên chế)?|tăng|tăng thêm)(?:\s+(?:được|thêm))?\s*$", re.IGNORECASE
-)
+_CHANGES = mapping("meaning", "change")
+_CHANGED = re.compile(rf"\b({either(_CHANGES)})(?:\s+(?:{_any('change_tail')}))?\s*$", re.IGNORECASE)
 
 
 def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
@@ -461,14 +476,15 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
     named = counted.english
     change = _CHANGED.search(tail) if _counted_by_noun(fig) else None
     if named and change is not None:
-        return f"{named} {'added' if change.group(1).lower().startswith('tăng') else 'reduced'}"
+        return f"{named} {_CHANGES[change.group(1).lower()]}"
     achieved = _ACHIEVED.search(tail) if fig.kind.value in ("count", "ratio") else None
     if named and achieved is not None:
-        return f"{named} {'completed' if achieved.group(1).lower().startswith('hoàn') else 'met'}"
+        return f"{named} {_ACHIEVEMENTS[achieved.group(1).lower()]}"
     return named
 
 
-_ACHIEVED = re.compile(r"\b(hoàn thành|đạt|đạt được|thực hiện đạt)\s*$", re.IGNORECASE)
+_ACHIEVEMENTS = mapping("meaning", "achieved")
+_ACHIEVED = re.compile(rf"\b({either(_ACHIEVEMENTS)})\s*$", re.IGNORECASE)
 """'hoàn thành 24/24 chỉ tiêu' -> 'Targets completed', 'đạt 12/19 tiêu chí' -> 'Criteria met': the verb before a
 count of targets or criteria is what the count says of them."""
 

@@ -4,7 +4,8 @@ Runs once per ledger, after parsing. The subject is the term nearest before the 
 ("thu ngân sách ... đạt 3.594 tỷ đồng"), the counted noun after it ("6.100 người lao động được tạo việc
 làm"), or, for "…, tăng 12,86%", the previous figure's subject. Its English comes from the reviewed
 terminology; the label adds the basis ("growth", "as % of plan", "target") so a reader cannot mistake a
-share of the plan for growth.
+share of the plan for growth. The words each rule reads, and the role of each term (keyed on its Vietnamese),
+are rows of ``data/meaning.tsv``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from summarizer.reading.glossary import (
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import Term, normalize_vi
+from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -39,31 +41,41 @@ __all__ = [
     "write_label",
 ]
 
-_HARD_BOUNDARY = re.compile(r"[;:(\n]|\s[-–]\s|\bnhưng\b|\btrong khi\b|\btuy nhiên\b|\bcòn lại\b", re.IGNORECASE)
+
+def _any(kind: str) -> str:
+    """The words of ``kind`` in ``data/meaning.tsv`` as a regex alternation, in the file's order."""
+    return either(words("meaning", kind))
+
+
+def _any_pattern(kind: str) -> str:
+    """The patterns of ``kind`` in ``data/meaning.tsv`` as one regex alternation, in the file's order."""
+    return either(words("meaning", kind), escape=False)
+
+
+_ABOUT = either(words("cues", "about"))
+"""'khoảng', 'gần', 'hơn', 'trên' (``data/cues.tsv``): how exact the number after them is."""
+_AND = _any("and")
+_HARD_BOUNDARY = re.compile(rf"[;:(\n]|\s[-–]\s|\b(?:{_any('clause_break')})\b", re.IGNORECASE)
 _SOFT_BOUNDARY = re.compile(r",")
 _CLOSED_PAREN = re.compile(r"\([^()]*\)")
-_TARGET_CUE = re.compile(
-    r"mục tiêu|(?<![\d/] )chỉ tiêu|phấn đấu|được giao|\bgiao\b(?! thông| dịch| lưu| thương| tiếp| nhận| ban)"
-    r"|đặt ra|đề ra|\bphải\b|định hướng|phương hướng"
-    r"|kế hoạch năm (?:tới|sau)|cần (?:đạt|phấn đấu)",
-    re.IGNORECASE,
-)
-_RESULT_CUE = re.compile(
-    r"\b(?:ước đạt|ước thực hiện|thực hiện được|đạt được|chỉ đạt|(?<!để )hoàn thành|chỉ có thể)\b", re.IGNORECASE
-)
-_TIMES = re.compile(r"gấp\s*$", re.IGNORECASE)
-_HORIZON = re.compile(r"(?:đến|vào|tới)(?: cuối| hết)? năm ((?:19|20)\d{2})", re.IGNORECASE)
-_GROWTH_CONTEXT = re.compile(r"tăng trưởng|tăng bình quân|\bgdp\b|\bgrdp\b|\btăng\b", re.IGNORECASE)
-_SHARE_CONTEXT = re.compile(r"trong đó|đóng góp|chiếm", re.IGNORECASE)
-_PREV_MONTH = re.compile(r"^\W*so với tháng trước", re.IGNORECASE)
+_TARGET_CUE = re.compile(_any_pattern("target_cue"), re.IGNORECASE)
+_RESULT_CUE = re.compile(rf"\b(?:{_any_pattern('result_cue')})\b", re.IGNORECASE)
+_TIMES = re.compile(rf"(?:{_any('times')})\s*$", re.IGNORECASE)
+_HORIZON = re.compile(_any_pattern("horizon"), re.IGNORECASE)
+_GROWTH_CONTEXT = re.compile(_any_pattern("growth_context"), re.IGNORECASE)
+_SHARE_CONTEXT = re.compile(_any("share_context"), re.IGNORECASE)
+_PREV_MONTH = re.compile(rf"^\W*(?:{_any('previous_month')})", re.IGNORECASE)
+_AT_PLACE = re.compile(rf"(?:{_any('place_word')})\s*$")
+_AFTER_CUT = re.compile(rf"[,;:.()]|\s[-–]\s|\s(?:(?:{_AND})\s+)?\d")
+_IS = re.compile(rf"\s*(?:{_any('copula')})\b")
 
 
 def _not_places(text: str) -> list[Term]:
     """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao'), when others remain."""
     terms = known_terms(text)
     norm = normalize_vi(text)
-    kept = [t for t in terms if not re.search(r"(?:tại|ở|trong các|trong)\s*$", norm[: t.start])]
-    return kept if any(t.en not in _MODIFIERS | _BASES for t in kept) else terms
+    kept = [t for t in terms if not _AT_PLACE.search(norm[: t.start])]
+    return kept if any(t.vi not in _MODIFIERS | _BASES for t in kept) else terms
 
 
 def _opens_paren(ledger: Ledger, fig: Figure) -> int | None:
@@ -92,54 +104,36 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     soft = [m.end() for k, m in enumerate(_SOFT_BOUNDARY.finditer(clause)) if k not in inside]
     tail = clause[soft[-1] :] if soft else clause
     after_full = ledger.text[fig.end : sent.end]
-    cut = re.search(r"[,;:.()]|\s[-–]\s|\s(?:và\s+)?\d", after_full)
+    cut = _AFTER_CUT.search(after_full)
     after = after_full[: cut.start()] if cut else after_full
     return clause, tail, after[:80]
 
 
+def _role(role: str) -> frozenset[str]:
+    """The terms with ``role`` among their roles in ``data/meaning.tsv`` (keyed on the Vietnamese term)."""
+    return frozenset(normalize_vi(vi) for vi, roles in entries("meaning", "role") if role in roles.split("|"))
+
+
 # Terms that qualify a subject rather than name one: growth words, comparison bases, bare entities.
-_MODIFIERS = {"growth", "growth rate", "average growth", "economic growth rate"}
-_GENERIC = {"budget", "works", "construction", "capacity", "area", "land", "central budget", "local budget", "goods"}
-_BASES = {"budget estimate", "targets", "plans", "set of criteria", "criteria"}
-_ENTITIES = {
-    "projects",
-    "new projects",
-    "enterprises",
-    "foreign investment projects",
-    "domestic investment projects",
-    "FDI projects",
-    "projects increasing their capital",
-    "projects adjusting their capital",
-    "projects adjusting their investment capital",
-    "newly licensed projects",
-    "newly licensed foreign investment projects",
-}
-_PROJECTS = {e for e in _ENTITIES if e.endswith("projects")}
-_BUDGET_SOURCES = {"budget", "central budget", "local budget"}
-# What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã').
-_UNIT_NOUNS = {
-    "xã": "communes",
-    "phường": "wards",
-    "thị trấn": "townships",
-    "làng": "villages",
-    "thôn": "villages",
-    "hộ": "households",
-    "hộ dân": "households",
-    "trạm": "stations",
-    "dự án": "projects",
-    "doanh nghiệp": "enterprises",
-    "trường": "schools",
-    "bql": "project management boards",
-    "người": "people",
-    "lượt khách": "visitor arrivals",
-    "báo cáo": "reports",
-    "tờ trình": "proposals",
-}
-_PAIRED = re.compile(r"\s+và\s+(?:hơn |gần |khoảng |trên )?\d")
-_RANKED = re.compile(r"\b(?:xếp(?: hạng)?(?: thứ)?|đứng(?: thứ)?)\s*$", re.IGNORECASE)
-_INVESTED = re.compile(r"\bđầu tư(?: khoảng| hơn| trên| gần)?\s*$", re.IGNORECASE)
-_RATE_WORDS = re.compile(r"tỷ lệ|tỉ lệ|chiếm", re.IGNORECASE)
-_EXPLICIT_BASE = re.compile(r"so với (dự toán|kế hoạch)", re.IGNORECASE)
+_MODIFIERS = _role("growth")
+_GENERIC = _role("generic")
+_BASES = _role("base")
+_ENTITIES = _role("entity")
+_PROJECTS = _role("projects")
+_UNSPECIFIC = _role("unspecific")
+_OWNERS = _role("owner")
+_BUDGET_SOURCES = _role("budget")
+_UNIT_NOUNS = mapping("meaning", "unit_noun")
+"""What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã')."""
+_PAIRED = re.compile(rf"\s+(?:{_AND})\s+(?:(?:{_ABOUT}) )?\d")
+_RANKED = re.compile(rf"\b(?:{_any('ranked')})\s*$", re.IGNORECASE)
+_INVESTED = re.compile(rf"\b(?:{_any('invested')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
+_RATE = _any("rate_word")
+_RATE_WORDS = re.compile(f"{_RATE}|{_any('share_verb')}", re.IGNORECASE)
+_RATE_IN = re.compile(_RATE, re.IGNORECASE)
+_RATE_AT_END = re.compile(rf"(?:{_RATE})\s*$")
+_EXPLICIT_BASES = mapping("meaning", "explicit_base")
+_EXPLICIT_BASE = re.compile(f"({either(_EXPLICIT_BASES)})", re.IGNORECASE)
 
 
 def _nearest(terms: list[Term]) -> Term | None:
@@ -148,15 +142,15 @@ def _nearest(terms: list[Term]) -> Term | None:
         _MODIFIERS | _BASES | _ENTITIES | _GENERIC,
         _MODIFIERS | _BASES | _GENERIC,
         _MODIFIERS | _BASES,
-        set(),
+        frozenset(),
     ):
-        named = [t for t in terms if t.en not in kinds]
+        named = [t for t in terms if t.vi not in kinds]
         if named:
             return named[-1]
     return None
 
 
-_PREDICATE = re.compile(r".{0,40}?\b(?:được|đạt)\b(.{0,80})")
+_PREDICATE = re.compile(r".{0,40}?\b(?:" + _any("predicate") + r")\b(.{0,80})")
 _QUOTED_LIST = re.compile(r"“[^”]*”(?:\s*,\s*“[^”]*”)*")
 
 
@@ -178,7 +172,7 @@ def _domain_before(
 
 def _nearest_named(terms: list[Term]) -> Term | None:
     """The nearest term that names a quantity rather than qualifying one."""
-    named = [t for t in terms if t.en not in _MODIFIERS | _BASES]
+    named = [t for t in terms if t.vi not in _MODIFIERS | _BASES]
     return named[-1] if named else None
 
 
@@ -190,31 +184,29 @@ def _compose(head: Term, terms: list[Term], *, paired: bool = False) -> str:
     """'Registered capital' + 'new projects' in the same clause -> 'Registered capital of new projects';
     'GDP' + 'average growth' -> 'GDP average growth'."""
     subject = head.en
-    growth = next((t for t in terms if t.en in _MODIFIERS and t.start > head.start), None)
+    growth = next((t for t in terms if t.vi in _MODIFIERS and t.start > head.start), None)
     if growth is not None and "growth" not in subject.lower():
         subject = f"{subject} {growth.en}"
-    entities = [t for t in terms if t.en in _ENTITIES and t is not head]
+    entities = [t for t in terms if t.vi in _ENTITIES and t is not head]
     before = [t for t in entities if t.start < head.start]
-    specific = [t for t in before if t.en != "projects"]
+    specific = [t for t in before if t.vi not in _UNSPECIFIC]
     entity = (specific or before)[-1] if before else (entities[0] if entities else None)
-    if entity is not None and not paired and head.en not in _ENTITIES and entity.en.lower() not in subject.lower():
+    if entity is not None and not paired and head.vi not in _ENTITIES and entity.en.lower() not in subject.lower():
         subject = f"{subject} of {entity.en}"
     return subject
 
 
-_TARGET_AFTER = re.compile(r"^[^,;.]{0,40}\b(?:cần|phải|sẽ)\b(?! không)", re.IGNORECASE)
-
-
-_ASSIGNED_BASE = re.compile(r"(?:dự toán|kế hoạch)(?:\s+\S+){0,3}?\s+(?:được\s+)?giao", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(r"\bchiếm(?: khoảng| gần| hơn| trên)?\s*$", re.IGNORECASE)
-_GOAL_HEADER = re.compile(
-    r"phấn đấu|mục tiêu|đặt ra|đề ra|định hướng|phương hướng|kế hoạch năm (?:tới|sau)\s*$", re.IGNORECASE
+_TARGET_AFTER = re.compile(
+    r"^[^,;.]{0,40}\b(?:" + _any("target_after") + r")\b(?! (?:" + _any("negation") + "))", re.IGNORECASE
 )
+
+
+_ASSIGNED_BASE = re.compile(_any_pattern("assigned_base"), re.IGNORECASE)
+_SHARE_BEFORE = re.compile(rf"\b(?:{_any('share_verb')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
+_GOAL_HEADER = re.compile(_any_pattern("goal_header"), re.IGNORECASE)
 """The words before a colon that announce a list of goals ('… phấn đấu:', 'Mục tiêu năm 2017:')."""
 _GOAL_OPENING = re.compile(
-    r"^\W*(?:phương hướng|mục tiêu|nhiệm vụ|kế hoạch)(?: trọng tâm| chủ yếu)?"
-    r" (?:năm|trong năm|giai đoạn|thời gian tới)",
-    re.IGNORECASE,
+    rf"^\W*(?:{_any('goal_opening')})(?: (?:{_any('goal_focus')}))? (?:{_any('goal_span')})", re.IGNORECASE
 )
 
 
@@ -246,7 +238,7 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
 
 
-_DETAIL = re.compile(r"\btrong đó\b", re.IGNORECASE)
+_DETAIL = re.compile(rf"\b(?:{_any('detail')})\b", re.IGNORECASE)
 
 
 def _details_a_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
@@ -277,20 +269,20 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
         fig.basis = "vs previous month"
         return
     explicit = _EXPLICIT_BASE.search(clause)
-    if fig.basis is None and fig.cue in ("reach", "equal") and explicit and re.search(r"tỷ lệ\s*$|tỉ lệ\s*$", tail):
+    if fig.basis is None and fig.cue in ("reach", "equal") and explicit and _RATE_AT_END.search(tail):
         # 'tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%'
-        fig.basis = "budget estimate" if explicit.group(1).lower() == "dự toán" else "plan"
+        fig.basis = _EXPLICIT_BASES[explicit.group(1).lower()]
         return
     if fig.basis is None and fig.cue in (None, "reach", "equal"):
         if _SHARE_CONTEXT.search(tail):
             fig.basis = "of total"
-        elif (_GROWTH_CONTEXT.search(clause) and not re.search(r"tỷ lệ|tỉ lệ", clause, re.IGNORECASE)) or (
+        elif (_GROWTH_CONTEXT.search(clause) and not _RATE_IN.search(clause)) or (
             _GROWTH_HEADER.search(_sentence_header(ledger, fig))
         ):
             fig.cue = "increase"
 
 
-_GROWTH_HEADER = re.compile(r"tăng trưởng|giá trị gia tăng|tốc độ tăng", re.IGNORECASE)
+_GROWTH_HEADER = re.compile(_any("growth_header"), re.IGNORECASE)
 
 
 def _sentence_header(ledger: Ledger, fig: Figure) -> str:
@@ -302,11 +294,11 @@ def _sentence_header(ledger: Ledger, fig: Figure) -> str:
 
 
 _RESPECTIVELY = re.compile(
-    r"(?:các\s+)?(?P<kind>huyện|quận|thị xã|xã|phường|tỉnh)\s+(?P<names>[^:;.()\d]+?)\s*"
-    r"(?:lần lượt|tương ứng)(?: là| đạt)?\s*:?\s*$",
+    rf"(?P<kind>{_any('respective_place')})\s+(?P<names>[^:;.()\d]+?)\s*"
+    rf"(?:{_any('respectively')})(?: (?:{_any('respectively_verb')}))?\s*:?\s*$",
     re.IGNORECASE,
 )
-_NAME_LIST_SEP = re.compile(r"\s*(?:,|;|và)\s*")
+_NAME_LIST_SEP = re.compile(rf"\s*(?:,|;|{_AND})\s*")
 """Between the names of a list; never at a dash, which joins one name ('Bà Rịa - Vũng Tàu')."""
 
 
@@ -415,7 +407,7 @@ def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]
         and fig.basis is None
         and after_terms
         and after_terms[0].start <= 1
-        and after_terms[0].en not in _BASES | _MODIFIERS | _GENERIC
+        and after_terms[0].vi not in _BASES | _MODIFIERS | _GENERIC
     ):
         counted, unit_terms = after_terms[0], after_terms  # '50,7% dân số nông thôn được dùng nước …'
     noun = _UNIT_NOUNS.get(normalize_vi(fig.unit_vi or ""))
@@ -445,7 +437,7 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         rest = _CLOSED_PAREN.sub(" ", rest)
         predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
         later = known_terms(predicate.group(1)) if predicate else []
-        extra = next((t for t in [*unit_terms[1:], *later] if t.en not in _BASES and t.en not in counted.en), None)
+        extra = next((t for t in [*unit_terms[1:], *later] if t.vi not in _BASES and t.en not in counted.en), None)
         if extra is not None:
             fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
             head = None
@@ -500,13 +492,13 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
         [
             t
             for t in known_terms(sentence_before)
-            if t.en not in _GENERIC | _BUDGET_SOURCES | _ENTITIES and _SPENT.search(t.en)
+            if t.vi not in _GENERIC | _BUDGET_SOURCES | _ENTITIES and _SPENT.search(t.en)
         ]
     )
-    if head.en in _BUDGET_SOURCES and spent is not None:
+    if head.vi in _BUDGET_SOURCES and spent is not None:
         # 'giải ngân vốn đầu tư XDCB, đối với ngân sách Trung ương là 6.596 tỷ đồng'
         fig.subject, fig.subject_en = f"{spent.vi} {head.vi}", f"{spent.en} from the {head.en}"
-    elif head.en in _PROJECTS and fig.kind.value == "money":
+    elif head.vi in _PROJECTS and fig.kind.value == "money":
         fig.subject_en = f"capital of {fig.subject_en}"
 
 
@@ -529,7 +521,7 @@ def refine_cue_and_share(fig: Figure, previous: Figure | None, around: Around) -
         fig.basis = "of total"  # 'đóng góp hơn 27% ngân sách, năm 2014 tăng lên 30%': the share rose
 
 
-_PAIR_GAP = re.compile(r"^\s*(?:và|,)\s*(?:hơn |gần |khoảng |trên )?$")
+_PAIR_GAP = re.compile(rf"^\s*(?:{_AND}|,)\s*(?:(?:{_ABOUT}) )?$")
 
 
 def _respective_pairs(ledger: Ledger) -> None:
@@ -551,7 +543,7 @@ def _respective_pairs(ledger: Ledger) -> None:
         owners = []
         for c in counts:
             phrase = re.split(r"[,;.]|\s\d", ledger.text[c.start : c.end + 60])[0]
-            terms = [t for t in known_terms(phrase) if t.en in _ENTITIES or "project" in t.en]
+            terms = [t for t in known_terms(phrase) if t.vi in _ENTITIES | _OWNERS]
             owners.append(terms[0].en if terms else None)
         if None in owners or owners[0] == owners[1]:
             continue
@@ -577,7 +569,7 @@ def write_label(fig: Figure, around: Around) -> None:
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
     of_what = _share_of(after, after_terms) if basis == Basis.OF_TOTAL.value else None
-    if of_what and re.match(r"\s*là\b", after):
+    if of_what and _IS.match(after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)
 

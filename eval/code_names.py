@@ -2,7 +2,7 @@
 (``key_indicators`` on an empty draft): named right / named wrong / shown untranslated / not shown, per split.
 Seconds, no model: the check to run after every change to the termbase or the rules.
 
-    python eval/code_names.py [--split seen|unseen|all] [--show]
+    python eval/code_names.py [--split seen|unseen|all|dev] [--show]
 
 Each name is judged as ``summarizer eval`` judges it (gold label keys, no bare head noun). ``--show`` lists the wrong
 names (seen split only: unseen text is not to be read).
@@ -29,19 +29,23 @@ def split_args(doc: str) -> argparse.Namespace | None:
     """``--split`` and ``--show`` for the no-model checks; None (after saying why) when ``--show`` would print the
     text of unseen reports."""
     ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
-    ap.add_argument("--split", default="seen", choices=["seen", "unseen", "all"])
+    ap.add_argument(
+        "--split", default="seen", choices=["seen", "unseen", "all", "dev"], help="dev: the development set, eval/dev"
+    )
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
-    if args.show and args.split != "seen":
-        print("error: --show prints report text; only on the seen split", file=sys.stderr)
+    if args.show and args.split not in ("seen", "dev"):
+        print("error: --show prints report text; only on the seen split or the development set", file=sys.stderr)
         return None
     return args
 
 
 def split_samples(split: str) -> list[tuple[str, Sample]]:
-    """(split, sample) for every evaluation report with gold in ``split`` ('all' for both)."""
+    """(split, sample) for every evaluation report with gold in ``split`` ('all' for seen and unseen; 'dev' for the
+    development set of held-out corpus articles, ``eval/dev``)."""
     found = []
-    for sample in load_dataset(ROOT / "eval" / "reports", ROOT / "eval" / "gold"):
+    where = ROOT / "eval" / ("dev" if split == "dev" else "")
+    for sample in load_dataset(where / "reports", where / "gold"):
         name = sample.split or "seen"
         if (split == "all" or name == split) and sample.gold is not None:
             found.append((name, sample))

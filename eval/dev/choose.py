@@ -1,0 +1,50 @@
+"""Choose the development set: 45 articles of the genre (local-government and socio-economic reports with figures)
+from the held-out fifth of the corpus (every fifth article by sorted id, never mined for the termbase), by a fixed
+seed. Their gold (``eval/dev/gold``) is written by reading them, like ``eval/gold``; rules may be tuned on this set,
+never on the unseen split.
+
+    python eval/dev/choose.py [--corpus ../shared/data/corpus/articles.jsonl.gz] [--n 45]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "eval"))
+
+from mine_termbase import read_corpus, split  # noqa: E402
+
+_GENRE = re.compile(
+    r"UBND|HĐND|Hội đồng nhân dân|[UỦ]ỷ? ?ban nhân dân|kinh tế\s*[-–]\s*xã hội|hội nghị|kỳ họp"
+    r"|Thành ủy|Huyện ủy|Quận ủy|Tỉnh ủy|Đảng bộ"
+)
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|tỷ|tỉ|triệu)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpus" / "articles.jsonl.gz")
+    ap.add_argument("--n", type=int, default=45)
+    args = ap.parse_args()
+    _, held = split(read_corpus(args.corpus))
+    genre = [
+        a
+        for a in held
+        if len(_GENRE.findall(a["text"])) >= 3 and len(_FIGURE.findall(a["text"])) >= 6 and 1500 < len(a["text"]) < 7000
+    ]
+    chosen = random.Random(2026).sample(genre, args.n)
+    out = ROOT / "eval" / "dev" / "reports"
+    out.mkdir(parents=True, exist_ok=True)
+    for a in chosen:
+        (out / f"{a['id']}.txt").write_text(a["text"].strip() + "\n", encoding="utf-8")
+    print(f"{len(genre)} held-out articles of the genre; {len(chosen)} written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

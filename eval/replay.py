@@ -6,6 +6,12 @@ find fewer than a fresh run.
 
     python eval/replay.py eval/runs/local-v39-base-unseen eval/runs/replay-v39 [--dataset eval/reports]
     summarizer eval score eval/runs/replay-v39 --dataset eval/reports
+
+With ``--no-model`` (and ``-`` for the run) every report of ``--dataset`` gets what code alone makes of it (an empty
+draft): names, bases and periods by rule, scored in seconds, e.g. on the development set:
+
+    python eval/replay.py - /tmp/dev-code --no-model --dataset eval/dev/reports
+    summarizer eval score /tmp/dev-code --dataset eval/dev/reports
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from summarizer.reading.ledger import build_ledger  # noqa: E402
 from summarizer.reading.meeting import find_meeting_facts  # noqa: E402
 from summarizer.reading.reports import read_report  # noqa: E402
 from summarizer.schema import Draft, DraftDirective, DraftIndicator, Summary  # noqa: E402
+from summarizer.testing.synthetic import blank_provenance  # noqa: E402
 from summarizer.writing.briefing import render_markdown  # noqa: E402
 
 
@@ -31,10 +38,19 @@ def main() -> int:
     ap.add_argument("run", type=Path)
     ap.add_argument("dest", type=Path)
     ap.add_argument("--dataset", type=Path, default=ROOT / "eval" / "reports")
+    ap.add_argument("--no-model", action="store_true", help="no run: an empty draft for every report of --dataset")
     args = ap.parse_args()
     out = args.dest / "outputs"
     out.mkdir(parents=True, exist_ok=True)
     n = 0
+    if args.no_model:
+        for path in sorted(args.dataset.glob("*.txt")):
+            ledger = build_ledger(read_report(path).text)
+            new = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
+            (out / f"{path.stem}.summary.json").write_text(new.model_dump_json(indent=1), encoding="utf-8")
+            n += 1
+        print(f"{n} code-only outputs in {out}")
+        return 0
     for path in sorted((args.run / "outputs").glob("*.summary.json")):
         rid = path.name.removesuffix(".summary.json")
         old = Summary.model_validate(json.loads(path.read_text(encoding="utf-8")))

@@ -17,6 +17,9 @@ from summarizer.reading.meaning import around_of
 __all__ = ["SourceName", "source_name", "window"]
 
 _WINDOW_WORDS = 8
+_FEWEST_WORDS = 2
+"""A window of fewer words, unless a name, is a fragment ('của', 'đóng'): the figure is shown with its clause as
+written instead."""
 _ENDS = frozenset({"stop", "mark", "number", "place"})
 _GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
 
@@ -76,6 +79,8 @@ def _source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     if before:  # '… đạt 9,55 tỷ đồng, chi 198 triệu USD': not the unit of the figure before
         tail, start = ledger.text[before[-1].end : fig.start], before[-1].end
     found = _phrase(ledger, tail, start)
+    if found is not None and len(found[0].split()) < _FEWEST_WORDS and not found[0][:1].isupper():
+        found = None  # 'của (14%)', 'ngày (937 tỷ đồng)': one word says nothing of what is measured (a name may)
     if found is None and fig.kind.value in ("count", "ratio") and fig.unit_vi:
         start = fig.end - len(fig.unit_vi)
         words = ledger.text[start : start + 60]

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from summarizer.reading.figures import Ledger
+from summarizer.reading.glossary import chunk
 from summarizer.reading.language import fold, strip_diacritics
 from summarizer.reading.periods import TERM_YEARS
 from summarizer.reading.sentences import Sentence
@@ -248,6 +249,34 @@ def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     return None
 
 
+_EVENT_NOUN = re.compile(
+    rf"(?<!\w)(?P<noun>{either(words('meeting', 'event_noun'))})\s+(?P<topic>[^,.;:()\"“”]+)", re.IGNORECASE
+)
+_EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
+_TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)
+
+
+def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """A meeting named by its topic in a head sentence ('hội nghị xúc tiến đầu tư tỉnh Hậu Giang' -> 'Hau Giang
+    Province investment promotion conference'): the place first, then the topic where it is one known term (longer
+    topics composed word by word read as garbage on corpus articles: 'Banks sectors tasks implemented
+    conference'), else the place alone ('Tien Giang Province working session'); nothing without either."""
+    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+        m = _EVENT_NOUN.search(sent.text)
+        if m is None:
+            continue
+        topic = _TOPIC_STOP.sub("", m.group("topic")).strip()
+        place = _ADMIN_PLACE.search(topic)
+        about = chunk(topic[: place.start()] if place else topic)
+        known = len(about) == 1 and about[0].role == "noun"  # one known term: composing more is translating
+        parts = (translate_admin(place.group()) if place else "", about[0].en if known else "")
+        if not any(parts):
+            continue
+        en = " ".join((*(p for p in parts if p), _EVENT_EN[m.group("noun").lower()]))
+        return sent, sent.text[m.start() : m.start("topic") + len(topic)], en[:1].upper() + en[1:]
+    return None
+
+
 def find_meeting_facts(ledger: Ledger) -> MeetingFacts:
     """Session, term, date and body as the meeting sentence states them; a bare dd/mm's year is inferred
     and says so. All null when no sentence reports a meeting. Read once per ledger."""
@@ -292,9 +321,11 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         found, body_vi = (act, None), _body_in(ledger, act, None)
     body_vi = _fuller(body_vi, ledger.text) if body_vi else None
     body_en: str | None = None
-    if body_vi is None and (found is None or found[1] is None) and (event := _event_in(ledger)) is not None:
-        sent, body_vi, body_en = event  # no body meets: the event the report names
-        found = (sent, None)
+    if body_vi is None and (found is None or found[1] is None):
+        event = _event_in(ledger) or _topic_event(ledger)
+        if event is not None:
+            sent, body_vi, body_en = event  # no body meets: the event the report names
+            found = (sent, None)
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)
     sent, session = found

@@ -256,3 +256,22 @@ def test_a_body_that_votes_in_the_lead_is_the_meeting_and_is_named_in_full(
 )
 def test_the_body_is_what_the_meeting_phrase_governs(text: str, body: str) -> None:
     assert find_meeting_facts(build_ledger(text + "\n\nThu ngân sách đạt 500 tỷ đồng.")).body_vi == body
+
+
+@pytest.mark.parametrize(
+    ("text", "body_en"),
+    [  # a meeting named by what it is about (the development set, eval/dev; corpus articles)
+        (
+            "Ngày 28/9, hội nghị xúc tiến đầu tư tỉnh Hậu Giang năm 2018 diễn ra tại TP Vị Thanh.",
+            "Hau Giang Province investment promotion conference",
+        ),
+        (
+            "Sáng 5/3, buổi làm việc tỉnh Tiền Giang về phát triển nông nghiệp đã diễn ra.",
+            "Tien Giang Province working session",
+        ),
+        ("Ngày 2/3, hội nghị triển khai thông tư 02/2017 diễn ra tại Hà Nội.", None),  # a topic it cannot name
+    ],
+)
+def test_a_meeting_named_by_its_topic(text: str, body_en: str | None) -> None:
+    facts = find_meeting_facts(build_ledger(text))
+    assert facts.body_en == body_en

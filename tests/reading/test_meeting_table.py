@@ -22,7 +22,7 @@ from summarizer.tables import entries, rows
 KINDS = {
     "meeting_noun", "grammar", "national", "document", "date_word", "event", "meets", "vote", "title_word", "body",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
-    "title", "untranslated", "gold_body", "gold_place", "gold_exonym",
+    "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -293,3 +293,17 @@ def test_gold_place(row: tuple[str, ...]) -> None:
 def test_gold_exonym(row: tuple[str, ...]) -> None:
     _, english, example = row
     assert check_body(f"HĐND thành phố {example}", "", f"{english.title()} People's Council") == (True, "")
+
+
+@pytest.mark.parametrize("row", _rows("event_noun"), ids=_row_id)
+def test_event_noun(row: tuple[str, ...]) -> None:
+    noun, english = row
+    facts = find_meeting_facts(build_ledger(f"Ngày 28/9, {noun} tỉnh Hậu Giang năm 2018 đã diễn ra."))
+    assert facts.body_en == f"Hau Giang Province {english}"
+
+
+@pytest.mark.parametrize("row", _rows("topic_stop"), ids=_row_id)
+def test_topic_stop(row: tuple[str, ...]) -> None:
+    """The topic ends at the word: the place after it is not the meeting's ('… do tỉnh Hậu Giang tổ chức')."""
+    facts = find_meeting_facts(build_ledger(f"Ngày 28/9, hội nghị xúc tiến đầu tư {row[0]} tỉnh Hậu Giang."))
+    assert facts.body_en == "Investment promotion conference"

@@ -155,12 +155,17 @@ _MONTH_NAMES = [
 ]
 
 
+_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+"""'first two months' is 'first 2 months'."""
+
+
 @lru_cache(maxsize=4096)
 def _period_key(period: str) -> tuple[frozenset[str], frozenset[int]]:
     low = period.lower()
     years = frozenset(re.findall(r"(?:19|20)\d{2}", low))
-    months = {int(m) for m in re.findall(r"(\d{1,2}) months?", low)}
+    months = {_COUNTS.get(m, 0) or int(m) for m in re.findall(rf"(\d{{1,2}}|{'|'.join(_COUNTS)}) months?", low)}
     months |= {int(m) for m in re.findall(r"as of \d{1,2}/(\d{1,2})", low)}
+    months |= {i for i, name in enumerate(_MONTH_NAMES, start=1) if re.search(rf"as of \d{{1,2}} {name}\b", low)}
     months |= {i for i, name in enumerate(_MONTH_NAMES, start=1) if f"to 31 {name}" in low or f"to 30 {name}" in low}
     if "half" in low:
         months.add(6)

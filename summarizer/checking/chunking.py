@@ -73,12 +73,18 @@ def merge_parts(report: Report, parts: list[Summary], spans: list[tuple[int, int
             fig = by_span.get((start, end))
             if fig is None:
                 fig = next((f for f in ledger.figures if f.start <= start < f.end), None)
+            named = {  # how the part named it: in English, or in its own words (whose span moves with the part)
+                "name_status": ind.name_status,
+                "name_span": [ind.name_span[0] + offset, ind.name_span[1] + offset] if ind.name_span else None,
+                "gloss": ind.gloss,
+                "chosen_by": ind.chosen_by,
+            }
             if fig is None:
-                moved = ind.model_copy(update={"span": [start, end]})
+                moved = ind.model_copy(update={"span": [start, end], **named})
                 key: object = ("span", start, end)
             else:
                 moved = figure_indicator(fig.id, ind.name, ledger, []).model_copy(
-                    update={"grounding": ind.grounding, "grounding_note": ind.grounding_note}
+                    update={"grounding": ind.grounding, "grounding_note": ind.grounding_note, **named}
                 )
                 key = fig.value_key
             if key not in seen and ("span", start, end) not in seen:

@@ -11,6 +11,7 @@ from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.fit import name_problem
 from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
+from summarizer.reading.language import strip_diacritics
 from summarizer.reading.source_names import source_name
 from summarizer.reading.terminology import is_generic_name
 from summarizer.reading.units import SCALE_NAMES_EN
@@ -94,6 +95,8 @@ def indicator_name(fig: Figure | None, drafted: str, language_problem: str | Non
     if fig is not None and (known := known_name(fig)):
         return known
     written = drafted.strip().strip("\"'").lstrip("=:–—- ")
+    if strip_diacritics(written) != written:  # 'thông qua', 'Hà Nội': Vietnamese copied, not an English name
+        return None
     name = clean_name(written) if re.search(r"[A-Za-z]{2}", written) and language_problem is None else ""
     if name and len(name) <= _MAX_NAME and not re.search(r"[\d?]", name) and not is_generic_name(name):
         return None if _STATES_AMOUNT.search(name) or (fig is not None and names_only_the_unit(fig, name)) else name

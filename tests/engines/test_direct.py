@@ -51,6 +51,11 @@ def test_long_report_is_split_summarized_and_merged(fake: FakeOpenAI, bac_tu_lie
     assert len(values) == len(summary.indicators)
     assert summary.provenance.usage.calls == len(fake.requests)
     assert summary.provenance.source_name == "long"
+    # a figure a part showed in its own words stays marked so, its words' span moved into the whole report
+    untranslated = [i for i in summary.indicators if i.name_status != "translated"]
+    assert untranslated and all(i.chosen_by == "code" for i in untranslated)
+    spanned = [i for i in untranslated if i.name_span]
+    assert spanned and all(text[i.name_span[0] : i.name_span[1]] == i.name for i in spanned)
 
 
 def test_briefing_formats_figures_in_english(fake: FakeOpenAI, bac_tu_liem: str) -> None:

@@ -390,6 +390,7 @@ async def _run_async(
     limiter: RateLimiter,
     estimate_tokens: Callable[[str], int],
     readers: Executor | None = None,
+    readers_start_at_once: bool = False,
 ) -> None:
     loop = asyncio.get_running_loop()
 
@@ -408,13 +409,13 @@ async def _run_async(
 
     # ``concurrency`` workers, each taking the next report the moment its own is recorded (a dispatcher waking on
     # finished tasks kept slots idle ~30 ms each); reports are read up to ``concurrency`` items ahead in the pool,
-    # so a worker's next ledger is usually ready and it goes straight back to the network. Until the pool's
-    # processes have started (a second or more: each imports the reading stage), reports are read here, one at a
-    # time, so the first requests leave at once instead of after the pool's start.
+    # so a worker's next ledger is usually ready and it goes straight back to the network. Until spawned processes
+    # have started (a second or more: each imports the reading stage), reports are read here, one at a time, so
+    # the first requests leave at once instead of after the pool's start; forked ones start at once.
     admitted = ((item.id, key, item.text) for item in items if (key := recorder.admit(item, key_of)) and item.text)
     ahead: deque[tuple[str, str, str, asyncio.Future[Ledger] | None]] = deque()
-    pool_ready = [False]
-    if readers is not None:
+    pool_ready = [readers is not None and readers_start_at_once]
+    if readers is not None and not pool_ready[0]:
         loop.run_in_executor(readers, ready).add_done_callback(lambda _: pool_ready.__setitem__(0, True))
 
     def read_ahead() -> None:
@@ -482,13 +483,9 @@ def run_batch(
     (``if __name__ == "__main__":``), as for any multiprocessing."""
     recorder = Recorder(results_path, cache, retry_failed=retry_failed, on_record=on_record)
 
+    context = _reading_context()
     readers = (
-        ProcessPoolExecutor(
-            reading_workers,
-            mp_context=_reading_context(),
-            initializer=os.nice,
-            initargs=(READER_NICENESS,),
-        )
+        ProcessPoolExecutor(reading_workers, mp_context=context, initializer=os.nice, initargs=(READER_NICENESS,))
         if reading_workers > 0 and concurrency > 1
         else None
     )
@@ -504,6 +501,7 @@ def run_batch(
                 limiter=RateLimiter(rpm, tpm),
                 estimate_tokens=lambda text: len(text) // 3 + max_tokens,
                 readers=readers,
+                readers_start_at_once=context.get_start_method() == "fork",
             )
         finally:
             if aclose is not None:

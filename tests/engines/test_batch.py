@@ -246,3 +246,17 @@ def test_every_slot_stays_busy_and_no_more(inputs: Path, tmp_path: Path) -> None
         assert (stats.done, stats.failed) == (12, 2)
         assert server.max_in_flight == 5
         assert len(server.requests) == 12
+
+
+def test_readers_are_forked_only_while_the_process_has_one_thread() -> None:
+    """Forking a process with other threads can copy a lock held mid-operation: forked readers (which start at once)
+    only while the engine's process has no other thread, spawned ones otherwise."""
+    code = (
+        "import threading, time\n"
+        "from summarizer.engines.batch import _reading_context\n"
+        "alone = _reading_context().get_start_method()\n"
+        "threading.Thread(target=time.sleep, args=(1,), daemon=True).start()\n"
+        "print(alone, _reading_context().get_start_method())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.split() == ["fork", "spawn"]

@@ -155,7 +155,12 @@ _MONTH_NAMES = [
 ]
 
 
-_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_COUNTS = {
+    w: n
+    for n, w in enumerate(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 1
+    )
+}
 """'first two months' is 'first 2 months'."""
 
 

@@ -150,6 +150,14 @@ _YEAR_AFTER = re.compile(
 )
 """A year written right after the figure is its own ("từ gần 41% năm 2015 lên hơn 45% năm 2016")."""
 
+_RANGE_AFTER = re.compile(
+    rf"(?:/\s?{_word('year')})?\s?(?:{either(f'{w} ' for w in words('periods', 'year_after_link'))})?"
+    rf"{_word('stage')} (?:19|20)\d{{2}}\s?[-–]\s?(?:19|20)\d{{2}}",
+    re.IGNORECASE,
+)
+"""So is a stage written right after it: an average yearly growth "3,4%/năm giai đoạn 2010-2017" is of 2010–2017,
+not of the "năm 2017" before it."""
+
 
 _CONTINUES = re.compile(rf"\W*(?:{either(words('periods', 'continues'))})\b", re.IGNORECASE)
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
@@ -172,7 +180,7 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     sent = ledger.sentence_of(fig)
     before = ledger.text[sent.start : fig.start]
     header = ledger.list_header(fig)
-    own = _YEAR_AFTER.match(ledger.text, fig.end)
+    own = _YEAR_AFTER.match(ledger.text, fig.end) or _RANGE_AFTER.match(ledger.text, fig.end)
     found = (
         (own and find_period(own.group()))
         or find_period(before, last=True)
@@ -181,7 +189,9 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     )
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
-            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text):
+            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text) and (
+                prev.paragraph != sent.paragraph - 1 or prev is not ledger.sentences[fig.sentence_index - 1]
+            ):
                 break
             found = find_period(_without_parts(prev.text, 0, len(prev.text), 0))
             if found:

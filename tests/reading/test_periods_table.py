@@ -22,7 +22,7 @@ def test_the_table_holds_every_kind_the_code_reads() -> None:
     assert len(PERIODS) == 21
     assert all(len(row) == 5 and row[2] in ("reported", "horizon") for row in PERIODS)
     assert [row[1] for row in PERIODS if row[2] == "horizon"] == ["by {0}"]
-    for kind in ("month", "year", "this_year", "term", "party_committee", "comparison"):
+    for kind in ("month", "year", "this_year", "term", "stage", "party_committee", "comparison"):
         assert len(words("periods", kind)) == 1, kind
 
 
@@ -80,6 +80,13 @@ def test_a_year_linked_after_a_figure_is_its_own(word: str) -> None:
     assert _period_of("Năm 2018, tỷ lệ hộ nghèo là 5% ở năm 2016.", "5%") == "2018"
 
 
+def test_a_stage_after_a_figure_is_its_own() -> None:
+    (stage,) = words("periods", "stage")
+    text = f"Năm 2017 vận chuyển 500 triệu lượt người, tăng bình quân 3,4%/năm {stage} 2010-2017."
+    assert _period_of(text, "3,4%") == "2010–2017"
+    assert _period_of(text.replace(f"{stage} 2010-2017", ""), "3,4%") == "2017"
+
+
 def test_this_year_after_a_figure_is_its_own() -> None:
     (this_year,) = words("periods", "this_year")
     assert _period_of(f"Báo cáo năm 2018. Tỷ lệ hộ nghèo năm 2016 là 5% {this_year}.", "5%") == "2018"
@@ -90,10 +97,18 @@ def test_this_year_after_a_figure_is_its_own() -> None:
 def test_a_sentence_that_details_the_last_shares_its_period(word: str) -> None:
     text = (
         "Báo cáo tình hình 6 tháng đầu năm 2019.\nNăm 2018 thu ngân sách đạt 1.500 tỷ đồng.\n"
-        "{}, thu nội địa đạt 900 tỷ đồng."
+        "Giá trị sản xuất ước đạt 300 tỷ đồng.\n{}, thu nội địa đạt 900 tỷ đồng."
     )
     assert _period_of(text.format(word.capitalize()), "900 tỷ đồng") == "2018"
     assert _period_of(text.format("Ngoài ra"), "900 tỷ đồng") == "first 6 months of 2019"
+
+
+def test_a_sentence_that_opens_a_paragraph_takes_the_period_of_the_one_just_before() -> None:
+    """News articles write a paragraph per sentence: 'GDP 9 tháng năm 2018 đã tăng 6,98%.' then, a paragraph
+    later, 'Khu vực dịch vụ tăng 6,89%.' is of the first 9 months too, not of the report's month (dev set)."""
+    text = "Họp báo tháng 9/2018.\nGDP 9 tháng năm 2018 đã tăng 6,98%.\nKhu vực dịch vụ tăng 6,89%.\nGiá điện tăng 5%."
+    assert _period_of(text, "6,89%") == "first 9 months of 2018"
+    assert _period_of(text, "5%") == "month 9 of 2018"
 
 
 @pytest.mark.parametrize("word", words("periods", "parts"))

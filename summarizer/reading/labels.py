@@ -99,6 +99,8 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         Basis.OF_ESTIMATE.value: " as % of the budget estimate",
         Basis.TARGET.value: " (target)",
     }.get(basis, "")
+    if fig.cue == "decrease" and basis == Basis.GROWTH_SAME_PERIOD.value:
+        suffix = " fall (year on year)"  # 'giảm 50%': a growth of -50% is read as a rise by anyone skimming
     compared = (fig.basis or "").startswith("vs ")
     growth_goal = (fig.cue == "increase" or compared) and fig.kind.value == "percent" and "growth" not in s.lower()
     if basis == Basis.TARGET.value and growth_goal:

@@ -510,3 +510,11 @@ def test_a_subject_is_the_programs_only_when_every_word_up_to_the_figure_is_know
 ) -> None:
     _, f = _fig(text, source)
     assert f.label == label
+
+
+def test_a_fall_is_never_named_growth() -> None:
+    """'giảm 8,5% so với cùng kỳ' is a fall: 'growth (year on year)' of a positive 8.5 reads as a rise."""
+    _, f = _fig("Giá trị sản xuất ước đạt 63.275 tỷ đồng, giảm 8,5% so với cùng kỳ.", "8,5")
+    assert f.label == "Production value fall (year on year)"
+    _, g = _fig("Giá trị sản xuất ước đạt 63.275 tỷ đồng, tăng 8,5% so với cùng kỳ.", "8,5")
+    assert g.label == "Production value growth (year on year)"

@@ -170,3 +170,38 @@ def test_every_percent_word_makes_a_name_a_percents_name(kind: str, word: str) -
     fig = _fig(FigureKind.PERCENT, "%")
     assert fit_problem(fig, f"Poor households {word}") is None, kind
     assert fit_problem(fig, "Poor households") == _THING
+
+
+def _negation_rows(side: str) -> list[str]:
+    from summarizer.reading.fit import load_relations
+
+    return list(load_relations()["negation"][side])
+
+
+@pytest.mark.parametrize("word", _negation_rows("before"))
+def test_a_negation_before_the_figure_must_be_in_its_name(word: str) -> None:
+    """'124.000 hộ chưa được cung cấp nước sạch' named 'Households (clean water supply)' says the opposite (dev)."""
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger(f"Toàn huyện hiện còn số xã {word} nước sạch là 12 xã.")
+    fig = next(f for f in ledger.figures if f.text == "12 xã")
+    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
+    assert relation_problem(fig, "Communes with clean water", tail, after) is not None
+    assert relation_problem(fig, "Communes not yet with clean water", tail, after) is None
+
+
+@pytest.mark.parametrize("word", _negation_rows("after"))
+def test_a_negation_after_the_figure_must_be_in_its_name(word: str) -> None:
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger(f"Hiện còn khoảng 124.000 hộ {word} dùng nước sạch.")
+    fig = next(f for f in ledger.figures if f.text == "124.000 hộ")
+    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
+    assert relation_problem(fig, "Households using clean water", tail, after) is not None
+    assert relation_problem(fig, "Households without clean water", tail, after) is None
+    other = build_ledger("Hiện có khoảng 124.000 hộ dùng nước sạch.")
+    fig = next(f for f in other.figures if f.text == "124.000 hộ")
+    tail, after = around_of(other, fig, None).tail, other.text[fig.end : fig.end + 20]
+    assert relation_problem(fig, "Households using clean water", tail, after) is None

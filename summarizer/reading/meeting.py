@@ -393,8 +393,9 @@ def body_english(body_vi: str) -> str:
     if m is None:
         return strip_diacritics(body_vi)
     kind, implied = next(
-        ((en, lv) for b, en, lv in _BODIES if b.fullmatch(m.group("kind"))), (strip_diacritics(m.group("kind")), "")
-    )
+        ((en, lv) for b, en, lv in _BODIES if (k := b.match(body_vi)) and k.end() == m.end("kind")),
+        (strip_diacritics(m.group("kind")), ""),
+    )  # matched on the whole body: a pattern may look ahead at the level ('Đảng ủy' only before 'phường', 'xã')
     level_vi = (m.group("level") or "").lower() or implied
     place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
     level = _LEVEL_EN.get(level_vi, "")

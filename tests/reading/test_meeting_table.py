@@ -151,9 +151,16 @@ def test_a_body_that_votes_is_the_meeting(row: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("row", _rows("title_word"), ids=_row_id)
 def test_a_body_in_a_title_is_not_the_body_that_met(row: tuple[str, ...]) -> None:
-    assert _facts("Sáng 3/5, HĐND tỉnh Sơn La và UBND tỉnh Nghệ An dự lễ.").body_vi == "HĐND tỉnh Sơn La"
-    found = _facts(f"Sáng 3/5, {row[0]} HĐND tỉnh Sơn La và UBND tỉnh Nghệ An dự lễ.")
-    assert found.body_vi == "UBND tỉnh Nghệ An"
+    assert _facts("Sáng 3/5, UBND tỉnh Sơn La và HĐND tỉnh Nghệ An dự lễ.").body_vi == "UBND tỉnh Sơn La"
+    found = _facts(f"Sáng 3/5, {row[0]} UBND tỉnh Sơn La và HĐND tỉnh Nghệ An dự lễ.")
+    assert found.body_vi == "HĐND tỉnh Nghệ An"
+
+
+def test_a_standing_committee_is_a_body_but_a_standing_deputy_secretary_is_a_title() -> None:
+    """'Thường trực HĐND quận' met; 'Phó Bí thư Thường trực Quận ủy' is a person's title (stop 36)."""
+    assert _facts("Sáng 3/5, Thường trực HĐND quận Tây Hồ họp.").body_vi == "Thường trực HĐND quận Tây Hồ"
+    found = _facts("Sáng 3/5, Phó Bí thư Thường trực Quận ủy Tây Hồ và UBND quận Ba Đình họp.")
+    assert found.body_vi == "UBND quận Ba Đình"
 
 
 # --- bodies ------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
+from summarizer.reading.owners import owner_left_out
 from summarizer.reading.source_names import window
 from summarizer.tables import either, words
 
@@ -126,6 +127,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             fit_problem(fig, name) is not None
             or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 20]) is not None
             or bool(words_left_out(tail, name))
+            or owner_left_out(ledger, tail, name) is not None
         )
     return judged[key]
 

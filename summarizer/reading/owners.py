@@ -1,0 +1,82 @@
+"""Whose a figure is. 'tổng mức đầu tư của dự án Long Thành 336.630 tỷ đồng' is the airport's total investment:
+a name that leaves the owner out ('Capital of projects') names someone else's figure, quietly. The owner is the
+proper names after an owner word of ``data/owners.tsv``; the report's own subject (a name its title holds, or one
+it writes again and again) and people go without saying."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from summarizer.reading.language import fold, strip_diacritics
+from summarizer.reading.ledger_types import Ledger
+from summarizer.tables import either, entries, words
+
+__all__ = ["owner_left_out"]
+
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+)
+_CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
+_RUN = re.compile(rf"(?:[{_UPPER}][\w.]*|\d+)(?:[ -](?:[{_UPPER}][\w.]*|\d+))*")
+_NOT_OWNER = frozenset(fold(w) for w in words("owners", "not_owner"))
+_NOT_OWNER_WORDS = re.compile(rf"(?<!\w)(?:{either(words('owners', 'not_owner'))})(?!\w)")
+_SURNAMES = frozenset(words("meeting", "surname"))
+_PLACE_CUE = re.compile(rf"(?<!\w)(?:{either(words('owners', 'place_cue'))})\s+({_RUN.pattern})")
+
+
+def _home(ledger: Ledger) -> frozenset[str]:
+    """The report's own places: the place it names most often after a place word ('huyện Thanh Trì'), folded."""
+    counts: dict[str, int] = {}
+    for m in _PLACE_CUE.finditer(ledger.text):
+        key = fold(m.group(1).strip(" ."))
+        counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(k for k, n in counts.items() if n == top)
+
+
+_EXONYMS = tuple((fold(spelling), exonym.lower()) for spelling, exonym in entries("language", "exonym"))
+"""'Hà Nội' is said 'Hanoi', 'TP HCM' 'Ho Chi Minh City' (``data/language.tsv``)."""
+
+
+def _says(name: str, run: str) -> bool:
+    """The name holds the owner: its words without marks, or its English exonym."""
+    key = fold(run)
+    low = " ".join(strip_diacritics(name).lower().replace("-", " ").split())
+    if key in low or key.replace(" ", "") in low.replace(" ", ""):
+        return True
+    return any(spelling in key and exonym in low for spelling, exonym in _EXONYMS)
+
+
+def _goes_without_saying(run: str, home: frozenset[str], title: str) -> bool:
+    """Not an owner a name must say: an abbreviation the name translates, a person, the report's own place or
+    title, a number, or one capitalised Vietnamese word (a sentence's first word, 'Giấy chứng nhận')."""
+    key = fold(run)
+    first = run.split()[0]
+    return (
+        all(w in _NOT_OWNER for w in key.split())
+        or key in _NOT_OWNER
+        or first in _SURNAMES
+        or key in title
+        or any(key in h or h in key for h in home)
+        or not re.search(r"[^\W\d]", run)
+        or (" " not in run and not run.isupper() and strip_diacritics(run) != run)
+    )
+
+
+def owner_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
+    """The owner the clause before the figure names and ``name`` leaves out, or None."""
+    cues = list(_CUE.finditer(tail))
+    if not cues:
+        return None
+    title = fold(ledger.sentences[0].text) if ledger.sentences else ""
+    phrase = _NOT_OWNER_WORDS.sub(lambda m: " " * len(m.group()), tail[cues[0].end() :])
+    runs = [m.group().strip(" .") for m in _RUN.finditer(phrase)]
+    runs = [r for r in runs if r and not _CUE.fullmatch(r)]
+    if not runs or any(_says(name, r) for r in runs):
+        return None
+    home = ledger.keep("home_places", lambda: _home(ledger))
+    owners = [r for r in runs if not _goes_without_saying(r, home, title)]
+    return owners[0] if owners else None

@@ -1,0 +1,62 @@
+"""Whose a figure is (reading/owners.py, data/owners.tsv): a name that leaves out the owner its clause names is
+withheld, unless the owner is the report's own place, its title's, a person or an abbreviation the name translates."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.reading.ledger import build_ledger
+from summarizer.reading.owners import owner_left_out
+from summarizer.tables import words
+
+REPORT = "Tin tức kinh tế.\nNăm 2023, huyện Thanh Trì thu ngân sách 500 tỷ đồng. Huyện Thanh Trì có 16 xã."
+
+
+def _left_out(tail: str, name: str, text: str = REPORT) -> str | None:
+    return owner_left_out(build_ledger(text), tail, name)
+
+
+def test_a_projects_owner_must_be_in_its_name() -> None:
+    """Dev set: 'Capital of projects' for the total investment of 'dự án Long Thành'."""
+    tail = "Tổng mức đầu tư của dự án Long Thành là"
+    assert _left_out(tail, "Capital of projects") == "Long Thành"
+    assert _left_out(tail, "Total investment of the Long Thanh project") is None
+
+
+def test_an_owner_said_by_its_english_exonym_is_said() -> None:
+    assert _left_out("Thu ngân sách của TP Hà Nội đạt", "Hanoi budget revenue") is None
+    assert _left_out("Thu ngân sách của TP Hà Nội đạt", "Budget revenue") == "Hà Nội"
+
+
+def test_the_reports_own_place_goes_without_saying() -> None:
+    """The place a report names most often after a place word is its own: the seen gold never asks for it."""
+    assert _left_out("thu ngân sách của huyện Thanh Trì đạt", "Budget revenue") is None
+    assert _left_out("thu ngân sách của huyện Gia Lâm đạt", "Budget revenue") == "Gia Lâm"
+
+
+def test_a_place_in_the_title_goes_without_saying() -> None:
+    text = "Gia Lâm thu ngân sách vượt dự toán.\nHuyện Thanh Trì có 16 xã."
+    assert _left_out("thu ngân sách của huyện Gia Lâm đạt", "Budget revenue", text) is None
+
+
+def test_a_person_and_a_sentences_first_word_are_no_owners() -> None:
+    assert _left_out("chương trình của ông Nguyễn Văn An có", "Programmes") is None
+    assert _left_out("số vốn của Giấy phép đạt", "Capital") is None
+
+
+@pytest.mark.parametrize("cue", words("owners", "cue"))
+def test_a_proper_name_after_every_owner_word_is_an_owner(cue: str) -> None:
+    assert _left_out(f"tổng vốn {cue} Lạc Tỷ II là", "Total capital") == "Lạc Tỷ II"
+    assert _left_out(f"tổng vốn {cue} Lạc Tỷ II là", "Total capital of Lac Ty II") is None
+
+
+@pytest.mark.parametrize("word", words("owners", "not_owner"))
+def test_an_abbreviation_or_body_the_name_translates_is_no_owner(word: str) -> None:
+    assert _left_out(f"tổng vốn của {word} là", "Total capital") is None
+
+
+@pytest.mark.parametrize("cue", words("owners", "place_cue"))
+def test_a_place_named_most_after_every_place_word_is_the_reports_own(cue: str) -> None:
+    text = f"Tin tức.\nNăm 2023, {cue} Lạc Tỷ có 5 xã. Tại {cue} Lạc Tỷ có 9 trường. Ở {cue} Gia Lâm có 3 chợ."
+    assert _left_out("Vốn của Lạc Tỷ là", "Capital", text) is None
+    assert _left_out("Vốn của Gia Lâm là", "Capital", text) == "Gia Lâm"

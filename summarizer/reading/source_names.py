@@ -20,6 +20,8 @@ _WINDOW_WORDS = 8
 _FEWEST_WORDS = 2
 """A window of fewer words, unless a name, is a fragment ('của', 'đóng'): the figure is shown with its clause as
 written instead."""
+_NAME_ONLY_WORDS = 3
+"""A window this short made only of names says whose, not what is measured: the clause is shown instead."""
 _ENDS = frozenset({"stop", "mark", "number", "place"})
 _GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
 
@@ -81,15 +83,25 @@ def _source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     found = _phrase(ledger, tail, start)
     if found is not None and len(found[0].split()) < _FEWEST_WORDS and not found[0][:1].isupper():
         found = None  # 'của (14%)', 'ngày (937 tỷ đồng)': one word says nothing of what is measured (a name may)
+    if found is not None and _names_only(found[0], found[2]):
+        found = None  # 'Việt Nam (520 triệu USD)', 'của VCCI (29%)': a place or a name alone says whose, not what
     if found is None and fig.kind.value in ("count", "ratio") and fig.unit_vi:
         start = fig.end - len(fig.unit_vi)
         words = ledger.text[start : start + 60]
         found = _after_phrase(ledger, words, start)
+        if found is not None and len(found[0].split()) < _FEWEST_WORDS:
+            found = None  # '1,3 km' after a name alone: the unit says nothing more; the clause instead
     if found is None:
         return None
     vi, span, chunks = found
     gloss = "; ".join(dict.fromkeys(c.en.strip() for c in chunks if c.role in _GLOSSED and c.en.strip()))
     return SourceName(" ".join(vi.split()), span, gloss, "partial" if gloss else "source")
+
+
+def _names_only(vi: str, chunks: list[Chunk]) -> bool:
+    """A window of a few words that are only names ('Việt Nam', 'của VCCI', 'Dell'): whose, not what."""
+    roles = {c.role for c in chunks}
+    return len(vi.split()) <= _NAME_ONLY_WORDS and "name" in roles and roles <= {"name", "of"}
 
 
 def _after_phrase(ledger: Ledger, text: str, offset: int) -> tuple[str, tuple[int, int], list[Chunk]] | None:

@@ -79,8 +79,9 @@ _BODIES = [(re.compile(pattern), en, level) for pattern, en, level, *_ in entrie
 _BODY = re.compile(
     rf"(?P<kind>{either((b[0].pattern for b in _BODIES), escape=False)})"
     rf"(?:\s+(?P<level>{_words('body_level')}))?"
-    rf"(?:\s+(?P<place>{_PLACE}))?"
+    rf"(?:\s+(?P<place>{_PLACE}|(?(level)\d{{1,2}}(?![\d,/]|\.\d)|(?!))))?"
 )
+"""A body, its level and its place: 'HĐND quận Tây Hồ', 'Quận ủy quận 2' (a numbered district of Ho Chi Minh City)."""
 _MEETING_NOUN = re.compile(either(_used_as("meeting_noun", "reported")), re.IGNORECASE)
 _REVIEW = re.compile(
     rf"(?:{either(_used_as('meeting_noun', 'review'))}) (?P<kind>{_words('review')}) "
@@ -177,6 +178,8 @@ def _body_end(m: re.Match[str]) -> tuple[int, str | None] | None:
     place = _trim_place(m.group("place")) if m.group("place") else None
     if m.group("place") and place is None and not m.group("level"):
         return None
+    if place is not None and len(place.rstrip(".")) == 1 and place[0].isalpha():
+        return None  # 'UBND Q.1': an abbreviated level ('Q.' quận, 'P.' phường), not a place
     return (m.start("place") + len(place) if place else m.end("level") if m.group("level") else m.end("kind")), place
 
 
@@ -209,6 +212,7 @@ _MEETING_OF_BEFORE = re.compile(
     rf"(?:{either(_used_as('meeting_noun', 'held_by'))})(?:\s+\S+){{0,5}}?\s+(?:{_grammar('of')})\s*$", re.IGNORECASE
 )
 _TITLE_BEFORE = re.compile(rf"(?:{_words('title_word')})\s*(?:(?:{_grammar('delegation')})\s+)?$")
+_VENUE_BEFORE = re.compile(rf"(?:{_words('venue_word')})\s*$", re.IGNORECASE)
 
 
 def _governed(text: str, start: int, end: int) -> int:
@@ -216,7 +220,8 @@ def _governed(text: str, start: int, end: int) -> int:
     Thường vụ Tỉnh ủy làm việc với …') or the meeting is its ('kỳ họp thứ 5 của HĐND …'), not a title in an
     official's string of titles ('Trưởng đoàn ĐBQH tỉnh', 'Chủ tịch UBND tỉnh')."""
     score = 2 * bool(_MEETS_AFTER.match(text[end:])) + 2 * bool(_MEETING_OF_BEFORE.search(text[:start]))
-    return score - 3 * bool(_TITLE_BEFORE.search(text[max(0, start - 40) : start]))
+    before = text[max(0, start - 40) : start]
+    return score - 3 * bool(_TITLE_BEFORE.search(before)) - 3 * bool(_VENUE_BEFORE.search(before))
 
 
 def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
@@ -399,6 +404,8 @@ def body_english(body_vi: str) -> str:
     level_vi = (m.group("level") or "").lower() or implied
     place = _place_en(body_vi[m.start("place") :].strip()) if m.group("place") else ""
     level = _LEVEL_EN.get(level_vi, "")
+    if place.isdigit():
+        return " ".join(x for x in (level, place, kind) if x)  # 'Quận ủy quận 2' -> 'District 2 Party Committee'
     return " ".join(x for x in (place, level, kind) if x)
 
 

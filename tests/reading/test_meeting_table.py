@@ -21,6 +21,7 @@ from summarizer.tables import entries, rows
 
 KINDS = {
     "meeting_noun", "grammar", "national", "document", "date_word", "event", "meets", "vote", "title_word", "body",
+    "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
     "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop",
 }  # fmt: skip
@@ -154,6 +155,22 @@ def test_a_body_in_a_title_is_not_the_body_that_met(row: tuple[str, ...]) -> Non
     assert _facts("Sáng 3/5, UBND tỉnh Sơn La và HĐND tỉnh Nghệ An dự lễ.").body_vi == "UBND tỉnh Sơn La"
     found = _facts(f"Sáng 3/5, {row[0]} UBND tỉnh Sơn La và HĐND tỉnh Nghệ An dự lễ.")
     assert found.body_vi == "HĐND tỉnh Nghệ An"
+
+
+@pytest.mark.parametrize("row", _rows("venue_word"), ids=_row_id)
+def test_a_body_where_the_meeting_was_held_is_not_the_body_that_met(row: tuple[str, ...]) -> None:
+    """Corpus: 'hội nghị … diễn ra tại trụ sở UBND huyện Mỹ Đức. Hội nghị do ông … (Thanh tra TP) chủ trì'."""
+    found = _facts(f"Sáng 3/5, hội nghị diễn ra tại {row[0]} UBND huyện Mỹ Đức, có HĐND tỉnh Sơn La dự.")
+    assert found.body_vi == "HĐND tỉnh Sơn La"
+    found = _facts("Sáng 3/5, hội nghị diễn ra tại UBND huyện Mỹ Đức, có HĐND tỉnh Sơn La dự.")
+    assert found.body_vi == "UBND huyện Mỹ Đức"
+
+
+def test_a_numbered_district_is_the_place_of_its_body() -> None:
+    """Corpus: 'Bí thư Thành ủy TP.HCM … có buổi làm việc với quận ủy quận 2'."""
+    found = _facts("Ngày 7/2, Bí thư Thành ủy TP.HCM Đinh La Thăng có buổi làm việc với quận ủy quận 2.")
+    assert found.body_vi == "quận ủy quận 2"
+    assert found.body_en == "District 2 Party Committee"
 
 
 def test_a_standing_committee_is_a_body_but_a_standing_deputy_secretary_is_a_title() -> None:

@@ -518,3 +518,12 @@ def test_a_fall_is_never_named_growth() -> None:
     assert f.label == "Production value fall (year on year)"
     _, g = _fig("Giá trị sản xuất ước đạt 63.275 tỷ đồng, tăng 8,5% so với cùng kỳ.", "8,5")
     assert g.label == "Production value growth (year on year)"
+
+
+def test_visits_are_counted_not_a_multiple() -> None:
+    """'4,95 triệu lượt' counts visits; 'gấp 1,3 lần' is a multiple (corpus audit: 'International visitors
+    (multiple)')."""
+    _, f = _fig("Năm 2017, Hà Nội đón 23,83 triệu lượt khách, khách quốc tế đạt 4,95 triệu lượt.", "4,95 triệu lượt")
+    assert f.label is not None and "multiple" not in f.label
+    _, g = _fig("Năm 2017, vốn đầu tư tăng gấp 1,3 lần so với năm 2016.", "1,3 lần")
+    assert g.label == "Investment capital as a multiple of the previous year"

@@ -137,4 +137,5 @@ def names_only_the_unit(fig: Figure, name: str) -> bool:
     """'Markets — 9 markets': a count named by its own one-word unit is a head noun (a unit of more words, such as
     'poor households' or 'transformer stations', says what is counted)."""
     unit = (fig.unit or "").lower()
-    return fig.kind.value in ("count", "ratio") and " " not in unit and name.strip().lower() == unit
+    core = re.sub(r"\s*\((?:target|year on year|multiple)\)\s*$", "", name.strip()).lower()  # 'Visits (target)'
+    return fig.kind.value in ("count", "ratio") and " " not in unit and core == unit

@@ -527,3 +527,12 @@ def test_visits_are_counted_not_a_multiple() -> None:
     assert f.label is not None and "multiple" not in f.label
     _, g = _fig("Năm 2017, vốn đầu tư tăng gấp 1,3 lần so với năm 2016.", "1,3 lần")
     assert g.label == "Investment capital as a multiple of the previous year"
+
+
+def test_a_count_named_only_by_its_unit_is_a_head_noun_even_as_a_target() -> None:
+    """Corpus sample: 'Students (target)' for '464 sinh viên' says only what is counted."""
+    from summarizer.reading.labels import known_name
+
+    _, f = _fig("Năm 2018, trường phấn đấu tuyển 464 sinh viên.", "464 sinh viên")
+    assert f.label is not None and f.label.lower().startswith("students")
+    assert known_name(f) is None

@@ -113,7 +113,10 @@ def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = No
         return s + (" ranking fall" if fig.cue == "decrease" else " ranking rise")
     if basis == Basis.GROWTH_OTHER.value:
         base = (fig.basis or "").removeprefix("vs ").replace("budget estimate", "the budget estimate")
-        suffix = f" above {base}" if fig.cue == "exceed" and base else (f" growth vs {base}" if base else " growth")
+        change = "fall" if fig.cue == "decrease" else "growth"
+        suffix = f" {change} vs {base}" if base else f" {change}"
+        if fig.cue == "exceed" and base:
+            suffix = f" above {base}"
         if fig.cue == "exceed" and not base:
             suffix = " excess"  # 'Thu ngân sách 2016 vượt 3,8%': over what is unsaid
         if base in ("previous month",):

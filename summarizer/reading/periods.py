@@ -52,6 +52,7 @@ def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str 
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
     found = [(m, t) for m, t in found if not _COMPARED.search(text, max(0, m.start() - 60), m.start())]
+    found = [(m, t) for m, t in found if not _REFERENCE.search(text, max(0, m.start() - 20), m.start())]
     found = [(m, t) for m, t in found if _months_ok(m, t)]
     if not found:
         return None
@@ -72,6 +73,10 @@ _COMPARED = re.compile(
     rf"\b{_word('comparison')}\b(?:(?!\b(?:{either(words('periods', 'comparison_end'))})\b)[^,;:.()])*$", re.IGNORECASE
 )
 """A year inside "so với kế hoạch … năm 2016" is the comparison's, not the figure's period."""
+
+
+_REFERENCE = re.compile(rf"\b(?:{either(words('periods', 'reference_before'))})\s+$", re.IGNORECASE)
+"""A period right after these is a point of reference ('cao nhất kể từ năm 2011'), not the figure's."""
 
 
 def _inside(m: re.Match[str], other: re.Match[str]) -> bool:

@@ -116,3 +116,12 @@ def test_a_year_in_what_a_figure_is_made_of_is_the_parts(word: str) -> None:
     text = "Quyết toán ngân sách năm 2015. Tổng thu ngân sách là 1.291 tỷ đồng, {} số thu chuyển nguồn từ năm 2014."
     assert _period_of(text.format(word), "1.291 tỷ đồng") == "2015"
     assert _period_of(text.format("và"), "1.291 tỷ đồng") == "2014"
+
+
+@pytest.mark.parametrize("word", words("periods", "reference_before"))
+def test_a_period_of_reference_is_not_the_figures(word: str) -> None:
+    """Corpus audit: 'GRDP tăng 7,5%, mức tăng cao nhất kể từ năm 2011' is of the quarter, not of 2011."""
+    text = f"Quý I/2018, GRDP tăng 7,5%, mức tăng cao nhất {word} năm 2011, khi đó đạt 6%."
+    assert _period_of(text, "7,5%") == "Q1 2018"
+    assert find_period(f"cao nhất {word} năm 2011") is None
+    assert find_period("cao nhất trong năm 2011") == "2011"

@@ -20,7 +20,7 @@ from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
 from summarizer.reading.owners import owner_left_out
 from summarizer.reading.source_names import window
-from summarizer.tables import either, words
+from summarizer.tables import either, rows, words
 
 __all__ = [
     "fit_problem",
@@ -87,6 +87,20 @@ def _repeats(name: str) -> str | None:
     return None
 
 
+_PLURAL_PAIR = re.compile(r"\b([A-Za-z]{3,}s) ([a-z]{3,}s)\b")
+_PAIR_FIRST = frozenset(w for (w,) in rows("noun_pairs"))
+
+
+def _glued(name: str) -> str | None:
+    """Two plural nouns side by side ('Communes wards', 'Schools houses'): two phrases glued, not a name, unless the
+    first is one that stands before nouns ('customs duties', ``data/noun_pairs.tsv``)."""
+    for m in _PLURAL_PAIR.finditer(name):
+        first, second = m.group(1).lower(), m.group(2)
+        if first not in _PAIR_FIRST and not first.endswith(("ss", "us", "is")) and not second.endswith("ss"):
+            return m.group()
+    return None
+
+
 def fit_problem(fig: Figure, name: str) -> str | None:
     """Why ``name`` does not fit ``fig``, or None when it fits."""
     kind = fig.kind.value
@@ -96,6 +110,8 @@ def fit_problem(fig: Figure, name: str) -> str | None:
         return "a clause, not a name"
     if (twice := _repeats(name)) is not None:
         return f"says '{twice}' twice"
+    if (glued := _glued(name)) is not None:
+        return f"two nouns glued together ('{glued}')"
     if fig.unit == "times" and "as a multiple of" in name:
         return None  # 'gấp 1,3 lần so với năm trước': a multiple of anything measured, its base said
     head = head_of(name)

@@ -13,7 +13,7 @@ from summarizer.reading.fit import fit_problem, head_of, load_heads
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.ledger_types import Figure, FigureKind
 from summarizer.schema import Draft
-from summarizer.tables import words
+from summarizer.tables import rows, words
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -205,3 +205,28 @@ def test_a_negation_after_the_figure_must_be_in_its_name(word: str) -> None:
     fig = next(f for f in other.figures if f.text == "124.000 hộ")
     tail, after = around_of(other, fig, None).tail, other.text[fig.end : fig.end + 20]
     assert relation_problem(fig, "Households using clean water", tail, after) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "glued"),
+    [  # the 500-article corpus sample: two phrases glued together are not a name
+        ("Communes wards", True),
+        ("Enterprises delegates", True),
+        ("Violations units", True),
+        ("Hotels business (target)", False),
+        ("Poor households", False),
+        ("Party members admitted", False),
+    ],
+)
+def test_two_plural_nouns_side_by_side_are_not_a_name(name: str, glued: bool) -> None:
+    ledger = build_ledger("Năm 2023, toàn huyện có 12 xã.")
+    fig = next(f for f in ledger.figures if f.text == "12 xã")
+    assert (fit_problem(fig, name) == f"two nouns glued together ('{name.split(' (')[0]}')") == glued
+
+
+@pytest.mark.parametrize("word", [w for (w,) in rows("noun_pairs")])
+def test_a_plural_that_stands_before_nouns_may(word: str) -> None:
+    ledger = build_ledger("Năm 2023, kim ngạch đạt 12 tỷ USD.")
+    fig = next(f for f in ledger.figures if f.text == "12 tỷ USD")
+    assert "glued" not in (fit_problem(fig, f"{word.capitalize()} exports") or "")
+    assert "glued" in (fit_problem(fig, "Communes exports") or "")

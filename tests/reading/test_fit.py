@@ -230,3 +230,22 @@ def test_a_plural_that_stands_before_nouns_may(word: str) -> None:
     fig = next(f for f in ledger.figures if f.text == "12 tỷ USD")
     assert "glued" not in (fit_problem(fig, f"{word.capitalize()} exports") or "")
     assert "glued" in (fit_problem(fig, "Communes exports") or "")
+
+
+def _condition_rows() -> list[str]:
+    from summarizer.reading.fit import load_relations
+
+    return list(load_relations()["condition"]["before"])
+
+
+@pytest.mark.parametrize("word", _condition_rows())
+def test_a_hypothetical_figure_must_be_named_as_one(word: str) -> None:
+    """Corpus audit: 'nếu chỉ thu được 60% …' named 'Share of transport'."""
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger(f"Theo tính toán, {word} thu phí đạt 600 tỷ đồng thì đủ vốn.")
+    fig = next(f for f in ledger.figures if f.text == "600 tỷ đồng")
+    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
+    assert relation_problem(fig, "Fee revenue", tail, after) is not None
+    assert relation_problem(fig, "Fee revenue if collected", tail, after) is None

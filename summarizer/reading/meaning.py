@@ -25,6 +25,7 @@ from summarizer.reading.glossary import (
 )
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
+from summarizer.reading.periods import find_period
 from summarizer.reading.terminology import Term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
@@ -394,6 +395,13 @@ def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
     the words around it."""
     fig.target = _is_target(ledger, fig, around.clause) or _details_a_target(ledger, fig, around.clause)
     _refine_basis(ledger, fig, around.clause, around.tail)
+    part = _PART_OF_YEAR.match(fig.period or "")
+    if fig.target and part and find_period(around.clause) is None:
+        fig.period = part.group(1)  # a plan is for the year: 'kế hoạch 12,5-13%' in a report on the first half
+
+
+_PART_OF_YEAR = re.compile(r"(?:first|last) \d{1,2} months of ((?:19|20)\d{2})")
+"""A period that is part of a year; a goal whose own clause names no period is the year's."""
 
 
 def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]:

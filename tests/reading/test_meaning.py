@@ -551,3 +551,13 @@ def test_growth_against_a_month_or_the_years_end_or_start(text: str, source: str
     _, f = _fig(text, source)
     assert f.label is not None and f.label.endswith(label)
     assert _basis(f) == "growth vs other"
+
+
+def test_a_plan_in_a_report_on_part_of_the_year_is_for_the_year() -> None:
+    """Seen report 39: 'kế hoạch 12,5-13%' in a report on the first 6 months of 2017 is the year's plan; a goal
+    whose own clause names its months keeps them."""
+    text = "Báo cáo kinh tế 6 tháng đầu năm 2017.\nThành phố phấn đấu tăng trưởng 12,5-13%."
+    _, f = _fig(text, "12,5")
+    assert (f.target, f.period) == (True, "2017")
+    _, g = _fig("Báo cáo kinh tế 6 tháng đầu năm 2017.\nThành phố phấn đấu 6 tháng cuối năm tăng 9%.", "9%")
+    assert g.period == "last 6 months of 2017"

@@ -397,11 +397,12 @@ def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
     _refine_basis(ledger, fig, around.clause, around.tail)
     part = _PART_OF_YEAR.match(fig.period or "")
     if fig.target and part and find_period(around.clause) is None:
-        fig.period = part.group(1)  # a plan is for the year: 'kế hoạch 12,5-13%' in a report on the first half
+        fig.period = part.group(1)  # a goal is the year's: 'kế hoạch 12,5-13%' in a report on the first half
 
 
+_HAS = re.compile(rf"(?<!\w)(?:{either(words('labels', 'whole_has'))})\s*$", re.IGNORECASE)
+"""'các khu công nghiệp có 205 dự án': what comes before 'có' holds what is counted, it is not what is counted."""
 _PART_OF_YEAR = re.compile(r"(?:first|last) \d{1,2} months of ((?:19|20)\d{2})")
-"""A period that is part of a year; a goal whose own clause names no period is the year's."""
 
 
 def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]:
@@ -435,7 +436,9 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
     counted, unit_terms = _counted_noun(fig, around)
     named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
     if counted is not None and named is not None and counted.en not in named.en:
-        fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", f"{_compose(named, tail_terms)} ({counted.en})"
+        composed = _compose(named, tail_terms)
+        en = f"{counted.en} in {composed}" if _HAS.search(around.tail) else f"{composed} ({counted.en})"
+        fig.subject, fig.subject_en = f"{named.vi} {counted.vi}", en  # 'các khu công nghiệp có 205 dự án FDI'
         head = None
     elif counted is not None and named is not None:
         head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name

@@ -561,3 +561,10 @@ def test_a_plan_in_a_report_on_part_of_the_year_is_for_the_year() -> None:
     assert (f.target, f.period) == (True, "2017")
     _, g = _fig("Báo cáo kinh tế 6 tháng đầu năm 2017.\nThành phố phấn đấu 6 tháng cuối năm tăng 9%.", "9%")
     assert g.period == "last 6 months of 2017"
+
+
+def test_what_has_the_counted_things_is_where_they_are() -> None:
+    """Corpus audit: 'các khu công nghiệp có 205 dự án FDI' counts FDI projects, not industrial parks."""
+    text = "Hà Nam có 240 dự án FDI còn hiệu lực; trong đó, các khu công nghiệp có 205 dự án FDI."
+    _, f = _fig(text, "205 dự án")
+    assert f.label == "FDI projects in industrial parks"

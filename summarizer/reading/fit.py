@@ -143,7 +143,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
         tail = around_of(ledger, fig, None).tail
         judged[key] = (
             fit_problem(fig, name) is not None
-            or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 20]) is not None
+            or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
             or bool(words_left_out(tail, name))
             or owner_left_out(ledger, tail, name) is not None
         )
@@ -189,7 +189,11 @@ def load_relations() -> dict[str, dict[str, tuple[str, ...]]]:
 _CHANGE_FILLERS = r"(?:\s+(?:thêm|khoảng|hơn|gần|trên|được|tới))*\s*$"
 
 
-def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str) -> bool:
+_COUNTED_PHRASE = 25
+"""How far after a count its counted phrase is read for a relation ('135.000 hộ sử dụng nước không hợp vệ sinh')."""
+
+
+def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str, *, counted: bool = False) -> bool:
     before = tail.lower()[-60:]
     last = re.split(r"[,;:.]", before)[-1]
     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", last) for w in relation.get("before", ())):
@@ -197,7 +201,10 @@ def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str) -> bool
     if any(re.search(rf"(?<!\w){re.escape(w)}{_CHANGE_FILLERS}", last) for w in relation.get("end", ())):
         return True
     head = after.lower().lstrip()[:14]
-    return any(head.startswith(w) or head.startswith(w.replace("/", "/ ")) for w in relation.get("after", ()))
+    if any(head.startswith(w) or head.startswith(w.replace("/", "/ ")) for w in relation.get("after", ())):
+        return True
+    rest = re.split(r"[,;:.()]", after.lower()[:_COUNTED_PHRASE], maxsplit=1)[0]  # '135.000 hộ sử dụng nước không …'
+    return counted and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in relation.get("after_clause", ()))
 
 
 def relation_problem(fig: Figure, name: str, tail: str, after: str) -> str | None:
@@ -207,7 +214,9 @@ def relation_problem(fig: Figure, name: str, tail: str, after: str) -> str | Non
     for relation, sides in load_relations().items():
         if relation == "change" and fig.kind.value not in ("money", "count", "quantity"):
             continue
-        if _stated(sides, tail, after) and not any(
+        if relation == "equivalent" and fig.kind.value != "percent":
+            continue  # '336.630 tỷ đồng (tương đương 16,03 tỷ USD)': the same amount, the same name
+        if _stated(sides, tail, after, counted=fig.kind.value == "count" and bool(fig.unit)) and not any(
             re.search(rf"\b{re.escape(w)}\b", name.lower()) for w in sides.get("en", ())
         ):
             return f"the clause states a {relation} relation the name leaves out"

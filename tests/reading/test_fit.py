@@ -249,3 +249,32 @@ def test_a_hypothetical_figure_must_be_named_as_one(word: str) -> None:
     tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
     assert relation_problem(fig, "Fee revenue", tail, after) is not None
     assert relation_problem(fig, "Fee revenue if collected", tail, after) is None
+
+
+def test_a_percent_equivalent_to_a_share_of_something_else_must_say_so() -> None:
+    """Corpus audit: 'vốn hoá … tương đương với 70% GDP' named 'GDP growth'; a currency's equivalent is the same
+    amount and keeps its name."""
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger("Vốn hoá thị trường cổ phiếu đạt 3,9 triệu tỷ đồng, tương đương với 70% GDP năm 2018.")
+    fig = next(f for f in ledger.figures if f.text == "70%")
+    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40]
+    assert relation_problem(fig, "GDP growth", tail, after) is not None
+    assert relation_problem(fig, "Market capitalisation as % of GDP", tail, after) is None
+    money = build_ledger("Tổng mức đầu tư là 336.630 tỷ đồng (tương đương 16,03 tỷ USD).")
+    usd = next(f for f in money.figures if f.text == "16,03 tỷ USD")
+    tail, after = around_of(money, usd, None).tail, money.text[usd.end : usd.end + 40]
+    assert relation_problem(usd, "Total investment", tail, after) is None
+
+
+def test_a_negation_in_the_counted_phrase_after_a_count_must_be_in_its_name() -> None:
+    """Corpus audit: 'còn 135.000 hộ sử dụng nước không hợp vệ sinh' named 'Households using water'."""
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger("Hiện nay còn 135.000 hộ sử dụng nước không hợp vệ sinh.")
+    fig = next(f for f in ledger.figures if f.text == "135.000 hộ")
+    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40]
+    assert relation_problem(fig, "Households using water", tail, after) is not None
+    assert relation_problem(fig, "Households not using safe water", tail, after) is None

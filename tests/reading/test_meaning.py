@@ -568,3 +568,20 @@ def test_what_has_the_counted_things_is_where_they_are() -> None:
     text = "Hà Nam có 240 dự án FDI còn hiệu lực; trong đó, các khu công nghiệp có 205 dự án FDI."
     _, f = _fig(text, "205 dự án")
     assert f.label == "FDI projects in industrial parks"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [  # corpus audit: results named as targets
+        ("Đến cuối năm 2017, Đà Nẵng đã truy thu được hơn 402 tỷ đồng.", "402 tỷ đồng"),
+        ("Năm 2017, thành phố vẫn đạt nhiều chỉ tiêu quan trọng như GRDP tăng 8,25%.", "8,25%"),
+    ],
+)
+def test_what_was_done_is_a_result_not_a_target(text: str, source: str) -> None:
+    _, f = _fig(text, source)
+    assert not f.target
+
+
+def test_growth_over_the_month_before_written_without_voi() -> None:
+    _, f = _fig("Doanh thu tháng 1 đạt 188.017 tỷ đồng (tăng 6,5% so tháng trước).", "6,5%")
+    assert _basis(f) == "growth vs other" and f.label is not None and "previous month" in f.label

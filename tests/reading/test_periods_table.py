@@ -125,3 +125,8 @@ def test_a_period_of_reference_is_not_the_figures(word: str) -> None:
     assert _period_of(text, "7,5%") == "Q1 2018"
     assert find_period(f"cao nhất {word} năm 2011") is None
     assert find_period("cao nhất trong năm 2011") == "2011"
+
+
+def test_a_cumulative_count_of_months_is_the_first_months() -> None:
+    assert find_period("Lũy kế 11 tháng, thu ngân sách đạt 2.800 tỷ đồng") == "first 11 months of the year"
+    assert find_period("luỹ kế 11 tháng") == "first 11 months of the year"

@@ -480,7 +480,26 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
     achieved = _ACHIEVED.search(tail) if fig.kind.value in ("count", "ratio") else None
     if named and achieved is not None:
         return f"{named} {_ACHIEVEMENTS[achieved.group(1).lower()]}"
-    return named
+    plain = fig.kind.value == "count" and _counted_by_noun(fig) and not _relative(counted)
+    verb = _verb_right_before(tail) if named and plain and not _ENDS_IN_VERB.search(named) else None
+    return f"{named} {verb}" if verb and verb.lower() not in (named or "").lower() else named
+
+
+_ENDS_IN_VERB = re.compile(r"(?:ed|ing|en)$")
+_PASSIVE = re.compile(r"(?:ed|built|held|paid|sold|given|taken|won|set up|made)$")
+"""A verb's English that says what was done to what it is said of: before a count, only such a verb is its name's."""
+"""A counted phrase whose English already ends in a participle ('People injured') says what was done to it."""
+
+
+def _verb_right_before(tail: str) -> str | None:
+    """The English of the verb right before a count, past any approximator ('khởi công khoảng 25 công trình' ->
+    'started'): what was done to the things counted ('Works started', 'Petitions received')."""
+    chunks = chunk(tail)
+    while chunks and chunks[-1].role == "stop" and not chunks[-1].en.strip():
+        chunks.pop()
+    last = chunks[-1] if chunks else None
+    en = last.en.strip() if last is not None and last.role == "verb" else ""
+    return en if _PASSIVE.search(en) else None  # 'sử dụng 1.000 lao động': 'using' would make the workers the users
 
 
 _ACHIEVEMENTS = mapping("meaning", "achieved")

@@ -301,8 +301,11 @@ def test_a_capitalised_word_before_the_phrase_is_not_its_name() -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        # 29: 'Markets — 9 markets' names nothing; the model is asked
-        ("Từ năm 2011 đến nay đã đầu tư xây mới 9 chợ, nâng cấp, cải tạo 22 chợ.", [None, None]),
+        # 29: 'Markets — 9 markets' names nothing, but the verb before each count says what was done to them
+        (
+            "Từ năm 2011 đến nay đã đầu tư xây mới 9 chợ, nâng cấp, cải tạo 22 chợ.",
+            ["Markets newly built", "Markets renovated"],
+        ),
         # 19, 29: a unit of more words says what is counted
         ("Năm 2014 xã có 25 hộ nghèo.", ["Poor households"]),
         ("Tính đến nay các xã trong tỉnh có 1.288 trạm biến áp.", ["Transformer stations"]),
@@ -412,3 +415,20 @@ def test_every_word_of_a_national_indicator_name_is_known(name: str) -> None:
     """The glossary is general vocabulary: a figure named as the statistical system names it has no unknown word
     in its subject, so ``written_whole`` lets the program name it."""
     assert [c.vi for c in chunk(name) if c.role == "unknown"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [  # a verb right before a count says what was done to what it counts (district reports; corpus sample)
+        ("Năm 2023, quận khởi công 25 công trình.", "25 công trình", "Works started"),
+        ("Năm 2023, các cơ quan tiếp nhận 860 đơn thư.", "860 đơn thư", "Petitions received"),
+        ("Năm 2023, quận đã xử phạt 45 cơ sở.", "45 cơ sở", "Establishments fined"),
+        ("Năm 2023, quận thành lập mới 1.150 doanh nghiệp.", "1.150 doanh nghiệp", "Enterprises newly established"),
+    ],
+)
+def test_a_verb_before_a_count_names_what_was_done(text: str, figure: str, name: str) -> None:
+    from summarizer.reading.ledger import build_ledger
+
+    fig = next(f for f in build_ledger(text).figures if f.text == figure)
+    assert fig.label == name
+

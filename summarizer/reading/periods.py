@@ -206,4 +206,6 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
         year = found.removeprefix("year to date ")
         doc = ledger.document_period or ""
         found = doc if doc.startswith("first") and doc.endswith(year) else year
+    if found == "the previous year" and ledger.document_year and str(ledger.document_year - 1) not in ledger.text:
+        return found  # 'năm ngoái' in a report that never writes that year: a year the prose would invent
     return _with_year(found, ledger.document_year) if found else ledger.document_period

@@ -130,3 +130,12 @@ def test_a_period_of_reference_is_not_the_figures(word: str) -> None:
 def test_a_cumulative_count_of_months_is_the_first_months() -> None:
     assert find_period("Lũy kế 11 tháng, thu ngân sách đạt 2.800 tỷ đồng") == "first 11 months of the year"
     assert find_period("luỹ kế 11 tháng") == "first 11 months of the year"
+
+
+def test_last_year_is_not_given_a_year_the_report_never_writes() -> None:
+    """Seen report 49 (local-v42): 'Tổng thu ngân sách năm ngoái … 2.800 tỷ đồng' became 'in 2018' in the prose of a
+    report that never writes 2018 (its year inferred from a completion date): the prose invented a number."""
+    text = "Dự án sẽ hoàn thành vào năm 2019.\nTổng thu ngân sách năm ngoái của tỉnh này là 2.800 tỷ đồng."
+    assert _period_of(text, "2.800 tỷ đồng") == "the previous year"
+    written = "Năm 2018 tỉnh thu 2.500 tỷ đồng; năm 2019 dự kiến tăng.\nTổng thu ngân sách năm ngoái là 2.800 tỷ đồng."
+    assert _period_of(written, "2.800 tỷ đồng") == "2018"

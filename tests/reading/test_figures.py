@@ -268,7 +268,7 @@ def test_periods_that_come_from_context() -> None:
         "Trong đó, khoản thu tiền sử dụng đất đạt 246,6 tỷ đồng."
     )
     periods = {f.text: f.period for f in ledger.figures if f.is_indicator_kind}
-    assert periods["41.000 tỷ đồng"] == "2016"
+    assert periods["41.000 tỷ đồng"] == "the previous year"  # 2016 is never written: the prose would invent it
     assert periods["246,6 tỷ đồng"] == "as of 31/7"
 
 

@@ -172,6 +172,16 @@ def test_every_percent_word_makes_a_name_a_percents_name(kind: str, word: str) -
     assert fit_problem(fig, "Poor households") == _THING
 
 
+def _relation(text: str, figure: str, name: str) -> str | None:
+    """``relation_problem`` of ``name`` for the figure written ``figure`` in ``text``, as ``name_problem`` asks it."""
+    from summarizer.reading.fit import relation_problem
+    from summarizer.reading.meaning import around_of
+
+    ledger = build_ledger(text)
+    fig = next(f for f in ledger.figures if f.text == figure)
+    return relation_problem(fig, name, around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40])
+
+
 def _negation_rows(side: str) -> list[str]:
     from summarizer.reading.fit import load_relations
 
@@ -181,30 +191,17 @@ def _negation_rows(side: str) -> list[str]:
 @pytest.mark.parametrize("word", _negation_rows("before"))
 def test_a_negation_before_the_figure_must_be_in_its_name(word: str) -> None:
     """'124.000 hộ chưa được cung cấp nước sạch' named 'Households (clean water supply)' says the opposite (dev)."""
-    from summarizer.reading.fit import relation_problem
-    from summarizer.reading.meaning import around_of
-
-    ledger = build_ledger(f"Toàn huyện hiện còn số xã {word} nước sạch là 12 xã.")
-    fig = next(f for f in ledger.figures if f.text == "12 xã")
-    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
-    assert relation_problem(fig, "Communes with clean water", tail, after) is not None
-    assert relation_problem(fig, "Communes not yet with clean water", tail, after) is None
+    text = f"Toàn huyện hiện còn số xã {word} nước sạch là 12 xã."
+    assert _relation(text, "12 xã", "Communes with clean water") is not None
+    assert _relation(text, "12 xã", "Communes not yet with clean water") is None
 
 
 @pytest.mark.parametrize("word", _negation_rows("after"))
 def test_a_negation_after_the_figure_must_be_in_its_name(word: str) -> None:
-    from summarizer.reading.fit import relation_problem
-    from summarizer.reading.meaning import around_of
-
-    ledger = build_ledger(f"Hiện còn khoảng 124.000 hộ {word} dùng nước sạch.")
-    fig = next(f for f in ledger.figures if f.text == "124.000 hộ")
-    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
-    assert relation_problem(fig, "Households using clean water", tail, after) is not None
-    assert relation_problem(fig, "Households without clean water", tail, after) is None
-    other = build_ledger("Hiện có khoảng 124.000 hộ dùng nước sạch.")
-    fig = next(f for f in other.figures if f.text == "124.000 hộ")
-    tail, after = around_of(other, fig, None).tail, other.text[fig.end : fig.end + 20]
-    assert relation_problem(fig, "Households using clean water", tail, after) is None
+    text = f"Hiện còn khoảng 124.000 hộ {word} dùng nước sạch."
+    assert _relation(text, "124.000 hộ", "Households using clean water") is not None
+    assert _relation(text, "124.000 hộ", "Households without clean water") is None
+    assert _relation("Hiện có khoảng 124.000 hộ dùng nước sạch.", "124.000 hộ", "Households using clean water") is None
 
 
 @pytest.mark.parametrize(
@@ -241,40 +238,23 @@ def _condition_rows() -> list[str]:
 @pytest.mark.parametrize("word", _condition_rows())
 def test_a_hypothetical_figure_must_be_named_as_one(word: str) -> None:
     """Corpus audit: 'nếu chỉ thu được 60% …' named 'Share of transport'."""
-    from summarizer.reading.fit import relation_problem
-    from summarizer.reading.meaning import around_of
-
-    ledger = build_ledger(f"Theo tính toán, {word} thu phí đạt 600 tỷ đồng thì đủ vốn.")
-    fig = next(f for f in ledger.figures if f.text == "600 tỷ đồng")
-    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 20]
-    assert relation_problem(fig, "Fee revenue", tail, after) is not None
-    assert relation_problem(fig, "Fee revenue if collected", tail, after) is None
+    text = f"Theo tính toán, {word} thu phí đạt 600 tỷ đồng thì đủ vốn."
+    assert _relation(text, "600 tỷ đồng", "Fee revenue") is not None
+    assert _relation(text, "600 tỷ đồng", "Fee revenue if collected") is None
 
 
 def test_a_percent_equivalent_to_a_share_of_something_else_must_say_so() -> None:
     """Corpus audit: 'vốn hoá … tương đương với 70% GDP' named 'GDP growth'; a currency's equivalent is the same
     amount and keeps its name."""
-    from summarizer.reading.fit import relation_problem
-    from summarizer.reading.meaning import around_of
-
-    ledger = build_ledger("Vốn hoá thị trường cổ phiếu đạt 3,9 triệu tỷ đồng, tương đương với 70% GDP năm 2018.")
-    fig = next(f for f in ledger.figures if f.text == "70%")
-    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40]
-    assert relation_problem(fig, "GDP growth", tail, after) is not None
-    assert relation_problem(fig, "Market capitalisation as % of GDP", tail, after) is None
-    money = build_ledger("Tổng mức đầu tư là 336.630 tỷ đồng (tương đương 16,03 tỷ USD).")
-    usd = next(f for f in money.figures if f.text == "16,03 tỷ USD")
-    tail, after = around_of(money, usd, None).tail, money.text[usd.end : usd.end + 40]
-    assert relation_problem(usd, "Total investment", tail, after) is None
+    text = "Vốn hoá thị trường cổ phiếu đạt 3,9 triệu tỷ đồng, tương đương với 70% GDP năm 2018."
+    assert _relation(text, "70%", "GDP growth") is not None
+    assert _relation(text, "70%", "Market capitalisation as % of GDP") is None
+    money = "Tổng mức đầu tư là 336.630 tỷ đồng (tương đương 16,03 tỷ USD)."
+    assert _relation(money, "16,03 tỷ USD", "Total investment") is None
 
 
 def test_a_negation_in_the_counted_phrase_after_a_count_must_be_in_its_name() -> None:
     """Corpus audit: 'còn 135.000 hộ sử dụng nước không hợp vệ sinh' named 'Households using water'."""
-    from summarizer.reading.fit import relation_problem
-    from summarizer.reading.meaning import around_of
-
-    ledger = build_ledger("Hiện nay còn 135.000 hộ sử dụng nước không hợp vệ sinh.")
-    fig = next(f for f in ledger.figures if f.text == "135.000 hộ")
-    tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40]
-    assert relation_problem(fig, "Households using water", tail, after) is not None
-    assert relation_problem(fig, "Households not using safe water", tail, after) is None
+    text = "Hiện nay còn 135.000 hộ sử dụng nước không hợp vệ sinh."
+    assert _relation(text, "135.000 hộ", "Households using water") is not None
+    assert _relation(text, "135.000 hộ", "Households not using safe water") is None

@@ -248,18 +248,21 @@ def test_a_ratio_in_prose_must_be_a_ratio_of_the_report(bac_tu_liem: str) -> Non
     assert [f.kind for f in prose_issues("It met 6 of 12 targets.", ledger, "summary")] == ["unsupported_number"]
 
 
-def test_a_year_the_program_derived_for_a_period_is_a_figure_of_the_report() -> None:
-    """49: 'năm ngoái' in a 2019 report is 2018, a year the report never writes; the lead may say it, another
-    year it does not hold stays unsupported."""
+def test_a_year_the_report_never_writes_is_not_a_figure_of_the_report() -> None:
+    """49: 'năm ngoái' in a report that never writes the year before its own stays 'the previous year' (stop 36:
+    its year was inferred from a completion date, and the prose's '2018' was scored invented); a lead that says a
+    year the report does not hold is unsupported, one it holds is not."""
     from summarizer.checking.grounding import prose_issues
     from summarizer.reading.ledger import build_ledger
 
     ledger = build_ledger(
         "6 tháng đầu năm 2019 thu ngân sách đạt 1.500 tỷ đồng. Tổng thu ngân sách năm ngoái là 2.800 tỷ đồng."
     )
-    assert prose_issues("Total budget revenue stood at 2,800 billion VND in 2018.", ledger, "summary") == []
-    wrong = prose_issues("Total budget revenue stood at 2,800 billion VND in 2016.", ledger, "summary")
-    assert [f.kind for f in wrong] == ["unsupported_number"]
+    assert next(f.period for f in ledger.figures if f.text == "2.800 tỷ đồng") == "the previous year"
+    for year in ("2018", "2016"):
+        wrong = prose_issues(f"Total budget revenue stood at 2,800 billion VND in {year}.", ledger, "summary")
+        assert [f.kind for f in wrong] == ["unsupported_number"]
+    assert prose_issues("Budget revenue stood at 1,500 billion VND in 2019.", ledger, "summary") == []
 
 
 def test_officials_roles_come_from_the_report_and_bodies_are_not_people(bac_tu_liem: str) -> None:

@@ -203,8 +203,10 @@ def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str, *, coun
     head = after.lower().lstrip()[:14]
     if any(head.startswith(w) or head.startswith(w.replace("/", "/ ")) for w in relation.get("after", ())):
         return True
+    if not counted:
+        return False
     rest = re.split(r"[,;:.()]", after.lower()[:_COUNTED_PHRASE], maxsplit=1)[0]  # '135.000 hộ sử dụng nước không …'
-    return counted and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in relation.get("after_clause", ()))
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest) for w in relation.get("after_clause", ()))
 
 
 def relation_problem(fig: Figure, name: str, tail: str, after: str) -> str | None:

@@ -486,9 +486,9 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
 
 
 _ENDS_IN_VERB = re.compile(r"(?:ed|ing|en)$")
+"""A counted phrase whose English already ends in a participle ('People injured') says what was done to it."""
 _PASSIVE = re.compile(r"(?:ed|built|held|paid|sold|given|taken|won|set up|made)$")
 """A verb's English that says what was done to what it is said of: before a count, only such a verb is its name's."""
-"""A counted phrase whose English already ends in a participle ('People injured') says what was done to it."""
 
 
 def _verb_right_before(tail: str) -> str | None:

@@ -14,7 +14,15 @@ from functools import lru_cache
 from summarizer.documents.text import VI_LETTERS
 from summarizer.tables import entries, words
 
-__all__ = ["LanguageIssue", "fold", "foreign_entities", "language_issues", "place_in_report", "strip_diacritics"]
+__all__ = [
+    "CAPITALS",
+    "LanguageIssue",
+    "fold",
+    "foreign_entities",
+    "language_issues",
+    "place_in_report",
+    "strip_diacritics",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +34,11 @@ class LanguageIssue:
     text: str
     message: str
 
+
+CAPITALS = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
+)
+"""Every capital Latin letter Vietnamese writes ('Đ', 'Ứ'), for a regex class: where a proper name starts."""
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 """Combining marks (the tone and vowel marks of Vietnamese once decomposed)."""

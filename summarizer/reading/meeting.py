@@ -8,12 +8,11 @@ Where no sentence reports a meeting, the facts are null.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from summarizer.reading.figures import Ledger
 from summarizer.reading.glossary import chunk
-from summarizer.reading.language import fold, strip_diacritics
+from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.periods import TERM_YEARS
 from summarizer.reading.sentences import Sentence
 from summarizer.reading.terminology import find_terms
@@ -70,9 +69,7 @@ _EVENT = re.compile(_words("event"), re.IGNORECASE)
 _HEAD_SENTENCES = 6
 
 # Bodies as Vietnamese writes them; the place follows. Longest first.
-_UPPER = "".join(
-    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
-)
+_UPPER = CAPITALS
 _PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
 _BODIES = [(re.compile(pattern), en, level) for pattern, en, level, *_ in entries("meeting", "body")]
 """The bodies of ``data/meeting.tsv``: the pattern, its English and the level it implies, in the order tried."""

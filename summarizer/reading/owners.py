@@ -1,22 +1,19 @@
 """Whose a figure is. 'tổng mức đầu tư của dự án Long Thành 336.630 tỷ đồng' is the airport's total investment:
 a name that leaves the owner out ('Capital of projects') names someone else's figure, quietly. The owner is the
-proper names after an owner word of ``data/owners.tsv``; the report's own subject (a name its title holds, or one
-it writes again and again) and people go without saying."""
+proper names after an owner word of ``data/owners.tsv``; the report's own place (the one it names most after a place
+word, or a name its title holds), people and the abbreviations a name translates go without saying."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from summarizer.reading.language import fold, strip_diacritics
+from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.ledger_types import Ledger
 from summarizer.tables import either, entries, words
 
 __all__ = ["owner_left_out"]
 
-_UPPER = "".join(
-    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and unicodedata.name(c, "").startswith("LATIN")
-)
+_UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
 _RUN = re.compile(rf"(?:[{_UPPER}][\w.]*|\d+)(?:[ -](?:[{_UPPER}][\w.]*|\d+))*")
 _NOT_OWNER = frozenset(fold(w) for w in words("owners", "not_owner"))

@@ -4,6 +4,7 @@ a term of office, read from the Vietnamese around the figure."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from summarizer.reading.figures import Figure, Ledger
@@ -108,12 +109,26 @@ _REPORTED_YEAR = re.compile(
 """A year the text reports on; a horizon ('đến năm 2030', 'tầm nhìn năm 2030') is a goal's year, not the report's."""
 
 
+_DATED_YEAR = re.compile(
+    rf"(?:{_word('month')} \d{{1,2}}|[Qq]uý [IV1-4]+|(?<![\d/])\d{{1,2}}/\d{{1,2}})\s?[-/]\s?((?:19|20)\d{{2}})(?![\d.,]\d)"
+)
+"""Where no year is written after 'năm', the years of dated months, quarters and days ('tháng 6/2019', 'quý I/2019',
+'1/10/2019'): the report's year where one of them is written more often than any other, and at least twice."""
+
+
+def _dated_year(text: str) -> list[str]:
+    counts = Counter(_DATED_YEAR.findall(text)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return []
+    return [counts[0][0]]
+
+
 def document_year(text: str, sentences: list[Sentence]) -> int | None:
     """The report's year: the one year its title names, else the year its text names most, horizons aside."""
     title_years = re.findall(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", sentences[0].text if sentences else "")
     if len(set(title_years)) == 1:
         return int(title_years[0])
-    years = _REPORTED_YEAR.findall(text)
+    years = _REPORTED_YEAR.findall(text) or _dated_year(text)
     if not years:
         return int(title_years[-1]) if title_years else None
     counts: dict[str, int] = {}

@@ -23,6 +23,36 @@ def test_a_horizon_year_is_not_the_reports_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "year", "period"),
+    [
+        # corpus baomoi-21512475: no 'năm 2017' anywhere, but 'tháng 1-2017' three times against one 'tháng 12-2016'
+        (
+            "Chỉ số giá tiêu dùng (CPI) tháng 1-2017 tăng 0,46%. Ba đợt tăng giá xăng dầu trong tháng 12-2016 và "
+            "tháng 1-2017 đã đẩy giá lên. Trong 15 ngày đầu tháng 1-2017 chỉ số tăng. Trong 6 tháng đầu năm, giá dầu "
+            "thô bình quân đạt 46 đô la Mỹ.",
+            2017,
+            "first 6 months of 2017",
+        ),
+        # two days of two years, once each: no year is the report's, and none is guessed
+        (
+            "Truy thu thuế chuyển nhượng. Tính từ ngày 1/7/2014 đến 30/11/2016, có 60 trường hợp. Trong 6 tháng "
+            "đầu năm, thu 130 tỷ đồng.",
+            None,
+            "first 6 months of the year",
+        ),
+    ],
+)
+def test_dated_days_and_months_give_the_year_where_no_year_follows_nam(
+    text: str, year: int | None, period: str
+) -> None:
+    """A report that never writes 'năm 2017' but dates its months and days in one year more than any other ('tháng
+    1-2017', '1/10/2017') is of that year; its 'first 6 months of the year' take it."""
+    ledger = build_ledger(text)
+    assert ledger.document_year == year
+    assert ledger.figures[-1].period == period
+
+
+@pytest.mark.parametrize(
     ("text", "periods"),
     [
         # 45: a year in what the figure includes ('bao gồm cả … từ năm 2014') is the part's, not the figure's

@@ -25,7 +25,7 @@ from summarizer.reading.glossary import (
 )
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.periods import find_period
+from summarizer.reading.targets import mark_target
 from summarizer.reading.terminology import Term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
@@ -59,13 +59,6 @@ _AND = _any("and")
 _HARD_BOUNDARY = re.compile(rf"[;:(\n]|\s[-–]\s|\b(?:{_any('clause_break')})\b", re.IGNORECASE)
 _SOFT_BOUNDARY = re.compile(r",")
 _CLOSED_PAREN = re.compile(r"\([^()]*\)")
-_TARGET_CUE = re.compile(_any_pattern("target_cue"), re.IGNORECASE)
-_RESULT_CUE = re.compile(rf"\b(?:{_any_pattern('result_cue')})\b", re.IGNORECASE)
-_TIMES = re.compile(rf"(?:{_any('times')})\s*$", re.IGNORECASE)
-_HORIZON = re.compile(_any_pattern("horizon"), re.IGNORECASE)
-_GROWTH_CONTEXT = re.compile(_any_pattern("growth_context"), re.IGNORECASE)
-_SHARE_CONTEXT = re.compile(_any("share_context"), re.IGNORECASE)
-_PREV_MONTH = re.compile(rf"^\W*(?:{_any('previous_month')})", re.IGNORECASE)
 _AT_PLACE = re.compile(rf"(?:{_any('place_word')})\s*$")
 _AFTER_CUT = re.compile(rf"[,;:.()]|\s[-–]\s|\s(?:(?:{_AND})\s+)?\d")
 _IS = re.compile(rf"\s*(?:{_any('copula')})\b")
@@ -131,10 +124,6 @@ _RANKED = re.compile(rf"\b(?:{_any('ranked')})\s*$", re.IGNORECASE)
 _INVESTED = re.compile(rf"\b(?:{_any('invested')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
 _RATE = _any("rate_word")
 _RATE_WORDS = re.compile(f"{_RATE}|{_any('share_verb')}", re.IGNORECASE)
-_RATE_IN = re.compile(_RATE, re.IGNORECASE)
-_RATE_AT_END = re.compile(rf"(?:{_RATE})\s*$")
-_EXPLICIT_BASES = mapping("meaning", "explicit_base")
-_EXPLICIT_BASE = re.compile(f"({either(_EXPLICIT_BASES)})", re.IGNORECASE)
 
 
 def _nearest(terms: list[Term]) -> Term | None:
@@ -195,103 +184,6 @@ def _compose(head: Term, terms: list[Term], *, paired: bool = False) -> str:
     if entity is not None and not paired and head.vi not in _ENTITIES and entity.en.lower() not in subject.lower():
         subject = f"{subject} of {entity.en}"
     return subject
-
-
-_TARGET_AFTER = re.compile(
-    r"^[^,;.]{0,40}\b(?:" + _any("target_after") + r")\b(?! (?:" + _any("negation") + "))", re.IGNORECASE
-)
-
-
-_ASSIGNED_BASE = re.compile(_any_pattern("assigned_base"), re.IGNORECASE)
-_SHARE_BEFORE = re.compile(rf"\b(?:{_any('share_verb')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
-_GOAL_HEADER = re.compile(_any_pattern("goal_header"), re.IGNORECASE)
-"""The words before a colon that announce a list of goals ('… phấn đấu:', 'Mục tiêu năm 2017:')."""
-_GOAL_OPENING = re.compile(
-    rf"^\W*(?:{_any('goal_opening')})(?: (?:{_any('goal_focus')}))? (?:{_any('goal_span')})", re.IGNORECASE
-)
-
-
-def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
-    """A goal, not a result: the clause's first cue is a target word ('mục tiêu', 'phấn đấu', 'được giao'),
-    the sentence opens as a plan ('Phương hướng năm 2017, …'), the figure is an item of a list of goals, or
-    the sentence looks ahead to a year after the report's. The estimate a result is measured against ('bằng
-    91% dự toán Thành phố giao') and a share ('chiếm 31%') are not goals."""
-    clause = _ASSIGNED_BASE.sub(lambda m: " " * len(m.group()), clause)
-    if _SHARE_BEFORE.search(clause):
-        return False
-    header = ledger.list_header(fig)
-    if header is not None and _TARGET_CUE.search(header.text) and not _RESULT_CUE.search(clause):
-        return True
-    inline = _sentence_header(ledger, fig)
-    if inline and _GOAL_HEADER.search(inline) and not _RESULT_CUE.search(inline + " " + clause):
-        return True  # 'Năm 2017, thành phố phấn đấu: GRDP tăng 8,5-9%; thu ngân sách …': every item is a goal
-    cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
-    if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
-        return True
-    if cue and (result is None or cue.start() < result.start()):
-        return True
-    if result is None and _GOAL_OPENING.match(ledger.sentence_of(fig).text):
-        return True
-    if result is not None:
-        return False
-    sentence = ledger.sentence_of(fig).text
-    horizon = _HORIZON.search(sentence)
-    return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
-
-
-_DETAIL = re.compile(rf"\b(?:{_any('detail')})\b", re.IGNORECASE)
-
-
-def _details_a_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
-    """A part of a goal is a goal too: "giao chỉ tiêu thu ngân sách 399.125 tỷ đồng, …, trong đó thu nội
-    địa là 272.325 tỷ đồng"."""
-    if _RESULT_CUE.search(clause):
-        return False
-    for other in ledger.figures:
-        if other.start >= fig.start:
-            break
-        if other.sentence_index == fig.sentence_index and other.target and other.kind == fig.kind:
-            return _DETAIL.search(ledger.text[other.end : fig.start]) is not None
-    return False
-
-
-def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
-    """Bases the comparison words right after a figure do not show on their own."""
-    year = re.fullmatch(r"vs ((?:19|20)\d{2})", fig.basis or "")
-    period_years = re.findall(r"(?:19|20)\d{2}", fig.period or "")
-    if year and period_years and int(period_years[-1]) == int(year.group(1)) + 1:
-        fig.basis = "vs previous year"
-    if fig.unit == "times" and _TIMES.search(clause):
-        fig.basis = fig.basis or "ratio"
-        return
-    if fig.kind.value != "percent":
-        return
-    if _PREV_MONTH.search(ledger.text[fig.end : fig.end + 30]):
-        fig.basis = "vs previous month"
-        return
-    explicit = _EXPLICIT_BASE.search(clause)
-    if fig.basis is None and fig.cue in ("reach", "equal") and explicit and _RATE_AT_END.search(tail):
-        # 'tổng thu NSNN so với dự toán là 175.785 tỷ đồng đạt tỷ lệ 103,8%'
-        fig.basis = _EXPLICIT_BASES[explicit.group(1).lower()]
-        return
-    if fig.basis is None and fig.cue in (None, "reach", "equal"):
-        if _SHARE_CONTEXT.search(tail):
-            fig.basis = "of total"
-        elif (_GROWTH_CONTEXT.search(clause) and not _RATE_IN.search(clause)) or (
-            _GROWTH_HEADER.search(_sentence_header(ledger, fig))
-        ):
-            fig.cue = "increase"
-
-
-_GROWTH_HEADER = re.compile(_any("growth_header"), re.IGNORECASE)
-
-
-def _sentence_header(ledger: Ledger, fig: Figure) -> str:
-    """What a colon in the figure's sentence announces ("Giá trị gia tăng các ngành: công nghiệp …")."""
-    sent = ledger.sentence_of(fig)
-    before = ledger.text[sent.start : fig.start]
-    colon = before.find(":")
-    return before[:colon] if colon >= 0 else ""
 
 
 _RESPECTIVELY = re.compile(
@@ -369,6 +261,11 @@ class Around:
     same_clause: bool
 
 
+def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
+    """The target and basis pass (``reading/targets.py``) on the figure's clause."""
+    mark_target(ledger, fig, around.clause, around.tail)
+
+
 def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
     """The context pass: clause, terms and clause-sharing of ``fig`` (``previous``: the indicator before it)."""
     clause, tail, after = _segments(ledger, fig)
@@ -390,19 +287,8 @@ def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
     return Around(clause, tail, after, tail_terms, clause_terms, unit_terms, known_terms(after[:60]), same_clause)
 
 
-def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
-    """Whether the figure is a target (a goal word, a later year, a detail of a goal) and its basis, refined from
-    the words around it."""
-    fig.target = _is_target(ledger, fig, around.clause) or _details_a_target(ledger, fig, around.clause)
-    _refine_basis(ledger, fig, around.clause, around.tail)
-    part = _PART_OF_YEAR.match(fig.period or "")
-    if fig.target and part and find_period(around.clause) is None:
-        fig.period = part.group(1)  # a goal is the year's: 'kế hoạch 12,5-13%' in a report on the first half
-
-
 _HAS = re.compile(rf"(?<!\w)(?:{either(words('labels', 'whole_has'))})\s*$", re.IGNORECASE)
 """'các khu công nghiệp có 205 dự án': what comes before 'có' holds what is counted, it is not what is counted."""
-_PART_OF_YEAR = re.compile(r"(?:first|last) \d{1,2} months of ((?:19|20)\d{2})")
 
 
 def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]:

@@ -75,13 +75,17 @@ def main() -> int:
         counts = [now[(verdict, k)] for k in ("same", "renamed", "withheld")]
         print(f"{verdict:8} {sum(counts):8d} {counts[0]:6d} {counts[1]:8d} {counts[2]:9d}")
     shown_same = sum(now[(v, "same")] for v in ("right", "vague", "wrong"))
-    print(f"precision of the names still shown as audited: {now[('right', 'same')] / max(shown_same, 1):.3f} right, "
-          f"{now[('wrong', 'same')] / max(shown_same, 1):.3f} wrong")
+    print(
+        f"precision of the names still shown as audited: {now[('right', 'same')] / max(shown_same, 1):.3f} right, "
+        f"{now[('wrong', 'same')] / max(shown_same, 1):.3f} wrong"
+    )
     print(f"figures named now that the audit never judged: {unjudged}")
     for field in ("period", "basis"):
         right, wrong, unknown = held[(field, True)], held[(field, False)], held[(field, None)]
-        print(f"{field}: {right} right, {wrong} wrong ({right / max(right + wrong, 1):.3f}); "
-              f"{unknown} the reader gave no {field} to hold code to")
+        print(
+            f"{field}: {right} right, {wrong} wrong ({right / max(right + wrong, 1):.3f}); "
+            f"{unknown} the reader gave no {field} to hold code to"
+        )
     return 0
 
 

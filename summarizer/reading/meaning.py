@@ -25,7 +25,7 @@ from summarizer.reading.glossary import (
 )
 from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.targets import mark_target
+from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
@@ -466,6 +466,8 @@ def write_label(fig: Figure, around: Around) -> None:
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
     of_what = _share_of(after, after_terms) if basis == Basis.OF_TOTAL.value else None
+    if basis == Basis.OF_TOTAL.value and of_what is None and share_of_what_follows(fig, tail, after):
+        basis = Basis.LEVEL.value  # '100% phí' with no English for the fee: not 'Share of vehicles'
     if of_what and _IS.match(after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)

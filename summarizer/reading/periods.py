@@ -110,7 +110,8 @@ _REPORTED_YEAR = re.compile(
 
 
 _DATED_YEAR = re.compile(
-    rf"(?:{_word('month')} \d{{1,2}}|[Qq]uý [IV1-4]+|(?<![\d/])\d{{1,2}}/\d{{1,2}})\s?[-/]\s?((?:19|20)\d{{2}})(?![\d.,]\d)"
+    rf"(?:{_word('month')} \d{{1,2}}|[Qq]uý [IV1-4]+|(?<![\d/])\d{{1,2}}/\d{{1,2}})"
+    r"\s?[-/]\s?((?:19|20)\d{2})(?![\d.,]\d)"
 )
 """Where no year is written after 'năm', the years of dated months, quarters and days ('tháng 6/2019', 'quý I/2019',
 '1/10/2019'): the report's year where one of them is written more often than any other, and at least twice."""

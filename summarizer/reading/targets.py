@@ -18,7 +18,7 @@ from summarizer.tables import either, mapping, words
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
 
-__all__ = ["mark_target"]
+__all__ = ["mark_target", "share_of_what_follows"]
 
 
 def _any(kind: str) -> str:
@@ -124,7 +124,7 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
         fig.basis = _EXPLICIT_BASES[explicit.group(1).lower()]
         return
     if fig.basis is None and fig.cue in (None, "reach", "equal"):
-        if _SHARE_CONTEXT.search(tail):
+        if _SHARE_CONTEXT.search(tail) or _WHOLE_AFTER.match(ledger.text, fig.end):
             fig.basis = "of total"
         elif (_GROWTH_CONTEXT.search(clause) and not _RATE_IN.search(clause)) or (
             _GROWTH_HEADER.search(_sentence_header(ledger, fig))
@@ -133,6 +133,16 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
 
 
 _GROWTH_HEADER = re.compile(_any("growth_header"), re.IGNORECASE)
+_WHOLE_AFTER = re.compile(rf"\s(?:{_any('whole_after')})\b", re.IGNORECASE)
+"""A percentage followed at once by an amount, an area or a volume is a share of it ('hỗ trợ 50% thuế thu nhập',
+'46% diện tích đất', '75% khối lượng'); one followed by people ('70% số dân') is a rate, a level."""
+
+
+def share_of_what_follows(fig: Figure, tail: str, after: str) -> bool:
+    """Whether a percentage is a share only by the amount, area or volume written right after it (``after``: the
+    text after the figure), no share word before it (``tail``): its subject may then be the part, never the whole
+    ('Share of vehicles' for '100% phí')."""
+    return fig.kind.value == "percent" and not _SHARE_CONTEXT.search(tail) and _WHOLE_AFTER.match(after) is not None
 
 
 def _sentence_header(ledger: Ledger, fig: Figure) -> str:

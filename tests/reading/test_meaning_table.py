@@ -39,6 +39,7 @@ _KINDS = {
     "assigned_base",
     "share_verb",
     "share_context",
+    "whole_after",
     "rate_word",
     "growth_context",
     "growth_header",
@@ -290,6 +291,12 @@ def test_a_share_is_no_goal(word: str) -> None:
 def test_a_share_word_makes_a_percentage_of_a_total(word: str) -> None:
     assert _last("Dịch vụ tỷ trọng 30%.", upto="basis").basis is None
     assert _last(f"Dịch vụ {word} tỷ trọng 30%.", upto="basis").basis == "of total"
+
+
+@pytest.mark.parametrize("word", _cases("meaning", "whole_after"))
+def test_an_amount_right_after_a_percentage_makes_it_a_share_of_it(word: str) -> None:
+    assert _last(f"Thành phố hỗ trợ 50% cho các hộ {word}.", upto="basis").basis is None
+    assert _last(f"Thành phố hỗ trợ 50% {word} cho các hộ.", upto="basis").basis == "of total"
 
 
 @pytest.mark.parametrize("word", _cases("meaning", "rate_word"))

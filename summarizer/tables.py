@@ -6,11 +6,11 @@ files and what each holds)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
-__all__ = ["either", "entries", "mapping", "rows", "words"]
+__all__ = ["either", "entries", "fill", "mapping", "rows", "words"]
 
 
 @cache
@@ -44,3 +44,16 @@ def either(items: Iterable[str], *, escape: bool = True) -> str:
     """A regex alternation of ``items`` in the order given (order decides which alternative wins); escaped unless
     the items are themselves patterns."""
     return "|".join(re.escape(w) if escape else w for w in items)
+
+
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def fill(template: str, groups: Sequence[str | None]) -> str:
+    """A data row's English template filled with a match's groups: ``{0}``, ``{1}`` as written, ``{month0}`` group 0
+    as an English month ('tháng 12/2016' -> 'December 2016')."""
+    values = [g or "" for g in groups]
+    months = {f"month{k}": _MONTHS[int(g) - 1] for k, g in enumerate(values) if g.isdigit() and 1 <= int(g) <= 12}
+    return template.format(*values, **months)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.tables import either, entries, mapping, words
+from summarizer.tables import either, entries, fill, mapping, words
 
 __all__ = ["detect_basis", "detect_cue", "detect_qualifier"]
 
@@ -51,5 +51,5 @@ def detect_basis(after: str) -> str | None:
     for pattern, basis in _BASIS_PATTERNS:
         m = re.search(pattern, after)
         if m:
-            return basis.format(*m.groups())
+            return fill(basis, m.groups())
     return None

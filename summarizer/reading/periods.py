@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from summarizer.reading.figures import Figure, Ledger
 from summarizer.reading.sentences import Sentence
-from summarizer.tables import either, entries, words
+from summarizer.tables import either, entries, fill, words
 
 __all__ = ["TERM_YEARS", "assign_periods", "document_year", "find_period"]
 
@@ -58,13 +58,13 @@ def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str 
     if not found:
         return None
     m, template = max(found, key=lambda f: f[0].start()) if last else min(found, key=lambda f: f[0].start())
-    return template.format(*[str(_ROMAN.get(g, g)) for g in m.groups()])
+    return fill(template, [str(_ROMAN.get(g, g)) for g in m.groups()])
 
 
 def _months_ok(m: re.Match[str], template: str) -> bool:
     """'18 tháng' (a duration, a loan's term) is not 'the first 18 months': a count of months in a period is 1–12,
     and so is a month's number."""
-    if "months" not in template and "month " not in template:
+    if "months" not in template and "month" not in template:
         return True
     months = [int(g) for g in m.groups() if g and g.isdigit() and len(g) <= 2]
     return all(1 <= k <= 12 for k in months)

@@ -46,9 +46,20 @@ def either(items: Iterable[str], *, escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in items)
 
 
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def fill(template: str, groups: Sequence[str | None]) -> str:

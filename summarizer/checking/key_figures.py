@@ -8,7 +8,7 @@ import re
 from summarizer.asking.requests import known_name, ranked_candidates
 from summarizer.checking.grounding import clean_name
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.fit import name_problem
+from summarizer.reading.fit import name_problem, name_with_owner
 from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
 from summarizer.reading.language import strip_diacritics
@@ -158,7 +158,9 @@ class _Shown:
     def add(self, fig: Figure, name: str | None, chosen_by: str) -> None:
         if fig.value_key in self.values or (chosen_by == "code" and len(self.indicators) >= MAX_KEY_FIGURES):
             return
-        if name is not None and (name_problem(self.ledger, fig, name) or self._name_taken(fig, name)):
+        if name is not None and name_problem(self.ledger, fig, name):
+            name = name_with_owner(self.ledger, fig, name)
+        if name is not None and self._name_taken(fig, name):
             name = None
         self.values.add(fig.value_key)
         ind = figure_indicator(fig.id, name or "", self.ledger, self.problems)

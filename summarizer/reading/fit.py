@@ -18,7 +18,7 @@ from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
-from summarizer.reading.owners import owner_left_out
+from summarizer.reading.owners import owner_english, owner_left_out
 from summarizer.reading.source_names import window
 from summarizer.tables import either, rows, words
 
@@ -28,6 +28,7 @@ __all__ = [
     "load_heads",
     "load_relations",
     "name_problem",
+    "name_with_owner",
     "relation_problem",
     "words_left_out",
 ]
@@ -148,6 +149,18 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             or owner_left_out(ledger, tail, name) is not None
         )
     return judged[key]
+
+
+def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:
+    """``name`` with the one owner its clause names and it leaves out ('Total investment' for 'tổng mức đầu tư của
+    dự án Long Thành' -> 'Total investment of the Long Thanh project'), where that name passes ``name_problem``;
+    else None. Whose a figure is belongs in its name, never dropped for want of it."""
+    owner = owner_english(ledger, around_of(ledger, fig, None).tail, name)
+    if owner is None:
+        return None
+    plural = f" of {owner.split()[-1].lower()}s"
+    owned = f"{name.removesuffix(plural)} of {owner}"  # 'Capital of projects' -> 'Capital of the Binh Trieu project'
+    return None if name_problem(ledger, fig, owned) else owned
 
 
 def _termbase_fit(fig: Figure) -> str | None:

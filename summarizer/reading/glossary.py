@@ -342,7 +342,29 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
         return f"{first.en} {_noun_phrase(rest)}"
     if first.role == "measure" and rest:
         return f"{first.en} of {_noun_phrase(rest)}"
+    named = len(chunks)
+    while named > 0 and chunks[named - 1].role == "name":
+        named -= 1
+    if 0 < named < len(chunks) and chunks[named - 1].role == "noun":
+        # 'dự án Long Thành': one project, the Long Thanh project, not 'Thanh Long projects'
+        noun, run = chunks[named - 1], chunks[named:]
+        name = Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name", sum(c.words for c in run))
+        chunks = [*chunks[: named - 1], Chunk(noun.vi, _one(noun.en), "noun", noun.words), name]
     return " ".join(c.en for c in reversed(chunks) if c.en)
+
+
+_PLURAL_ONLY = frozenset({"arms", "goods", "earnings", "savings", "proceeds", "premises", "means", "series", "news"})
+"""English nouns whose plural is no count of things ('arms exports' are not exports of an arm)."""
+
+
+def _one(noun: str) -> str:
+    """The singular of an English plural noun phrase's last word ('projects' -> 'project', 'companies' ->
+    'company'); a phrase not in the plural as it is."""
+    head, _, last = noun.rpartition(" ")
+    if " and " in noun or last in _PLURAL_ONLY or not last.endswith("s") or last.endswith("ss"):
+        return noun
+    cut = 2 if last.endswith(("sses", "ches", "shes", "xes")) else 1
+    return f"{head} {last[:-3] + 'y' if last.endswith('ies') else last[:-cut]}".strip()
 
 
 def compose(chunks: tuple[Chunk, ...] | list[Chunk]) -> str:

@@ -9,9 +9,10 @@ import re
 
 from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.ledger_types import Ledger
-from summarizer.tables import either, entries, words
+from summarizer.reading.meeting import translate_admin
+from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["owner_left_out"]
+__all__ = ["owner_english", "owner_left_out"]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -63,17 +64,55 @@ def _goes_without_saying(run: str, home: frozenset[str], title: str) -> bool:
     )
 
 
-def owner_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
-    """The owner the clause before the figure names and ``name`` leaves out, or None."""
+_GAP = re.compile(rf"(?:\s+(?!(?:{either(words('owners', 'gap_break'))})\b)[^\W\d{_UPPER}]\w*){{0,8}}\s+")
+"""Between a cue and its owner, a few lower-case words that say what it is ('dự án khu liên hợp gang thép Hòa
+Phát'), never 'và' (another thing's name follows)."""
+
+
+def _owners_left_out(ledger: Ledger, tail: str, name: str) -> list[tuple[str, str]]:
+    """(cue, owner) for each owner the clause before the figure names and ``name`` leaves out; the cue as written
+    where only a few lower-case words stand between them (``_GAP``), else ''."""
     cues = list(_CUE.finditer(tail))
     if not cues:
-        return None
+        return []
     title = fold(ledger.sentences[0].text) if ledger.sentences else ""
-    phrase = _NOT_OWNER_WORDS.sub(lambda m: " " * len(m.group()), tail[cues[0].end() :])
-    runs = [m.group().strip(" .") for m in _RUN.finditer(phrase)]
-    runs = [r for r in runs if r and not _CUE.fullmatch(r)]
-    if not runs or any(_says(name, r) for r in runs):
-        return None
+    start = cues[0].end()
+    phrase = _NOT_OWNER_WORDS.sub(lambda m: " " * len(m.group()), tail[start:])
+    found = [(m.start() + start, m.group().strip(" .")) for m in _RUN.finditer(phrase)]
+    found = [(at, r) for at, r in found if r and not _CUE.fullmatch(r)]
+    if not found or any(_says(name, r) for _, r in found):
+        return []
     home = ledger.keep("home_places", lambda: _home(ledger))
-    owners = [r for r in runs if not _goes_without_saying(r, home, title)]
-    return owners[0] if owners else None
+    owners = []
+    for at, r in found:
+        if not _goes_without_saying(r, home, title):
+            cue = next(c for c in reversed(cues) if c.end() <= at)
+            owners.append((cue.group() if _GAP.fullmatch(tail[cue.end() : at]) else "", r))
+    return owners
+
+
+def owner_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
+    """The owner the clause before the figure names and ``name`` leaves out, or None."""
+    owners = _owners_left_out(ledger, tail, name)
+    return owners[0][1] if owners else None
+
+
+_OWNER_EN = mapping("owners", "owner_en")
+_PLACE_CUES = frozenset(fold(w) for w in words("owners", "place_cue"))
+_NATIONAL = frozenset(fold(w) for w in words("owners", "national"))
+
+
+def owner_english(ledger: Ledger, tail: str, name: str) -> str | None:
+    """The English of the one owner ``name`` leaves out, where its cue says what it is ('dự án Long Thành' -> 'the
+    Long Thanh project', 'huyện Hoằng Hóa' -> 'Hoang Hoa District'); None where there is none, or more than one,
+    or its cue is not written in lower case right before it, or has no English."""
+    owners = _owners_left_out(ledger, tail, name)
+    if len(owners) != 1:
+        return None
+    cue, run = owners[0]
+    if not cue[:1].islower() or fold(run) in _NATIONAL:
+        return None
+    if fold(cue) in _PLACE_CUES:
+        return translate_admin(f"{cue} {run}")
+    template = _OWNER_EN.get(cue)
+    return template.format(strip_diacritics(run)) if template else None

@@ -134,6 +134,20 @@ def test_compose_says_an_abbreviation_and_a_repeated_word_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("vi", "english"),
+    [
+        ("dự án Long Thành", "Long Thanh project"),  # one project, named
+        ("cầu Bình Triệu", "Binh Trieu bridge"),
+        ("công ty Vinamilk", "Vinamilk company"),
+        ("xuất khẩu vũ khí Mỹ", "My arms exports"),  # 'arms' is no plural of an arm
+        ("dự án", "projects"),  # no name: as many as there are
+    ],
+)
+def test_a_noun_a_proper_name_follows_is_one_thing(vi: str, english: str) -> None:
+    assert compose(chunk(vi)) == english
+
+
+@pytest.mark.parametrize(
     ("text", "must", "must_not"),
     [
         # 45: before, the nearest term made this 'Budget' and the spending total 'Resolutions from the budget'

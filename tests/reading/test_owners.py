@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.checking.assembly import build_summary
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.owners import owner_left_out
-from summarizer.tables import words
+from summarizer.reading.meeting import find_meeting_facts
+from summarizer.reading.owners import owner_english, owner_left_out
+from summarizer.schema import Draft
+from summarizer.tables import entries, words
+from summarizer.testing.synthetic import blank_provenance
 
 REPORT = "Tin tức kinh tế.\nNăm 2023, huyện Thanh Trì thu ngân sách 500 tỷ đồng. Huyện Thanh Trì có 16 xã."
 
@@ -60,3 +64,49 @@ def test_a_place_named_most_after_every_place_word_is_the_reports_own(cue: str) 
     text = f"Tin tức.\nNăm 2023, {cue} Lạc Tỷ có 5 xã. Tại {cue} Lạc Tỷ có 9 trường. Ở {cue} Gia Lâm có 3 chợ."
     assert _left_out("Vốn của Lạc Tỷ là", "Capital", text) is None
     assert _left_out("Vốn của Gia Lâm là", "Capital", text) == "Gia Lâm"
+
+
+def _english(tail: str, name: str = "Capital", text: str = REPORT) -> str | None:
+    return owner_english(build_ledger(text), tail, name)
+
+
+@pytest.mark.parametrize(("cue", "template"), entries("owners", "owner_en"))
+def test_an_owner_after_every_typed_cue_is_named_in_english(cue: str, template: str) -> None:
+    """The owner's words without their marks, as English writes Vietnamese names, in the cue's template."""
+    assert _english(f"tổng vốn {cue} Lạc Tỷ là") == template.format("Lac Ty")
+    assert _english(f"tổng vốn {cue} thủy điện Lạc Tỷ là") == template.format("Lac Ty")
+
+
+def test_an_owner_after_a_place_word_is_named_as_the_meeting_names_places() -> None:
+    assert _english("thu ngân sách của huyện Gia Lâm đạt") == "Gia Lam District"
+
+
+@pytest.mark.parametrize("word", words("owners", "gap_break"))
+def test_no_owner_is_named_across_a_joining_word(word: str) -> None:
+    """'Trụ sở Tiếp công dân huyện và Thanh tra huyện đã tiếp': 'Thanh' is not a district."""
+    assert _english(f"vốn dự án {word} Lạc Tỷ là") is None
+    assert _left_out(f"vốn dự án {word} Lạc Tỷ là", "Capital") == "Lạc Tỷ"
+
+
+@pytest.mark.parametrize("word", words("owners", "national"))
+def test_the_nation_is_never_added_to_a_name(word: str) -> None:
+    assert _english(f"doanh thu của tập đoàn điện lực {word} là") is None
+
+
+def test_an_owner_cue_written_with_a_capital_is_part_of_a_name() -> None:
+    """'Hồ Chí Minh' is no reservoir called 'Chi Minh'."""
+    assert _english("kinh phí xây dựng quảng trường Hồ Chí Minh là") is None
+
+
+def test_a_name_that_left_its_owner_out_is_shown_with_it() -> None:
+    """corpus baomoi-21481619: the total investment of Hoa Phat's Dung Quat steel complex, named with it, where the
+    name was withheld before; 'of projects' gives way to the project's name."""
+    text = (
+        "Hòa Phát đầu tư nhà máy thép.\nCụ thể, dự án khu liên hợp sản xuất gang thép Hòa Phát Dung Quất có tổng "
+        "vốn đầu tư 60.000 tỉ đồng, công suất 4 triệu tấn/năm."
+    )
+    ledger = build_ledger(text)
+    summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
+    shown = {i.source_text: i for i in summary.indicators}
+    assert shown["60.000 tỉ đồng"].name == "Total investment capital of the Hoa Phat Dung Quat project"
+    assert shown["60.000 tỉ đồng"].name_status == "translated"

@@ -258,6 +258,36 @@ _EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items
 _TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)
 
 
+_ORGANIZERS = {re.sub(r"\s", "", vi).lower(): en for vi, en in mapping("meeting", "organizer").items()}
+_ORGANIZER_NAMES = sorted(mapping("meeting", "organizer"), key=len, reverse=True)
+_ORGANIZER = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(vi).replace(r"\&", r"\s?&\s?") for vi in _ORGANIZER_NAMES) + r")(?!\w)"
+)
+"""A central organizer as the press writes it, longest first; '&' with or without spaces ('Bộ NN & PTNT')."""
+_HOLDS = either(words("meeting", "holds"))
+_HELD_BY = re.compile(rf"\bdo\s+(?P<who>[^.;:]+?)\s+(?:{_HOLDS})\b")
+_HOLDS_BEFORE = re.compile(rf"(?P<who>[^.;:]{{1,150}}?)\s+(?:(?:đã|vừa)\s+)?(?:{_HOLDS})\s*$")
+
+
+def _organizer(sent: Sentence, m: re.Match[str]) -> str | None:
+    """Who holds the event of ``m`` (an ``_EVENT_NOUN`` match), in English: a central body its topic opens with
+    ('họp báo Chính phủ thường kỳ'), or the one named after it ('… do Bộ Y tế tổ chức') or right before it ('tỉnh Bà
+    Rịa - Vũng Tàu tổ chức hội nghị'): an organizer of ``data/meeting.tsv``, a body, or a place."""
+    opens = _ORGANIZER.match(m.group("topic"))
+    if opens:
+        return _ORGANIZERS[re.sub(r"\s", "", opens.group()).lower()]
+    after, before = _HELD_BY.search(sent.text, m.start("topic")), _HOLDS_BEFORE.search(sent.text[: m.start()])
+    for who in (x.group("who") for x in (after, before) if x):
+        if central := [c for c in _ORGANIZER.finditer(who) if not _VENUE_BEFORE.search(who[: c.start()])]:
+            return _ORGANIZERS[re.sub(r"\s", "", central[-1].group()).lower()]
+        who = who.rsplit(",", 1)[-1]  # a body or place is named in the clause of the verb
+        if (body := _BODY.search(who)) and (ends := _body_end(body)):
+            return body_english(who[body.start() : ends[0]])
+        if place := _ADMIN_PLACE.search(who):
+            return translate_admin(place.group())
+    return None
+
+
 def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     """A meeting named by its topic in a head sentence ('hội nghị xúc tiến đầu tư tỉnh Hậu Giang' -> 'Hau Giang
     Province investment promotion conference'): the place first, then the topic where it is one known term (longer
@@ -271,7 +301,8 @@ def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         place = _ADMIN_PLACE.search(topic)
         about = chunk(topic[: place.start()] if place else topic)
         known = len(about) == 1 and about[0].role == "noun"  # one known term: composing more is translating
-        parts = (translate_admin(place.group()) if place else "", about[0].en if known else "")
+        who = translate_admin(place.group()) if place else _organizer(sent, m) or ""
+        parts = (who, about[0].en if known and about[0].en.lower() not in who.lower() else "")
         if not any(parts):
             continue
         en = " ".join((*(p for p in parts if p), _EVENT_EN[m.group("noun").lower()]))
@@ -408,8 +439,9 @@ def body_english(body_vi: str) -> str:
 
 _ADMIN_PLACE = re.compile(
     rf"\b(?P<kind>{'|'.join(_any_case_initial(w) for w in (*_PLACE_WORDS, *_CITY_WORDS))}|TP\.?)\s+"
-    rf"(?P<name>[{_UPPER}][^\s,.;:()'’]*(?:\s+[{_UPPER}][^\s,.;:()'’]*){{0,3}})"
+    rf"(?P<name>[{_UPPER}][^\s,.;:()'’-]*(?:(?:\s+|\s?[-–]\s?)[{_UPPER}][^\s,.;:()'’-]*){{0,3}})"
 )
+"""A place after its place word, hyphenated names whole ('tỉnh Bà Rịa - Vũng Tàu')."""
 _EXONYMS = [(re.compile(rf"\b(?:{pattern})\b"), en) for pattern, en, *_ in entries("meeting", "exonym")]
 
 

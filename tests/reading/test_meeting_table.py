@@ -23,7 +23,8 @@ KINDS = {
     "meeting_noun", "grammar", "national", "document", "date_word", "event", "meets", "vote", "title_word", "body",
     "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
-    "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop",
+    "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop", "organizer",
+    "holds",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -331,3 +332,32 @@ def test_topic_stop(row: tuple[str, ...]) -> None:
     """The topic ends at the word: the place after it is not the meeting's ('… do tỉnh Hậu Giang tổ chức')."""
     facts = find_meeting_facts(build_ledger(f"Ngày 28/9, hội nghị xúc tiến đầu tư {row[0]} tỉnh Hậu Giang."))
     assert facts.body_en == "Investment promotion conference"
+
+
+@pytest.mark.parametrize("row", _rows("organizer"), ids=_row_id)
+def test_a_central_organizer_names_the_event(row: tuple[str, ...]) -> None:
+    """corpus and dev (baomoi-22324761): 'hội nghị triển khai thông tư … do Bộ Y tế tổ chức' is the Ministry of
+    Health's conference; the organizer after the topic, before the event, or opening the topic."""
+    name, english = row
+    after = _facts(f"Chiều 19/5, hội nghị triển khai thông tư 02 do {name} tổ chức đã diễn ra.")
+    before = _facts(f"Chiều 19/5, {name} tổ chức hội nghị triển khai thông tư 02.")
+    assert after.body_en == before.body_en == f"{english} conference"
+
+
+@pytest.mark.parametrize("row", _rows("holds"), ids=_row_id)
+def test_a_place_that_holds_an_event_names_it(row: tuple[str, ...]) -> None:
+    """corpus: 'tỉnh Bà Rịa - Vũng Tàu tổ chức hội nghị biểu dương …' is that province's conference, hyphen and
+    all; so does one named after the topic ('… do tỉnh Hậu Giang tổ chức')."""
+    facts = _facts(f"Sáng 22-11, tỉnh Bà Rịa - Vũng Tàu {row[0]} hội nghị biểu dương doanh nghiệp.")
+    assert facts.body_en == "Ba Ria - Vung Tau Province conference"
+    facts = _facts(f"Sáng 22-11, hội nghị công bố các quyết định do tỉnh Hậu Giang {row[0]}.")
+    assert facts.body_en == "Hau Giang Province conference"
+
+
+def test_an_organizer_the_topic_opens_with_is_said_once() -> None:
+    """'họp báo Chính phủ thường kỳ' is the Government's regular press conference; 'hội nghị Chính phủ' is not the
+    'Government government conference'."""
+    assert _facts("Chiều 1/10, tại buổi họp báo Chính phủ thường kỳ tháng 9/2018.").body_en == (
+        "Government press conference"
+    )
+    assert _facts("Sáng 3/1, hội nghị Chính phủ với các địa phương đã diễn ra.").body_en == "Government conference"

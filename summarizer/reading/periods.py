@@ -180,6 +180,11 @@ _RANGE_AFTER = re.compile(
 not of the "năm 2017" before it."""
 
 
+_YEAR_JUST_BEFORE = re.compile(rf"{_any_case_initial(_word('year'))} (?:19|20)\d{{2}}\s?[:(]\s*$")
+"""A year a colon or a bracket gives the figure is its own, even after a comparison word: 'thấp hơn năm 2018:
+64,1%' is the 2018 level, 'thấp hơn cùng kỳ năm 2016 (6,5%)' the 2016 one."""
+
+
 _CONTINUES = re.compile(rf"\W*(?:{either(words('periods', 'continues'))})\b", re.IGNORECASE)
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
 
@@ -201,7 +206,11 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     sent = ledger.sentence_of(fig)
     before = ledger.text[sent.start : fig.start]
     header = ledger.list_header(fig)
-    own = _YEAR_AFTER.match(ledger.text, fig.end) or _RANGE_AFTER.match(ledger.text, fig.end)
+    own = (
+        _YEAR_AFTER.match(ledger.text, fig.end)
+        or _RANGE_AFTER.match(ledger.text, fig.end)
+        or _YEAR_JUST_BEFORE.search(ledger.text, max(sent.start, fig.start - 20), fig.start)
+    )
     found = (
         (own and find_period(own.group()))
         or find_period(before, last=True)
@@ -210,8 +219,10 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     )
     if not found:
         for prev in reversed(ledger.sentences[max(0, fig.sentence_index - 2) : fig.sentence_index]):
-            if prev.paragraph != sent.paragraph and not _CONTINUES.match(sent.text) and (
-                prev.paragraph != sent.paragraph - 1 or prev is not ledger.sentences[fig.sentence_index - 1]
+            if (
+                prev.paragraph != sent.paragraph
+                and not _CONTINUES.match(sent.text)
+                and (prev.paragraph != sent.paragraph - 1 or prev is not ledger.sentences[fig.sentence_index - 1])
             ):
                 break
             found = find_period(_without_parts(prev.text, 0, len(prev.text), 0))

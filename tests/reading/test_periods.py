@@ -109,3 +109,20 @@ def test_a_horizon_in_the_headline_is_not_the_reports_period() -> None:
 def test_a_count_of_months_over_twelve_is_no_period(text: str) -> None:
     """Seen in an audit of held-out corpus names: 'first 18 months of 1975', 'first 15 months of 2018'."""
     assert find_period(text) is None
+
+
+def test_a_comparison_year_is_not_carried_and_a_year_given_by_a_colon_is_the_figures() -> None:
+    """Audit (vietnews, first half of 2017): 'thấp hơn cùng kỳ năm 2016' compares; the next sentence's mining fall
+    is not of 2016. Corpus vietnews-test-002465: 'năm 2019, … 63,8% (thấp hơn năm 2018: 64,1%), … 26,3%' — the
+    64.1% is 2018's, the 26.3% after the bracket 2019's."""
+    text = (
+        "Kinh tế 6 tháng đầu năm 2017.\nSáu tháng đầu năm 2017, GDP tăng 5,73%. Tăng trưởng công nghiệp còn thấp hơn "
+        "cùng kỳ năm 2016. Trong đó khai khoáng giảm đến 8,2%."
+    )
+    assert next(f for f in build_ledger(text).figures if f.text == "8,2%").period == "first 6 months of 2017"
+    text = (
+        "Chi ngân sách.\nCụ thể, năm 2019, tỉ trọng chi thường xuyên là 63,8% (thấp hơn năm 2018: 64,1%), tỉ trọng "
+        "chi đầu tư phát triển là 26,3%."
+    )
+    periods = {f.text: f.period for f in build_ledger(text).figures}
+    assert (periods["63,8%"], periods["64,1%"], periods["26,3%"]) == ("2019", "2018", "2019")

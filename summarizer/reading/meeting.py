@@ -280,12 +280,21 @@ def _organizer(sent: Sentence, m: re.Match[str]) -> str | None:
     for who in (x.group("who") for x in (after, before) if x):
         if central := [c for c in _ORGANIZER.finditer(who) if not _VENUE_BEFORE.search(who[: c.start()])]:
             return _ORGANIZERS[re.sub(r"\s", "", central[-1].group()).lower()]
-        who = who.rsplit(",", 1)[-1]  # a body or place is named in the clause of the verb
-        if (body := _BODY.search(who)) and (ends := _body_end(body)):
-            return body_english(who[body.start() : ends[0]])
-        if place := _ADMIN_PLACE.search(who):
-            return translate_admin(place.group())
+        if found := _party(who.rsplit(",", 1)[-1]):  # a body or place is named in the clause of the verb
+            return found
     return None
+
+
+_WITH = re.compile(rf"(?:{_words('with')})\s+(?P<who>.+)", re.IGNORECASE)
+
+
+def _party(who: str) -> str | None:
+    """The first central body, body or place ``who`` names, in English."""
+    if central := _ORGANIZER.search(who):
+        return _ORGANIZERS[re.sub(r"\s", "", central.group()).lower()]
+    if (body := _BODY.search(who)) and (ends := _body_end(body)):
+        return body_english(who[body.start() : ends[0]])
+    return translate_admin(place.group()) if (place := _ADMIN_PLACE.search(who)) else None
 
 
 def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
@@ -297,6 +306,10 @@ def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         m = _EVENT_NOUN.search(sent.text)
         if m is None:
             continue
+        partner = _WITH.match(m.group("topic"))
+        if partner and (with_whom := _party(partner.group("who"))):
+            en = f"{_EVENT_EN[m.group('noun').lower()]} with {with_whom}"  # 'buổi làm việc với UBND phường Phú Mỹ'
+            return sent, sent.text[m.start() : m.end()], en[:1].upper() + en[1:]
         topic = _TOPIC_STOP.sub("", m.group("topic")).strip()
         place = _ADMIN_PLACE.search(topic)
         about = chunk(topic[: place.start()] if place else topic)

@@ -24,7 +24,7 @@ KINDS = {
     "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
     "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop", "organizer",
-    "holds",
+    "holds", "with",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -361,3 +361,13 @@ def test_an_organizer_the_topic_opens_with_is_said_once() -> None:
         "Government press conference"
     )
     assert _facts("Sáng 3/1, hội nghị Chính phủ với các địa phương đã diễn ra.").body_en == "Government conference"
+
+
+@pytest.mark.parametrize("row", _rows("with"), ids=_row_id)
+def test_a_working_session_names_its_other_party(row: tuple[str, ...]) -> None:
+    """Corpus: 'buổi làm việc với lãnh đạo tỉnh Thừa Thiên Huế' is a working session with the province, not the
+    province's own; with a ministry, the ministry's English."""
+    facts = _facts(f"Chiều 25/3, Bộ trưởng đã có buổi làm việc {row[0]} lãnh đạo tỉnh Đồng Nai về dự án.")
+    assert facts.body_en == "Working session with Dong Nai Province"
+    facts = _facts(f"Chiều 25/3, Thủ tướng có buổi làm việc {row[0]} Bộ Công Thương về các dự án.")
+    assert facts.body_en == "Working session with Ministry of Industry and Trade"

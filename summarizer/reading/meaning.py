@@ -166,6 +166,14 @@ def _nearest_named(terms: list[Term]) -> Term | None:
     return named[-1] if named else None
 
 
+def _named_since(ledger: Ledger, previous: Figure, fig: Figure) -> Term | None:
+    """The nearest quantity a term names between the previous figure and this one, past the comma that ends the
+    previous figure's own words ('3,7% GDP, tương đương …'), brackets aside: the subject has changed since ('4,2
+    triệu người, trong đó, gần một nửa là khách quốc tế, đạt tăng trưởng đến 30%')."""
+    between = _CLOSED_PAREN.sub(" ", ledger.text[previous.end : fig.start]).partition(",")[2]
+    return _nearest_named([t for t in known_terms(between) if t.vi not in _GENERIC | _ENTITIES | _UNSPECIFIC])
+
+
 def _strip_growth(subject: str) -> str:
     return re.sub(r"\s*(?:average )?growth(?: rate)?\b", "", subject).strip() or subject
 
@@ -345,13 +353,18 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         and previous is not None
         and previous.subject_en
     ):
-        # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject
-        fig.subject, fig.subject_en = previous.subject, _strip_growth(previous.subject_en)
+        # the clause names only growth ("tăng trưởng 8%"): the growth of the previous figure's subject, or of what
+        # the words since that figure name ('…, trong đó, gần một nửa là khách quốc tế, đạt tăng trưởng đến 30%')
+        between = _named_since(ledger, previous, fig)
+        fig.subject, fig.subject_en = (
+            (between.vi, between.en) if between else (previous.subject, _strip_growth(previous.subject_en))
+        )
         head = None
     elif _nearest(tail_terms) is not None:
         head, context = _nearest(tail_terms), tail_terms
     elif same_clause and previous is not None and previous.subject:
-        fig.subject, fig.subject_en = previous.subject, previous.subject_en
+        between = _named_since(ledger, previous, fig)
+        fig.subject, fig.subject_en = (between.vi, between.en) if between else (previous.subject, previous.subject_en)
         head = None
     else:
         head = _nearest(clause_terms) or (after_terms[0] if after_terms else None)

@@ -585,3 +585,26 @@ def test_what_was_done_is_a_result_not_a_target(text: str, source: str) -> None:
 def test_growth_over_the_month_before_written_without_voi() -> None:
     _, f = _fig("Doanh thu tháng 1 đạt 188.017 tỷ đồng (tăng 6,5% so tháng trước).", "6,5%")
     assert _basis(f) == "growth vs other" and f.label is not None and "previous month" in f.label
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "label"),
+    [
+        # audit (Hue tourism, 2018): the growth is of the international visitors named since the total
+        (
+            "Tổng khách du lịch đến Huế đạt trên 4,2 triệu người, trong đó, gần một nửa là khách quốc tế, đạt tăng "
+            "trưởng đến 30%.",
+            "30%",
+            "International visitors growth (year on year)",
+        ),
+        # corpus vietnews-train-018943: 'GDP' is the whole of the previous share, not what the next figure measures
+        (
+            "Bội chi năm 2018 theo dự toán là 3,7% GDP, tương đương 240.000 tỉ đồng.",
+            "240.000 tỉ đồng",
+            "Budget deficit",
+        ),
+    ],
+)
+def test_a_subject_named_since_the_previous_figure_is_the_next_ones(text: str, written: str, label: str) -> None:
+    ledger = build_ledger(text)
+    assert next(f for f in ledger.figures if ledger.text[f.start : f.end] == written).label == label

@@ -20,6 +20,7 @@ from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
 from summarizer.reading.owners import owner_english, owner_left_out
 from summarizer.reading.source_names import window
+from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, rows, words
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "head_of",
     "load_heads",
     "load_relations",
+    "modifier_left_out",
     "name_problem",
     "name_with_owner",
     "relation_problem",
@@ -147,8 +149,25 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
             or bool(words_left_out(tail, name))
             or owner_left_out(ledger, tail, name) is not None
+            or modifier_left_out(fig, tail, name) is not None
         )
     return judged[key]
+
+
+def modifier_left_out(fig: Figure, tail: str, name: str) -> str | None:
+    """A modifier written right after the subject ('vốn đầu tư gián tiếp', 'khách quốc tế', 'doanh nghiệp tư nhân')
+    that ``name`` does not say: 'Investment capital' for indirect investment names another quantity."""
+    if not fig.subject:
+        return None
+    low = normalize_vi(tail)
+    at = low.rfind(normalize_vi(fig.subject))
+    if at < 0:
+        return None
+    after = chunk(low[at + len(normalize_vi(fig.subject)) :])
+    said = name.lower()
+    if after and after[0].role == "mod" and not any(w[:5] in said for w in re.findall(r"[a-z]{4,}", after[0].en)):
+        return after[0].vi
+    return None
 
 
 def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:

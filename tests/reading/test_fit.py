@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.checking.assembly import key_indicators
-from summarizer.reading.fit import fit_problem, head_of, load_heads
+from summarizer.reading.fit import fit_problem, head_of, load_heads, modifier_left_out
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.ledger_types import Figure, FigureKind
 from summarizer.schema import Draft
@@ -258,3 +258,24 @@ def test_a_negation_in_the_counted_phrase_after_a_count_must_be_in_its_name() ->
     text = "Hiện nay còn 135.000 hộ sử dụng nước không hợp vệ sinh."
     assert _relation(text, "135.000 hộ", "Households using water") is not None
     assert _relation(text, "135.000 hộ", "Households not using safe water") is None
+
+
+_INDIRECT = "Đặc biệt, vốn đầu tư gián tiếp của nước ngoài vẫn vào ròng đạt"
+
+
+@pytest.mark.parametrize(
+    ("tail", "written", "name", "left_out"),
+    [
+        # audit (2019 securities report): indirect investment is not investment capital
+        (_INDIRECT, "2,8 tỷ USD", "Investment capital", "gián tiếp"),
+        (_INDIRECT, "2,8 tỷ USD", "Indirect investment", None),
+        # corpus vietnews-train-066327: a share of world GDP is no 'Share of GDP'
+        ("với tổng mức đóng góp trong GDP toàn cầu là", "85%", "Share of GDP", "toàn cầu"),
+    ],
+)
+def test_a_modifier_right_after_the_subject_must_be_in_the_name(
+    tail: str, written: str, name: str, left_out: str | None
+) -> None:
+    ledger = build_ledger(f"Tin.\n{tail} {written}.")
+    fig = next(f for f in ledger.figures if ledger.text[f.start : f.end] == written)
+    assert modifier_left_out(fig, tail, name) == left_out

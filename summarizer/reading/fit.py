@@ -107,6 +107,8 @@ def _glued(name: str) -> str | None:
 def fit_problem(fig: Figure, name: str) -> str | None:
     """Why ``name`` does not fit ``fig``, or None when it fits."""
     kind = fig.kind.value
+    if re.search(r"\bNone\b", name):
+        return "a missing value written into the name"  # 'None investment' (stop 37: 14 on 500 corpus articles)
     if _BASIS_PARENS.sub("", name).count("(") > 1:
         return "stacked parentheses"
     if re.search(r"\b(?:stood at|reached|was|were)\b", name, re.IGNORECASE):

@@ -374,7 +374,8 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
     if ranked and fig.kind.value == "ratio" and _RANKED.search(around.clause):
         fig.subject_en = f"{fig.subject_en} rank"
     lowered = (fig.subject_en or "").lower()
-    if fig.kind.value == "money" and _INVESTED.search(around.tail) and not re.search(r"invest|capital", lowered):
+    invested = fig.kind.value == "money" and _INVESTED.search(around.tail)
+    if fig.subject_en and invested and not re.search(r"invest|capital", lowered):
         fig.subject_en = f"{fig.subject_en} investment"  # 'ngành điện đã đầu tư trên 2.400 tỷ đồng'
     if (
         fig.subject_en is None

@@ -67,6 +67,7 @@ _THING = "a percent named by a thing, not its rate, share or change"
         (FigureKind.PERCENT, "%", "Gross regional domestic product (GRDP) growth (year on year)", None),
         (FigureKind.COUNT, "workers", "Job creation (workers)", None),
         (FigureKind.COUNT, "people", "Civil servants", None),  # 'người' says nothing of what is counted
+        (FigureKind.MONEY, "VND", "None investment", "a missing value written into the name"),  # a null subject
     ],
 )
 def test_a_name_that_does_not_fit_its_figure_says_why(kind: FigureKind, unit: str, name: str, why: str | None) -> None:

@@ -608,3 +608,11 @@ def test_growth_over_the_month_before_written_without_voi() -> None:
 def test_a_subject_named_since_the_previous_figure_is_the_next_ones(text: str, written: str, label: str) -> None:
     ledger = build_ledger(text)
     assert next(f for f in ledger.figures if ledger.text[f.start : f.end] == written).label == label
+
+
+def test_an_investment_with_no_subject_is_no_none_investment() -> None:
+    """Corpus (14 of 500 articles at stop 36): 'đã đầu tư 1.800 tỷ đồng' with nothing named before it gave the name
+    'None investment'; with no subject there is no name."""
+    ledger = build_ledger("Tin.\nĐến nay đã đầu tư 1.800 tỷ đồng.")
+    fig = next(f for f in ledger.figures if f.text == "1.800 tỷ đồng")
+    assert "None" not in (fig.label or "") and "None" not in (fig.subject_en or "")

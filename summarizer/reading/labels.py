@@ -22,6 +22,7 @@ __all__ = [
     "known_name",
     "names_only_the_unit",
     "qualify",
+    "ratio_qualifier",
 ]
 
 
@@ -34,6 +35,9 @@ def _count_qualifiers() -> list[tuple[re.Pattern[str], str]]:
 
 
 _COUNT_QUALIFIERS = _count_qualifiers()
+_RATIO_QUALIFIERS = [
+    (re.compile(rf"(?:{pattern})\s*$"), english) for pattern, english, *_ in entries("labels", "ratio_qualifier")
+]
 
 
 def figure_basis(fig: Figure) -> str:
@@ -81,6 +85,13 @@ def qualify(fig: Figure, subject: str, clause: str, tail: str) -> str:
 def count_qualifier(after: str) -> str | None:
     low = normalize_vi(after)
     return next((q for pattern, q in _COUNT_QUALIFIERS if pattern.search(low)), None)
+
+
+def ratio_qualifier(tail: str) -> str | None:
+    """What the verb right before a ratio says of the things it counts ('đạt và vượt 15/15 chỉ tiêu': met or
+    exceeded, 'xóa được 2/6 điểm ngập': eliminated)."""
+    low = normalize_vi(tail)
+    return next((q for pattern, q in _RATIO_QUALIFIERS if pattern.search(low)), None)
 
 
 def figure_label(fig: Figure, basis: str, subject: str, of_what: str | None = None) -> str:

@@ -23,7 +23,14 @@ from summarizer.reading.glossary import (
     phrase_after,
     written_whole,
 )
-from summarizer.reading.labels import PER_CAPITA, count_qualifier, figure_basis, figure_label, qualify
+from summarizer.reading.labels import (
+    PER_CAPITA,
+    count_qualifier,
+    figure_basis,
+    figure_label,
+    qualify,
+    ratio_qualifier,
+)
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, normalize_vi
@@ -475,7 +482,11 @@ def write_label(fig: Figure, around: Around) -> None:
     per_person = PER_CAPITA.search(tail) or PER_CAPITA.search(after[:12])
     if fig.kind.value == "money" and per_person and not re.search(r"per capita|per person", subject):
         subject = f"{subject} per capita"
-    if fig.kind.value in ("count", "ratio") and (q := count_qualifier(after)) and not _already_says(subject, q):
+    q = count_qualifier(after) if fig.kind.value in ("count", "ratio") else None
+    counted = fig.kind.value == "ratio" and fig.value.is_integer() and (fig.denominator or 0.5).is_integer()
+    q = q or (ratio_qualifier(clause) if counted else None)  # '15/15 chỉ tiêu', not a score '6,75/8,0 điểm'
+
+    if q and not _already_says(subject, q):
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"

@@ -8,13 +8,15 @@ import re
 import pytest
 
 from summarizer.reading.groups import group_figures
-from summarizer.reading.labels import PER_CAPITA, count_qualifier, qualify
+from summarizer.reading.labels import PER_CAPITA, count_qualifier, qualify, ratio_qualifier
+from summarizer.reading.ledger import build_ledger
 from summarizer.reading.ledger_types import Figure, FigureKind
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import entries, mapping, words
 
 K = FigureKind
 QUALIFIERS = entries("labels", "count_qualifier")
+RATIO_QUALIFIERS = entries("labels", "ratio_qualifier")
 
 
 def _fig(
@@ -46,6 +48,23 @@ def test_the_table_holds_every_kind_the_code_reads() -> None:
 def test_every_count_qualifier_reads_its_example(pattern: str, english: str, example: str) -> None:
     assert re.search(pattern, normalize_vi(example)), "the row's own pattern must match its example"
     assert count_qualifier(example) == english
+
+
+@pytest.mark.parametrize(("pattern", "english", "example"), RATIO_QUALIFIERS, ids=[r[2] for r in RATIO_QUALIFIERS])
+def test_every_ratio_qualifier_reads_the_verb_before_its_example(pattern: str, english: str, example: str) -> None:
+    """Audit: '16/19 chỉ tiêu' after 'đạt' are the targets met, not 'Targets of plan'; the ledger's label says it."""
+    before = example[: re.search(r"\d", example).start()]  # type: ignore[union-attr]
+    assert ratio_qualifier(before) == english
+    ledger = build_ledger(f"Tin.\nNăm 2023, huyện {example} nghị quyết.")
+    fig = next(f for f in ledger.figures if f.kind == K.RATIO)
+    assert (fig.label or "").endswith(english)
+
+
+def test_a_score_out_of_a_maximum_is_no_count_met() -> None:
+    """Corpus vietnews-train-071218: 'đạt 6,75/8,0 điểm' is a score, not 6.75 of 8 things met."""
+    ledger = build_ledger("Tin.\nQuy mô dân số đạt 6,75/8,0 điểm.")
+    fig = next(f for f in ledger.figures if f.kind == K.RATIO)
+    assert "met" not in (fig.label or "")
 
 
 def test_a_count_without_a_qualifier_has_none() -> None:

@@ -173,6 +173,29 @@ def _nearest_named(terms: list[Term]) -> Term | None:
     return named[-1] if named else None
 
 
+def _change_of_previous(fig: Figure, previous: Figure | None, counted: Term) -> Figure | None:
+    """The count just before in the sentence whose change this bare count is ('149 vụ phạm pháp hình sự, tăng 18
+    vụ': the 18 are criminal offences too), where it counts the same unit and names more than the unit."""
+    bare = normalize_vi(counted.vi) == normalize_vi(fig.unit_vi or "")
+    named = previous is not None and previous.subject_en and normalize_vi(previous.subject or "") != counted.vi
+    return previous if bare and named and _changes(fig, previous) else None
+
+
+def _changes(fig: Figure, previous: Figure | None) -> bool:
+    """Whether ``fig`` is a change ('tăng', 'giảm') in the count of the same unit just before it in its sentence."""
+    changes = ("increase", "decrease")
+    return (
+        previous is not None
+        and previous.sentence_index == fig.sentence_index
+        and fig.cue in changes
+        and previous.cue not in changes
+        and previous.kind == fig.kind
+        and fig.kind.value == "count"
+        and bool(fig.unit_vi)
+        and previous.unit_vi == fig.unit_vi
+    )
+
+
 def _named_since(ledger: Ledger, previous: Figure, fig: Figure) -> Term | None:
     """The nearest quantity a term names between the previous figure and this one, past the comma that ends the
     previous figure's own words ('3,7% GDP, tương đương …'), brackets aside: the subject has changed since ('4,2
@@ -249,6 +272,7 @@ def annotate(ledger: Ledger) -> None:
         mark_target_and_basis(ledger, fig, around)
         find_subject(ledger, fig, previous, around)
         carried = previous is not None and (fig.subject, fig.subject_en) == (previous.subject, previous.subject_en)
+        carried = carried and not _changes(fig, previous)  # its own: '149 vụ phạm pháp hình sự, tăng 18 vụ'
         name_from_glossary(fig, around.tail, around.after, carried=carried)
         still_carried = previous is not None and fig.subject == previous.subject
         if fig.subject is not None and not written_whole(ledger, fig, previous if still_carried else None):
@@ -343,6 +367,9 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         head = None
     elif counted is not None and named is not None:
         head, context = named, tail_terms  # 'phường đạt chuẩn đô thị văn minh đối với 2 phường': the longer name
+    elif counted is not None and (same := _change_of_previous(fig, previous, counted)) is not None:
+        fig.subject, fig.subject_en = same.subject, same.subject_en  # '149 vụ phạm pháp hình sự, tăng 18 vụ'
+        head = None
     elif counted is not None:
         head, context = counted, unit_terms
         rest = _QUOTED_LIST.sub("", ledger.text[fig.end : ledger.sentence_of(fig).end])

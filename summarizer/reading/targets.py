@@ -115,6 +115,9 @@ def _refine_basis(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
         return
     if fig.kind.value != "percent":
         return
+    changed = _change_in_brackets(ledger, fig)
+    if changed is not None and fig.cue is None:
+        fig.cue = changed  # 'tăng 18 vụ (13,7%) so với cùng kỳ': the change in percent, not a level
     if _PREV_MONTH.search(ledger.text[fig.end : fig.end + 30]):
         fig.basis = "vs previous month"
         return
@@ -136,6 +139,16 @@ _GROWTH_HEADER = re.compile(_any("growth_header"), re.IGNORECASE)
 _WHOLE_AFTER = re.compile(rf"\s(?:{_any('whole_after')})\b", re.IGNORECASE)
 """A percentage followed at once by an amount, an area or a volume is a share of it ('hỗ trợ 50% thuế thu nhập',
 '46% diện tích đất', '75% khối lượng'); one followed by people ('70% số dân') is a rate, a level."""
+
+
+def _change_in_brackets(ledger: Ledger, fig: Figure) -> str | None:
+    """The cue of a change in a count that a bracket right after it gives in percent ('tăng 18 vụ (13,7%)')."""
+    opening = ledger.text.rfind("(", max(0, fig.start - 3), fig.start)
+    if opening < 0 or ledger.text[opening + 1 : fig.start].strip():
+        return None
+    before = next((f for f in ledger.figures if 0 <= opening - f.end <= 1), None)
+    changes = ("increase", "decrease")
+    return before.cue if before is not None and before.kind.value == "count" and before.cue in changes else None
 
 
 def share_of_what_follows(fig: Figure, tail: str, after: str) -> bool:

@@ -616,3 +616,17 @@ def test_an_investment_with_no_subject_is_no_none_investment() -> None:
     ledger = build_ledger("Tin.\nĐến nay đã đầu tư 1.800 tỷ đồng.")
     fig = next(f for f in ledger.figures if f.text == "1.800 tỷ đồng")
     assert "None" not in (fig.label or "") and "None" not in (fig.subject_en or "")
+
+
+def test_a_change_in_a_count_is_of_the_count_before_it_and_its_bracketed_percent_is_growth() -> None:
+    """Audit (District 2, 2016): '149 vụ phạm pháp hình sự, tăng 18 vụ (13,7%) so với cùng kỳ' — the 18 are
+    criminal offences too, not 'Cases', and the 13.7% is their growth on the same period, not a level of it."""
+    ledger = build_ledger(
+        "Tin.\nTrong năm qua, trên địa bàn xảy ra 149 vụ phạm pháp hình sự, tăng 18 vụ (13,7%) so với cùng kỳ."
+    )
+    figs = {f.text: f for f in ledger.figures}
+    assert figs["18 vụ"].label == "Criminal offences increase"
+    assert figs["13,7%"].cue == "increase"
+    from summarizer.reading.labels import figure_basis
+
+    assert figure_basis(figs["13,7%"]) == "growth vs same period"

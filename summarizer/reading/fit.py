@@ -18,7 +18,7 @@ from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
-from summarizer.reading.owners import owner_english, owner_left_out
+from summarizer.reading.owners import owner_after, owner_english, owner_left_out
 from summarizer.reading.source_names import window
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, rows, words
@@ -151,6 +151,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
             or bool(words_left_out(tail, name))
             or owner_left_out(ledger, tail, name) is not None
+            or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name) is not None
             or modifier_left_out(fig, tail, name) is not None
         )
     return judged[key]
@@ -177,6 +178,7 @@ def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:
     dự án Long Thành' -> 'Total investment of the Long Thanh project'), where that name passes ``name_problem``;
     else None. Whose a figure is belongs in its name, never dropped for want of it."""
     owner = owner_english(ledger, around_of(ledger, fig, None).tail, name)
+    owner = owner or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name)
     if owner is None:
         return None
     plural = f" of {owner.split()[-1].lower()}s"

@@ -12,7 +12,7 @@ from summarizer.reading.ledger_types import Ledger
 from summarizer.reading.meeting import translate_admin
 from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["owner_english", "owner_left_out"]
+__all__ = ["owner_after", "owner_english", "owner_left_out"]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -116,3 +116,19 @@ def owner_english(ledger: Ledger, tail: str, name: str) -> str | None:
         return translate_admin(f"{cue} {run}")
     template = _OWNER_EN.get(cue)
     return template.format(strip_diacritics(run)) if template else None
+
+
+_AFTER = re.compile(rf"^\s*(?:{either(words('owners', 'after'))})\s+({_RUN.pattern})")
+
+
+def owner_after(ledger: Ledger, after: str, name: str) -> str | None:
+    """The English of an owner written right after the figure ('cam kết tài trợ 450 triệu USD của ADB' -> 'ADB')
+    that ``name`` leaves out: its words without their marks; None where there is none, or it goes without saying."""
+    after = re.split(r"[,;:()]|\.(?:\s|$)", after, maxsplit=1)[0]
+    m = _AFTER.match(_NOT_OWNER_WORDS.sub(lambda w: " " * len(w.group()), after))
+    run = m.group(1).strip(" .") if m else ""
+    if not run or _says(name, run) or fold(run) in _NATIONAL:
+        return None
+    home = ledger.keep("home_places", lambda: _home(ledger))
+    title = fold(ledger.sentences[0].text) if ledger.sentences else ""
+    return None if _goes_without_saying(run, home, title) else strip_diacritics(run)

@@ -110,3 +110,18 @@ def test_a_name_that_left_its_owner_out_is_shown_with_it() -> None:
     shown = {i.source_text: i for i in summary.indicators}
     assert shown["60.000 tỉ đồng"].name == "Total investment capital of the Hoa Phat Dung Quat project"
     assert shown["60.000 tỉ đồng"].name_status == "translated"
+
+
+@pytest.mark.parametrize("word", words("owners", "after"))
+def test_an_owner_right_after_the_figure_is_named(word: str) -> None:
+    """Dev set vietnews-train-061632: '450 triệu USD của ADB' is ADB's commitment; a person there is no owner."""
+    from summarizer.reading.owners import owner_after
+
+    ledger = build_ledger(REPORT)
+    assert owner_after(ledger, f" {word} ADB. Tại đợt làm việc", "Funding commitments") == "ADB"
+    assert owner_after(ledger, f" {word} ADB.", "ADB funding commitments") is None
+    assert owner_after(ledger, f" {word} ông Nguyễn Văn An.", "Funding commitments") is None
+    text = "Tin.\nHiện nay đã có cam kết tài trợ 450 triệu USD " + word + " ADB."
+    ledger = build_ledger(text)
+    summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
+    assert [i.name for i in summary.indicators] == ["Funding commitments of ADB"]

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from summarizer.reading.knowledge import termbase_rows
-from summarizer.reading.language import strip_diacritics
+from summarizer.reading.language import singular, strip_diacritics
 from summarizer.reading.terminology import Term, find_terms, is_generic_name, load_terminology, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
@@ -349,22 +349,8 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
         # 'dự án Long Thành': one project, the Long Thanh project, not 'Thanh Long projects'
         noun, run = chunks[named - 1], chunks[named:]
         name = Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name", sum(c.words for c in run))
-        chunks = [*chunks[: named - 1], Chunk(noun.vi, _one(noun.en), "noun", noun.words), name]
+        chunks = [*chunks[: named - 1], Chunk(noun.vi, singular(noun.en), "noun", noun.words), name]
     return " ".join(c.en for c in reversed(chunks) if c.en)
-
-
-_PLURAL_ONLY = frozenset({"arms", "goods", "earnings", "savings", "proceeds", "premises", "means", "series", "news"})
-"""English nouns whose plural is no count of things ('arms exports' are not exports of an arm)."""
-
-
-def _one(noun: str) -> str:
-    """The singular of an English plural noun phrase's last word ('projects' -> 'project', 'companies' ->
-    'company'); a phrase not in the plural as it is."""
-    head, _, last = noun.rpartition(" ")
-    if " and " in noun or last in _PLURAL_ONLY or not last.endswith("s") or last.endswith("ss"):
-        return noun
-    cut = 2 if last.endswith(("sses", "ches", "shes", "xes")) else 1
-    return f"{head} {last[:-3] + 'y' if last.endswith('ies') else last[:-cut]}".strip()
 
 
 def compose(chunks: tuple[Chunk, ...] | list[Chunk]) -> str:
@@ -415,6 +401,11 @@ def name_from_glossary(fig: Figure, tail: str, after: str, *, carried: bool) -> 
             by_count = True
         elif carried and _counted_by_noun(fig) and counted.covered and (fig.unit is None or subject not in counted.vi):
             fig.subject, fig.subject_en = None, None  # '… 115 cán bộ': not the contracts counted before it
+    if not by_count and fig.unit in _AREA_UNITS and (carried or weak):
+        sown = phrase_after(after)  # '1.800 ha lúa bị ngập': an area of rice, not the houses counted before it
+        nouns = sown.covered and sown.chunks[0].role == "noun" and all(c.role != "measure" for c in sown.chunks)
+        if nouns and sown.english and not is_generic_name(sown.english) and not _DIMENSION.search(tail):
+            fig.subject, fig.subject_en, by_count = sown.vi, f"area of {sown.english}", True
     dimension = _DIMENSION.search(tail)
     area = dimension is not None and dimension.group(1).lower() in _AREA_MEASURES and fig.unit in _AREA_UNITS
     if dimension is not None and (fig.unit in ("m", "km") or area):

@@ -21,6 +21,7 @@ __all__ = [
     "foreign_entities",
     "language_issues",
     "place_in_report",
+    "singular",
     "strip_diacritics",
 ]
 
@@ -200,3 +201,17 @@ def language_issues(text: str, where: str, report_folded: str, *, sentences: boo
     elif stripped.count("(") > stripped.count(")") or stripped.count("“") > stripped.count("”"):
         issues.append(LanguageIssue("unfinished", where, stripped[-30:], f"{where} leaves a bracket or quote open"))
     return issues
+
+
+_PLURAL_ONLY = frozenset({"arms", "goods", "earnings", "savings", "proceeds", "premises", "means", "series", "news"})
+"""English nouns whose plural is no count of things ('arms exports' are not exports of an arm)."""
+
+
+def singular(noun: str) -> str:
+    """The singular of an English plural noun phrase's last word ('projects' -> 'project', 'companies' ->
+    'company'); a phrase not in the plural as it is."""
+    head, _, last = noun.rpartition(" ")
+    if " and " in noun or last in _PLURAL_ONLY or not last.endswith("s") or last.endswith("ss"):
+        return noun
+    cut = 2 if last.endswith(("sses", "ches", "shes", "xes")) else 1
+    return f"{head} {last[:-3] + 'y' if last.endswith('ies') else last[:-cut]}".strip()

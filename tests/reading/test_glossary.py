@@ -446,3 +446,21 @@ def test_a_verb_before_a_count_names_what_was_done(text: str, figure: str, name:
     fig = next(f for f in build_ledger(text).figures if f.text == figure)
     assert fig.label == name
 
+
+@pytest.mark.parametrize(
+    ("text", "written", "label"),
+    [
+        # dev vietnews-train-103312: after a count of flooded houses, the hectares are of rice, not houses
+        ("Bão làm hơn 400 ngôi nhà bị ngập nước, hơn 1.800 ha lúa bị ngập.", "1.800 ha", "Area of rice flooded"),
+        ("Tỉnh có 5 xã, 330 ha lúa.", "330 ha", "Area of rice"),
+        # an area whose own words come before it keeps them: 'rộng 300 ha' is the park's area
+        ("Khu công nghiệp rộng 300 ha đất.", "300 ha", None),
+    ],
+)
+def test_an_area_is_of_the_noun_written_after_its_unit(text: str, written: str, label: str | None) -> None:
+    ledger = build_ledger(f"Tin.\n{text}")
+    fig = next(f for f in ledger.figures if ledger.text[f.start : f.end] == written)
+    if label is None:
+        assert not (fig.label or "").startswith("Area of land")
+    else:
+        assert fig.label == label

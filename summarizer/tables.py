@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
-__all__ = ["either", "entries", "fill", "mapping", "rows", "words"]
+__all__ = ["MONTHS", "either", "entries", "fill", "mapping", "rows", "words"]
 
 
 @cache
@@ -46,7 +46,7 @@ def either(items: Iterable[str], *, escape: bool = True) -> str:
     return "|".join(re.escape(w) if escape else w for w in items)
 
 
-_MONTHS = [
+MONTHS = [
     "January",
     "February",
     "March",
@@ -60,11 +60,12 @@ _MONTHS = [
     "November",
     "December",
 ]
+"""The English months, January first: a data row's '{month0}' and the briefing's dates."""
 
 
 def fill(template: str, groups: Sequence[str | None]) -> str:
     """A data row's English template filled with a match's groups: ``{0}``, ``{1}`` as written, ``{month0}`` group 0
     as an English month ('tháng 12/2016' -> 'December 2016')."""
     values = [g or "" for g in groups]
-    months = {f"month{k}": _MONTHS[int(g) - 1] for k, g in enumerate(values) if g.isdigit() and 1 <= int(g) <= 12}
+    months = {f"month{k}": MONTHS[int(g) - 1] for k, g in enumerate(values) if g.isdigit() and 1 <= int(g) <= 12}
     return template.format(*values, **months)

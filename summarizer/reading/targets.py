@@ -21,23 +21,18 @@ if TYPE_CHECKING:
 __all__ = ["mark_target", "share_of_what_follows"]
 
 
-def _any(kind: str) -> str:
-    """The words of ``kind`` in ``data/meaning.tsv`` as a regex alternation."""
-    return either(words("meaning", kind))
-
-
-def _any_pattern(kind: str) -> str:
-    """The patterns of ``kind`` in ``data/meaning.tsv`` as one regex alternation."""
-    return either(words("meaning", kind), escape=False)
+def _any(kind: str, *, escape: bool = True) -> str:
+    """The words (``escape``) or patterns of ``kind`` in ``data/meaning.tsv`` as one regex alternation."""
+    return either(words("meaning", kind), escape=escape)
 
 
 _ABOUT = either(words("cues", "about"))
 _RATE = _any("rate_word")
-_TARGET_CUE = re.compile(_any_pattern("target_cue"), re.IGNORECASE)
-_RESULT_CUE = re.compile(rf"\b(?:{_any_pattern('result_cue')})\b", re.IGNORECASE)
+_TARGET_CUE = re.compile(_any("target_cue", escape=False), re.IGNORECASE)
+_RESULT_CUE = re.compile(rf"\b(?:{_any('result_cue', escape=False)})\b", re.IGNORECASE)
 _TIMES = re.compile(rf"(?:{_any('times')})\s*$", re.IGNORECASE)
-_HORIZON = re.compile(_any_pattern("horizon"), re.IGNORECASE)
-_GROWTH_CONTEXT = re.compile(_any_pattern("growth_context"), re.IGNORECASE)
+_HORIZON = re.compile(_any("horizon", escape=False), re.IGNORECASE)
+_GROWTH_CONTEXT = re.compile(_any("growth_context", escape=False), re.IGNORECASE)
 _SHARE_CONTEXT = re.compile(_any("share_context"), re.IGNORECASE)
 _PREV_MONTH = re.compile(rf"^\W*(?:{_any('previous_month')})", re.IGNORECASE)
 _RATE_IN = re.compile(_RATE, re.IGNORECASE)
@@ -51,9 +46,9 @@ _TARGET_AFTER = re.compile(
 )
 
 
-_ASSIGNED_BASE = re.compile(_any_pattern("assigned_base"), re.IGNORECASE)
+_ASSIGNED_BASE = re.compile(_any("assigned_base", escape=False), re.IGNORECASE)
 _SHARE_BEFORE = re.compile(rf"\b(?:{_any('share_verb')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
-_GOAL_HEADER = re.compile(_any_pattern("goal_header"), re.IGNORECASE)
+_GOAL_HEADER = re.compile(_any("goal_header", escape=False), re.IGNORECASE)
 """The words before a colon that announce a list of goals ('… phấn đấu:', 'Mục tiêu năm 2017:')."""
 _GOAL_OPENING = re.compile(
     rf"^\W*(?:{_any('goal_opening')})(?: (?:{_any('goal_focus')}))? (?:{_any('goal_span')})", re.IGNORECASE

@@ -5,23 +5,10 @@ from __future__ import annotations
 from summarizer.reading.figures import Figure, FigureKind
 from summarizer.reading.units import SCALE_NAMES_EN
 from summarizer.schema import Indicator, Meeting
+from summarizer.tables import MONTHS
 
 __all__ = ["format_date", "format_figure", "format_number", "format_quantity", "format_value", "lower_first"]
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _VND_RESCALED = {None: 1, "thousand": 10**3, "ten-thousand": 10**4, "million": 10**6, "trillion": 10**12}
 
 _DIRECTION_WORDS = {
@@ -99,7 +86,7 @@ def format_date(meeting: Meeting) -> str:
     if not meeting.date:
         return ""
     y, mo, d = (int(x) for x in meeting.date.split("-"))
-    return f"{d} {_MONTHS[mo - 1]} {y}" + (" (year inferred)" if meeting.date_year_inferred else "")
+    return f"{d} {MONTHS[mo - 1]} {y}" + (" (year inferred)" if meeting.date_year_inferred else "")
 
 
 def lower_first(name: str) -> str:

@@ -1,7 +1,9 @@
 """Whose a figure is. 'tổng mức đầu tư của dự án Long Thành 336.630 tỷ đồng' is the airport's total investment:
 a name that leaves the owner out ('Capital of projects') names someone else's figure, quietly. The owner is the
-proper names after an owner word of ``data/owners.tsv``; the report's own place (the one it names most after a place
-word, or a name its title holds), people and the abbreviations a name translates go without saying."""
+proper names after an owner word of ``data/owners.tsv`` (or right after the figure: '450 triệu USD của ADB'); the
+report's own place (the one it names most after a place word, or a name its title holds), people and the
+abbreviations a name translates go without saying. Where the owner word says what it is ('dự án', 'huyện'), the
+name says the owner in English ('… of the Long Thanh project') rather than being withheld."""
 
 from __future__ import annotations
 
@@ -69,20 +71,25 @@ _GAP = re.compile(rf"(?:\s+(?!(?:{either(words('owners', 'gap_break'))})\b)[^\W\
 Phát'), never 'và' (another thing's name follows)."""
 
 
+def _said_already(ledger: Ledger) -> tuple[frozenset[str], str]:
+    """The report's own places and its title, folded: owners that go without saying."""
+    home = ledger.keep("home_places", lambda: _home(ledger))
+    return home, fold(ledger.sentences[0].text) if ledger.sentences else ""
+
+
 def _owners_left_out(ledger: Ledger, tail: str, name: str) -> list[tuple[str, str]]:
     """(cue, owner) for each owner the clause before the figure names and ``name`` leaves out; the cue as written
     where only a few lower-case words stand between them (``_GAP``), else ''."""
     cues = list(_CUE.finditer(tail))
     if not cues:
         return []
-    title = fold(ledger.sentences[0].text) if ledger.sentences else ""
+    home, title = _said_already(ledger)
     start = cues[0].end()
     phrase = _NOT_OWNER_WORDS.sub(lambda m: " " * len(m.group()), tail[start:])
     found = [(m.start() + start, m.group().strip(" .")) for m in _RUN.finditer(phrase)]
     found = [(at, r) for at, r in found if r and not _CUE.fullmatch(r)]
     if not found or any(_says(name, r) for _, r in found):
         return []
-    home = ledger.keep("home_places", lambda: _home(ledger))
     owners = []
     for at, r in found:
         if not _goes_without_saying(r, home, title):
@@ -129,6 +136,4 @@ def owner_after(ledger: Ledger, after: str, name: str) -> str | None:
     run = m.group(1).strip(" .") if m else ""
     if not run or _says(name, run) or fold(run) in _NATIONAL:
         return None
-    home = ledger.keep("home_places", lambda: _home(ledger))
-    title = fold(ledger.sentences[0].text) if ledger.sentences else ""
-    return None if _goes_without_saying(run, home, title) else strip_diacritics(run)
+    return None if _goes_without_saying(run, *_said_already(ledger)) else strip_diacritics(run)

@@ -269,17 +269,22 @@ _HELD_BY = re.compile(rf"\bdo\s+(?P<who>[^.;:]+?)\s+(?:{_HOLDS})\b")
 _HOLDS_BEFORE = re.compile(rf"(?P<who>[^.;:]{{1,150}}?)\s+(?:(?:đã|vừa)\s+)?(?:{_HOLDS})\s*$")
 
 
+def _central(written: str) -> str:
+    """The English of a central organizer as written ('Bộ NN & PTNT' -> 'Ministry of Agriculture and …')."""
+    return _ORGANIZERS[re.sub(r"\s", "", written).lower()]
+
+
 def _organizer(sent: Sentence, m: re.Match[str]) -> str | None:
     """Who holds the event of ``m`` (an ``_EVENT_NOUN`` match), in English: a central body its topic opens with
     ('họp báo Chính phủ thường kỳ'), or the one named after it ('… do Bộ Y tế tổ chức') or right before it ('tỉnh Bà
     Rịa - Vũng Tàu tổ chức hội nghị'): an organizer of ``data/meeting.tsv``, a body, or a place."""
     opens = _ORGANIZER.match(m.group("topic"))
     if opens:
-        return _ORGANIZERS[re.sub(r"\s", "", opens.group()).lower()]
+        return _central(opens.group())
     after, before = _HELD_BY.search(sent.text, m.start("topic")), _HOLDS_BEFORE.search(sent.text[: m.start()])
     for who in (x.group("who") for x in (after, before) if x):
         if central := [c for c in _ORGANIZER.finditer(who) if not _VENUE_BEFORE.search(who[: c.start()])]:
-            return _ORGANIZERS[re.sub(r"\s", "", central[-1].group()).lower()]
+            return _central(central[-1].group())
         if found := _party(who.rsplit(",", 1)[-1]):  # a body or place is named in the clause of the verb
             return found
     return None
@@ -291,7 +296,7 @@ _WITH = re.compile(rf"(?:{_words('with')})\s+(?P<who>.+)", re.IGNORECASE)
 def _party(who: str) -> str | None:
     """The first central body, body or place ``who`` names, in English."""
     if central := _ORGANIZER.search(who):
-        return _ORGANIZERS[re.sub(r"\s", "", central.group()).lower()]
+        return _central(central.group())
     if (body := _BODY.search(who)) and (ends := _body_end(body)):
         return body_english(who[body.start() : ends[0]])
     return translate_admin(place.group()) if (place := _ADMIN_PLACE.search(who)) else None

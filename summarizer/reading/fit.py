@@ -162,11 +162,11 @@ def modifier_left_out(fig: Figure, tail: str, name: str) -> str | None:
     that ``name`` does not say: 'Investment capital' for indirect investment names another quantity."""
     if not fig.subject:
         return None
-    low = normalize_vi(tail)
-    at = low.rfind(normalize_vi(fig.subject))
+    low, subject = normalize_vi(tail), normalize_vi(fig.subject)
+    at = low.rfind(subject)
     if at < 0:
         return None
-    after = chunk(low[at + len(normalize_vi(fig.subject)) :])
+    after = chunk(low[at + len(subject) :])
     said = name.lower()
     if after and after[0].role == "mod" and not any(w[:5] in said for w in re.findall(r"[a-z]{4,}", after[0].en)):
         return after[0].vi

@@ -55,11 +55,6 @@ def _any(kind: str) -> str:
     return either(words("meaning", kind))
 
 
-def _any_pattern(kind: str) -> str:
-    """The patterns of ``kind`` in ``data/meaning.tsv`` as one regex alternation, in the file's order."""
-    return either(words("meaning", kind), escape=False)
-
-
 _ABOUT = either(words("cues", "about"))
 """'khoảng', 'gần', 'hơn', 'trên' (``data/cues.tsv``): how exact the number after them is."""
 _AND = _any("and")
@@ -129,8 +124,7 @@ _UNIT_NOUNS = mapping("meaning", "unit_noun")
 _PAIRED = re.compile(rf"\s+(?:{_AND})\s+(?:(?:{_ABOUT}) )?\d")
 _RANKED = re.compile(rf"\b(?:{_any('ranked')})\s*$", re.IGNORECASE)
 _INVESTED = re.compile(rf"\b(?:{_any('invested')})(?: (?:{_ABOUT}))?\s*$", re.IGNORECASE)
-_RATE = _any("rate_word")
-_RATE_WORDS = re.compile(f"{_RATE}|{_any('share_verb')}", re.IGNORECASE)
+_RATE_WORDS = re.compile(f"{_any('rate_word')}|{_any('share_verb')}", re.IGNORECASE)
 
 
 def _nearest(terms: list[Term]) -> Term | None:

@@ -139,8 +139,14 @@ def document_year(text: str, sentences: list[Sentence]) -> int | None:
 
 
 def _document_period(text: str, sentences: list[Sentence]) -> str | None:
+    """The period the report's opening names, else the one its sentences name most (the first of equals): one
+    date told in passing deep in a story ('Tháng 7/2013, khi …') is not the whole story's period."""
     head = " ".join(s.text for s in sentences[:4])
-    return find_period(head, horizons=False) or find_period(text, horizons=False)
+    found = find_period(head, horizons=False)
+    if found:
+        return found
+    periods = [p for p in (find_period(s.text, horizons=False) for s in sentences) if p]
+    return Counter(periods).most_common(1)[0][0] if periods else None
 
 
 TERM_YEARS = re.compile(rf"{_word('term')}\s+((?:19|20)\d{{2}})\s?[-–—]\s?((?:19|20)\d{{2}})", re.IGNORECASE)

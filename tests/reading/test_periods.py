@@ -126,3 +126,17 @@ def test_a_comparison_year_is_not_carried_and_a_year_given_by_a_colon_is_the_fig
     )
     periods = {f.text: f.period for f in build_ledger(text).figures}
     assert (periods["63,8%"], periods["64,1%"], periods["26,3%"]) == ("2019", "2018", "2019")
+
+
+def test_the_reports_period_is_the_one_its_sentences_name_most_not_one_told_in_passing() -> None:
+    """corpus vietnews-train-091646: a story with no period in its opening dates one episode 'Tháng 7/2013'; 'năm
+    2016' named twice is the story's period, and a figure with no period of its own takes it."""
+    text = (
+        "Cán bộ đi học nước ngoài không về. Ông Long được cử đi học thạc sĩ. Bộ chưa có ý kiến. Ông nói vậy. Tháng "
+        "7/2013, ông được cử sang Mỹ đào tạo. Năm 2016, bộ chi 20 tỷ đồng cho đào tạo. Trong năm 2016, có 1.000 cán "
+        "bộ được cử đi học. Mỗi suất học bổng 30.000 USD."
+    )
+    ledger = build_ledger(text)
+    assert ledger.document_period == "2016"
+    (grant,) = [f for f in ledger.figures if ledger.text[f.start : f.end] == "30.000 USD"]
+    assert grant.period == "2016"

@@ -34,6 +34,9 @@ def test_every_period_row_reads_its_example(pattern: str, template: str, role: s
         assert find_period(example, horizons=False) != english
     else:
         assert find_period(example, horizons=False) == english
+    opening = example[0].upper() + example[1:]  # a period opening a sentence: 'Tháng 8-2016, …', 'Tính đến 30/6'
+    if not example.startswith("dịp Tết"):  # 'Dịp Tết vừa rồi, …' opens an anecdote: no period of a report
+        assert find_period(opening) == english
 
 
 @pytest.mark.parametrize(("word", "number"), entries("periods", "month_count"))

@@ -345,6 +345,20 @@ def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]
     return counted, unit_terms
 
 
+_GAP_WORDS = 4
+_WITH_BEFORE = re.compile(rf"\b(?:{_any('with')})\s+(?:\S+\s+)?$", re.IGNORECASE)
+"""'6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD': what follows 'với' is another quantity of them, not what they are."""
+
+
+def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str) -> bool:
+    """Whether a term before a count says what its counted things are for ('giải quyết việc làm cho 6.100 lao
+    động', 'dân số trên 23 vạn người'): in the figure's clause, at most a few words and no punctuation before it."""
+    if named not in tail_terms:
+        return True  # the domain the sentence before named ('Chất lượng giáo dục …, 13/13 chỉ tiêu thi đua')
+    gap = tail[named.end :]
+    return len(gap.split()) <= _GAP_WORDS and not re.search(r"[,;:()“”\"]", gap)
+
+
 def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: Around) -> None:
     """The figure's subject in Vietnamese and English: the term nearest before it in its clause, the noun it
     counts, or, where the clause names nothing (or only growth), the subject of the figure before it."""
@@ -354,6 +368,10 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
     context = clause_terms
     counted, unit_terms = _counted_noun(fig, around)
     named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
+    if counted is not None and named is not None and counted.en not in named.en and not _names_what_it_counts(
+        named, tail_terms, around.tail
+    ):
+        named = None  # 'Bộ Tài nguyên và Môi trường giảm 160 người' is no 'Environment (people)'
     if counted is not None and named is not None and counted.en not in named.en:
         composed = _compose(named, tail_terms)
         en = f"{counted.en} in {composed}" if _HAS.search(around.tail) else f"{composed} ({counted.en})"
@@ -370,7 +388,9 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         rest = _CLOSED_PAREN.sub(" ", rest)
         predicate = _PREDICATE.match(re.split(r"[,;:.]", rest, maxsplit=1)[0])
         later = known_terms(predicate.group(1)) if predicate else []
-        extra = next((t for t in [*unit_terms[1:], *later] if t.vi not in _BASES and t.en not in counted.en), None)
+        unit_text = normalize_vi(f"{fig.unit_vi or ''} {around.after}")
+        own = [t for t in unit_terms[1:] if not _WITH_BEFORE.search(unit_text, 0, t.start)]
+        extra = next((t for t in [*own, *later] if t.vi not in _BASES and t.en not in counted.en), None)
         if extra is not None:
             fig.subject, fig.subject_en = f"{counted.vi} {extra.vi}", f"{counted.en} ({extra.en})"
             head = None

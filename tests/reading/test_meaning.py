@@ -630,3 +630,32 @@ def test_a_change_in_a_count_is_of_the_count_before_it_and_its_bracketed_percent
     from summarizer.reading.labels import figure_basis
 
     assert figure_basis(figs["13,7%"]) == "growth vs same period"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "label"),
+    [  # a term a few words before a count, with no punctuation between, says what its counted things are for
+        ("Năm 2023, quận giải quyết việc làm cho 6.100 người lao động.", "6.100 người lao động", "Job creation (workers)"),
+        ("Năm 2023, huyện có dân số trên 23 vạn người.", "23 vạn người", "Population (people)"),
+        # corpus baomoi-21473621 (audit: wrong): the fisheries far before are not the 7 billion consumers
+        (
+            "Sản phẩm tôm và thủy sản nói chung vẫn đang là mặt hàng thực phẩm được ưa chuộng với thị trường tiêu thụ "
+            "rộng lớn hơn 7 tỷ người.",
+            "7 tỷ người",
+            None,
+        ),
+        # corpus vietnews-train-023982: the enterprises are not what the 1,500 new projects are
+        (
+            "Trong khoảng hai năm gần nhất, các doanh nghiệp Mỹ đã công bố hơn 1.500 dự án mới và hơn 61 tỉ USD đầu tư "
+            "mới.",
+            "1.500 dự án",
+            None,
+        ),
+    ],
+)
+def test_a_term_names_a_count_only_right_before_it(text: str, source: str, label: str | None) -> None:
+    _, fig = _fig(text, source)
+    if label is None:
+        assert fig.label is None or "(" not in fig.label, fig.label
+    else:
+        assert fig.label == label

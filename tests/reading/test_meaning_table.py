@@ -40,6 +40,7 @@ _KINDS = {
     "share_verb",
     "share_context",
     "whole_after",
+    "with",
     "rate_word",
     "growth_context",
     "growth_header",
@@ -469,3 +470,14 @@ def test_how_exact_a_number_is(words: str, english: str) -> None:
 def test_what_a_number_is_measured_against(row: tuple[str, ...]) -> None:
     _, _, example, gives = row
     assert detect_basis(example) == gives
+
+
+@pytest.mark.parametrize("word", _cases("meaning", "with"))
+def test_what_follows_with_after_a_count_is_another_quantity_not_what_is_counted(word: str) -> None:
+    """corpus vietnews-train-082397: '6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD' are no 'Projects (registered
+    investment capital)'."""
+    text = f"Hàn Quốc có 6.760 dự án {word} vốn đầu tư đăng ký 59 tỷ USD."
+    fig = next(f for f in build_ledger(text).figures if f.text == "6.760 dự án")
+    assert "capital" not in (fig.subject_en or "")
+    plain = next(f for f in build_ledger("Hàn Quốc có 6.760 dự án vốn đầu tư đăng ký.").figures if f.text == "6.760 dự án")
+    assert "capital" in (plain.subject_en or "")

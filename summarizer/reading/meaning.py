@@ -368,8 +368,11 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
     context = clause_terms
     counted, unit_terms = _counted_noun(fig, around)
     named = _nearest(tail_terms) or _domain_before(ledger, fig, previous, clause_terms, counted)
-    if counted is not None and named is not None and counted.en not in named.en and not _names_what_it_counts(
-        named, tail_terms, around.tail
+    if (
+        counted is not None
+        and named is not None
+        and counted.en not in named.en
+        and not _names_what_it_counts(named, tail_terms, around.tail)
     ):
         named = None  # 'Bộ Tài nguyên và Môi trường giảm 160 người' is no 'Environment (people)'
     if counted is not None and named is not None and counted.en not in named.en:

@@ -635,7 +635,11 @@ def test_a_change_in_a_count_is_of_the_count_before_it_and_its_bracketed_percent
 @pytest.mark.parametrize(
     ("text", "source", "label"),
     [  # a term a few words before a count, with no punctuation between, says what its counted things are for
-        ("Năm 2023, quận giải quyết việc làm cho 6.100 người lao động.", "6.100 người lao động", "Job creation (workers)"),
+        (
+            "Năm 2023, quận giải quyết việc làm cho 6.100 người lao động.",
+            "6.100 người lao động",
+            "Job creation (workers)",
+        ),
         ("Năm 2023, huyện có dân số trên 23 vạn người.", "23 vạn người", "Population (people)"),
         # corpus baomoi-21473621 (audit: wrong): the fisheries far before are not the 7 billion consumers
         (

@@ -479,5 +479,7 @@ def test_what_follows_with_after_a_count_is_another_quantity_not_what_is_counted
     text = f"Hàn Quốc có 6.760 dự án {word} vốn đầu tư đăng ký 59 tỷ USD."
     fig = next(f for f in build_ledger(text).figures if f.text == "6.760 dự án")
     assert "capital" not in (fig.subject_en or "")
-    plain = next(f for f in build_ledger("Hàn Quốc có 6.760 dự án vốn đầu tư đăng ký.").figures if f.text == "6.760 dự án")
+    plain = next(
+        f for f in build_ledger("Hàn Quốc có 6.760 dự án vốn đầu tư đăng ký.").figures if f.text == "6.760 dự án"
+    )
     assert "capital" in (plain.subject_en or "")

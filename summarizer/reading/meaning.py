@@ -31,6 +31,7 @@ from summarizer.reading.labels import (
     qualify,
     ratio_qualifier,
 )
+from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, normalize_vi
@@ -66,10 +67,23 @@ _AFTER_CUT = re.compile(rf"[,;:.()]|\s[-–]\s|\s(?:(?:{_AND})\s+)?\d")
 _IS = re.compile(rf"\s*(?:{_any('copula')})\b")
 
 
+_ORGANISATION = re.compile(rf"\b(?:{_any('organisation')})\s+[{CAPITALS}][^,.;:()]{{0,40}}$")
+"""What stands before a capitalised term inside an organisation's proper name ('Bộ Tài nguyên và Môi trường',
+'Sở Giao thông Vận tải'): its opening word, then a capital, with no punctuation between."""
+
+
+def _in_organisation(text: str, term: Term) -> bool:
+    """Whether ``term`` (placed in ``text``) is a capitalised word of an organisation's name."""
+    text = " ".join(text.split())  # where the terms were found: spaces collapsed, case kept
+    written = text[term.start : term.end]
+    return written[:1].isupper() and written.lower() == term.vi and bool(_ORGANISATION.search(text, 0, term.start))
+
+
 def _not_places(text: str) -> list[Term]:
-    """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao'), when others remain."""
-    terms = known_terms(text)
+    """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao') or sit in an organisation's
+    name ('Bộ Tài nguyên và Môi trường giảm 160 người'), when others remain."""
     norm = normalize_vi(text)
+    terms = [t for t in known_terms(text) if not _in_organisation(text, t)]
     kept = [t for t in terms if not _AT_PLACE.search(norm[: t.start])]
     return kept if any(t.vi not in _MODIFIERS | _BASES for t in kept) else terms
 
@@ -302,7 +316,8 @@ def mark_target_and_basis(ledger: Ledger, fig: Figure, around: Around) -> None:
 def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
     """The context pass: clause, terms and clause-sharing of ``fig`` (``previous``: the indicator before it)."""
     clause, tail, after = _segments(ledger, fig)
-    tail_terms, clause_terms = _not_places(tail), known_terms(clause)
+    tail_terms = _not_places(tail)
+    clause_terms = [t for t in known_terms(clause) if not _in_organisation(clause, t)]
     unit_terms = known_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
     same_clause = (
         previous is not None

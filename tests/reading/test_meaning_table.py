@@ -41,6 +41,7 @@ _KINDS = {
     "share_context",
     "whole_after",
     "with",
+    "organisation",
     "rate_word",
     "growth_context",
     "growth_header",
@@ -483,3 +484,14 @@ def test_what_follows_with_after_a_count_is_another_quantity_not_what_is_counted
         f for f in build_ledger("Hàn Quốc có 6.760 dự án vốn đầu tư đăng ký.").figures if f.text == "6.760 dự án"
     )
     assert "capital" in (plain.subject_en or "")
+
+
+@pytest.mark.parametrize("word", _cases("meaning", "organisation"))
+def test_a_term_in_an_organisations_name_is_not_what_a_figure_measures(word: str) -> None:
+    """corpus audit (wrong): 'Bộ Tài nguyên và Môi trường giảm 160 người' is no 'Environment (people) reduced'."""
+    text = f"Năm 2017, {word} Tài nguyên và Môi trường giảm 160 người."
+    named = next(f for f in build_ledger(text).figures if f.text == "160 người")
+    assert "nvironment" not in (named.label or "")
+    text = "Năm 2017, ngành tài nguyên và môi trường giảm 160 người."
+    plain = next(f for f in build_ledger(text).figures if f.text == "160 người")
+    assert "nvironment" in (plain.label or "")

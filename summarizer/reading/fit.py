@@ -18,7 +18,7 @@ from summarizer.reading.glossary import chunk
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
-from summarizer.reading.owners import owner_after, owner_english, owner_left_out
+from summarizer.reading.owners import many_for_one, owner_after, owner_english, owner_left_out
 from summarizer.reading.source_names import window
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, rows, words
@@ -151,6 +151,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
             or bool(words_left_out(tail, name))
             or owner_left_out(ledger, tail, name) is not None
+            or many_for_one(ledger.text[ledger.sentence_of(fig).start : fig.start], name)
             or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name) is not None
             or modifier_left_out(fig, tail, name) is not None
         )
@@ -181,8 +182,9 @@ def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:
     owner = owner or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name)
     if owner is None:
         return None
-    plural = f" of {owner.split()[-1].lower()}s"
-    owned = f"{name.removesuffix(plural)} of {owner}"  # 'Capital of projects' -> 'Capital of the Binh Trieu project'
+    kind = owner.split()[-1].lower()
+    bare = name.removesuffix(f" of {kind}s").removesuffix(f" of the {kind}")
+    owned = f"{bare} of {owner}"  # 'Capital of projects' -> 'Capital of the Binh Trieu project'
     return None if name_problem(ledger, fig, owned) else owned
 
 

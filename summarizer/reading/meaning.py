@@ -456,6 +456,11 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         fig.subject, fig.subject_en = previous.subject, previous.subject_en
 
 
+_ONE_PROJECT = re.compile(
+    rf"^(?!.*\b(?:{_any('plural_before')}) dự án\b)(?!.*\d dự án\b).*\b[Dd]ự án\b", re.IGNORECASE | re.DOTALL
+)
+"""A clause that names a project with no word that makes it many ('Dự án có tổng mức đầu tư …', 'dự án này'): one
+project, 'of the project', not 'of projects'."""
 _SPENT = re.compile(r"spend|spent|disburse|invest|capital|expend|cost|fund", re.IGNORECASE)
 """What a budget pays for ('giải ngân vốn đầu tư …, đối với ngân sách Trung ương là …'), as its English says."""
 
@@ -464,6 +469,10 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
+    if fig.subject_en.endswith(" of projects") and _ONE_PROJECT.search(
+        ledger.text[ledger.sentence_of(fig).start : fig.start]
+    ):
+        fig.subject_en = fig.subject_en.removesuffix("projects") + "the project"  # 'Dự án có tổng mức đầu tư …'
     sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
     spent = _nearest_named(
         [

@@ -14,7 +14,7 @@ from summarizer.reading.ledger_types import Ledger
 from summarizer.reading.meeting import translate_admin
 from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["owner_after", "owner_english", "owner_left_out"]
+__all__ = ["many_for_one", "owner_after", "owner_english", "owner_left_out"]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -112,16 +112,17 @@ _NATIONAL = frozenset(fold(w) for w in words("owners", "national"))
 def owner_english(ledger: Ledger, tail: str, name: str) -> str | None:
     """The English of the one owner ``name`` leaves out, where its cue says what it is ('dự án Long Thành' -> 'the
     Long Thanh project', 'huyện Hoằng Hóa' -> 'Hoang Hoa District'); None where there is none, or more than one,
-    or its cue is not written in lower case right before it, or has no English."""
+    or its cue is not written in lower case right before it (or opening the clause), or has no English."""
     owners = _owners_left_out(ledger, tail, name)
     if len(owners) != 1:
         return None
     cue, run = owners[0]
-    if not cue[:1].islower() or fold(run) in _NATIONAL:
+    opens = cue[:1].isupper() and tail.lstrip().startswith(cue)  # 'Dự án cầu Rạch Miễu 2 có tổng mức đầu tư …'
+    if not (cue[:1].islower() or opens) or fold(run) in _NATIONAL:
         return None
     if fold(cue) in _PLACE_CUES:
-        return translate_admin(f"{cue} {run}")
-    template = _OWNER_EN.get(cue)
+        return translate_admin(f"{cue.lower() if opens else cue} {run}")
+    template = _OWNER_EN.get(cue.lower() if opens else cue)
     return template.format(strip_diacritics(run)) if template else None
 
 
@@ -137,3 +138,15 @@ def owner_after(ledger: Ledger, after: str, name: str) -> str | None:
     if not run or _says(name, run) or fold(run) in _NATIONAL:
         return None
     return None if _goes_without_saying(run, *_said_already(ledger)) else strip_diacritics(run)
+
+
+_ONE_PROJECT = re.compile(
+    rf"(?<!các )(?<!những )(?<![\d.] )\b(?i:dự án)\s+(?:{either(words('owners', 'one_project'))})\b", re.IGNORECASE
+)
+_OF_PROJECTS = re.compile(r"\bof (?:projects|the project)(?:$|\s*\()", re.IGNORECASE)
+
+
+def many_for_one(tail: str, name: str) -> bool:
+    """A name of many projects ('Total investment of projects') for the one project its clause names by what it
+    builds ('dự án tuyến metro số 1 … tổng mức đầu tư …'): whose it is is lost."""
+    return bool(_OF_PROJECTS.search(name) and _ONE_PROJECT.search(tail))

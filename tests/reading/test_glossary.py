@@ -386,11 +386,11 @@ def test_a_capitalised_syllable_before_another_is_part_of_a_name(text: str, role
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        # 53: the project's total investment after its road's length is not a length
+        # 53: the project's total investment after its road's length is not a length (its own term since stop 38)
         (
             "Dự án đường ven sông Cái chiều dài tuyến đường là 4,6 km, quy mô bốn làn đường ô tô, tổng mức đầu tư là "
             "3.070 tỉ đồng.",
-            None,
+            "Total investment",
         ),
         # hand-written: the same order with a named amount
         ("Tuyến đường có chiều dài 12 km, tổng vốn đầu tư 500 tỷ đồng.", "Total investment capital"),

@@ -41,6 +41,7 @@ _KINDS = {
     "share_context",
     "whole_after",
     "with",
+    "plural_before",
     "organisation",
     "rate_word",
     "growth_context",
@@ -141,7 +142,7 @@ def test_a_term_that_qualifies_is_never_the_subject(vi: str) -> None:
 @pytest.mark.parametrize("vi", _role_cases("entity"))
 def test_an_entity_owns_the_subject(vi: str) -> None:
     english = find_terms(vi)[0].en
-    assert _last(f"Thu ngân sách {vi} đạt 100 tỷ đồng.").subject_en == f"budget revenue of {english}"
+    assert _last(f"Thu ngân sách các {vi} đạt 100 tỷ đồng.").subject_en == f"budget revenue of {english}"
 
 
 @pytest.mark.parametrize("vi", _role_cases("growth"))
@@ -495,3 +496,14 @@ def test_a_term_in_an_organisations_name_is_not_what_a_figure_measures(word: str
     text = "Năm 2017, ngành tài nguyên và môi trường giảm 160 người."
     plain = next(f for f in build_ledger(text).figures if f.text == "160 người")
     assert "nvironment" in (plain.label or "")
+
+
+@pytest.mark.parametrize("word", _cases("meaning", "plural_before"))
+def test_a_plural_word_before_a_project_makes_many(word: str) -> None:
+    """corpus vietnews-test-019788: a bare 'Dự án' is one project ('of the project'); '{word} dự án' are many."""
+    text = f"Hải Phòng thoát nước. {word.capitalize()} dự án có tổng mức đầu tư 13,884 tỷ đồng."
+    fig = next(f for f in build_ledger(text).figures if f.text == "13,884 tỷ đồng")
+    assert (fig.subject_en or "").endswith("of projects")
+    one = "Hải Phòng thoát nước. Dự án có tổng mức đầu tư 13,884 tỷ đồng."
+    fig = next(f for f in build_ledger(one).figures if f.text == "13,884 tỷ đồng")
+    assert (fig.subject_en or "").endswith("of the project")

@@ -125,3 +125,38 @@ def test_an_owner_right_after_the_figure_is_named(word: str) -> None:
     ledger = build_ledger(text)
     summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
     assert [i.name for i in summary.indicators] == ["Funding commitments of ADB"]
+
+
+def _shown(text: str) -> dict[str, tuple[str, str]]:
+    ledger = build_ledger(text)
+    summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
+    return {i.source_text: (i.name_status, i.name) for i in summary.indicators}
+
+
+def test_a_project_cue_opening_the_sentence_names_its_owner() -> None:
+    """corpus: 'Dự án cầu Rạch Miễu 2 có tổng mức đầu tư …', the genre's commonest amount of a named project; a cue
+    with a capital inside a sentence ('Hồ Chí Minh') stays part of a name."""
+    shown = _shown("Giao thông miền Tây.\nDự án cầu Rạch Miễu 2 có tổng mức đầu tư 5.000 tỷ đồng.")
+    assert shown["5.000 tỷ đồng"] == ("translated", "Total investment of the Rach Mieu 2 project")
+
+
+def test_one_project_is_the_project_and_many_are_projects() -> None:
+    """corpus vietnews-test-019788: 'Dự án có tổng mức đầu tư 13,884 tỷ đồng' is one project's."""
+    assert _shown("Hải Phòng thoát nước.\nDự án có tổng mức đầu tư 13,884 tỷ đồng.")["13,884 tỷ đồng"] == (
+        "translated",
+        "Total investment of the project",
+    )
+    many = _shown("Hải Phòng thoát nước.\nCác dự án có tổng mức đầu tư 13,884 tỷ đồng.")["13,884 tỷ đồng"]
+    assert many == ("translated", "Total investment of projects")
+
+
+@pytest.mark.parametrize("word", words("owners", "one_project"))
+def test_a_project_named_by_what_it_builds_is_not_named_as_any_project(word: str) -> None:
+    """eval/dev vietnews-train-014900: 'dự án tuyến metro số 2 có tổng mức đầu tư …' is metro line 2's, not
+    'Total investment of the project'."""
+    from summarizer.reading.owners import many_for_one
+
+    assert many_for_one(f"Còn dự án {word} số 2 có tổng mức đầu tư được duyệt", "Total investment of the project")
+    assert many_for_one(f"Còn dự án {word} số 2 có tổng mức đầu tư được duyệt", "Total investment of projects")
+    assert not many_for_one(f"Còn các dự án {word} có tổng mức đầu tư", "Total investment of projects")
+    assert not many_for_one(f"Còn dự án {word} số 2 có tổng mức đầu tư", "Total investment of metro line 2")

@@ -138,4 +138,7 @@ def test_every_standard_indicator_added_since_stop_36_names_its_figure(vi: str, 
 
     figure = "50%" if vi.startswith("tỷ lệ") else "12.500 lượt" if "khách" in vi else "500 tỷ đồng"
     fig = next(f for f in build_ledger(f"Năm 2023, {vi} đạt {figure}.").figures if f.text == figure)
+    if is_generic_name(en):  # 'total investment' alone says only what kind of figure it is: whose is still asked
+        assert fig.label == en[:1].upper() + en[1:] and known_name(fig) is None
+        return
     assert known_name(fig) == en[:1].upper() + en[1:]

@@ -150,7 +150,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             fit_problem(fig, name) is not None
             or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
             or bool(words_left_out(tail, name))
-            or owner_left_out(ledger, tail, name) is not None
+            or owner_left_out(ledger, tail, name, ledger.text[: ledger.sentence_of(fig).start]) is not None
             or many_for_one(ledger.text[ledger.sentence_of(fig).start : fig.start], name)
             or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name) is not None
             or modifier_left_out(fig, tail, name) is not None
@@ -178,7 +178,7 @@ def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:
     """``name`` with the one owner its clause names and it leaves out ('Total investment' for 'tổng mức đầu tư của
     dự án Long Thành' -> 'Total investment of the Long Thanh project'), where that name passes ``name_problem``;
     else None. Whose a figure is belongs in its name, never dropped for want of it."""
-    owner = owner_english(ledger, around_of(ledger, fig, None).tail, name)
+    owner = owner_english(ledger, around_of(ledger, fig, None).tail, name, ledger.text[: ledger.sentence_of(fig).start])
     owner = owner or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name)
     if owner is None:
         return None

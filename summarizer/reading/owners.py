@@ -77,9 +77,28 @@ def _said_already(ledger: Ledger) -> tuple[frozenset[str], str]:
     return home, fold(ledger.sentences[0].text) if ledger.sentences else ""
 
 
-def _owners_left_out(ledger: Ledger, tail: str, name: str) -> list[tuple[str, str]]:
-    """(cue, owner) for each owner the clause before the figure names and ``name`` leaves out; the cue as written
-    where only a few lower-case words stand between them (``_GAP``), else ''."""
+_BACK = re.compile(rf"(?<!\w)({either(words('owners', 'cue'))})\s+(?:{either(words('owners', 'back'))})(?!\w)")
+
+
+def _pointed_back(tail: str, earlier: str) -> str:
+    """``tail`` with an owner it points back to written out: 'huyện này thống kê thiệt hại' after '… huyện Hoằng
+    Hóa …' is Hoằng Hóa's damage; unchanged where nothing earlier names one after the same cue."""
+    m = _BACK.search(tail)
+    if m is None or not earlier:
+        return tail
+    named = [
+        n
+        for n in re.finditer(rf"(?<!\w)(?i:{re.escape(m.group(1))})\s+({_RUN.pattern})", earlier)
+        if not _CUE.fullmatch(n.group(1).strip(" ."))
+    ]
+    return tail if not named else f"{tail[: m.start()]}{m.group(1)} {named[-1].group(1).strip(' .')}{tail[m.end() :]}"
+
+
+def _owners_left_out(ledger: Ledger, tail: str, name: str, earlier: str = "") -> list[tuple[str, str]]:
+    """(cue, owner) for each owner the clause before the figure (or the text ``earlier``, where the clause points
+    back to it: 'huyện này') names and ``name`` leaves out; the cue as written where only a few lower-case words
+    stand between them (``_GAP``), else ''."""
+    tail = _pointed_back(tail, earlier)
     cues = list(_CUE.finditer(tail))
     if not cues:
         return []
@@ -98,9 +117,10 @@ def _owners_left_out(ledger: Ledger, tail: str, name: str) -> list[tuple[str, st
     return owners
 
 
-def owner_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
-    """The owner the clause before the figure names and ``name`` leaves out, or None."""
-    owners = _owners_left_out(ledger, tail, name)
+def owner_left_out(ledger: Ledger, tail: str, name: str, earlier: str = "") -> str | None:
+    """The owner the clause before the figure names (or points back to in ``earlier``) and ``name`` leaves out, or
+    None."""
+    owners = _owners_left_out(ledger, tail, name, earlier)
     return owners[0][1] if owners else None
 
 
@@ -109,11 +129,11 @@ _PLACE_CUES = frozenset(fold(w) for w in words("owners", "place_cue"))
 _NATIONAL = frozenset(fold(w) for w in words("owners", "national"))
 
 
-def owner_english(ledger: Ledger, tail: str, name: str) -> str | None:
+def owner_english(ledger: Ledger, tail: str, name: str, earlier: str = "") -> str | None:
     """The English of the one owner ``name`` leaves out, where its cue says what it is ('dự án Long Thành' -> 'the
     Long Thanh project', 'huyện Hoằng Hóa' -> 'Hoang Hoa District'); None where there is none, or more than one,
     or its cue is not written in lower case right before it (or opening the clause), or has no English."""
-    owners = _owners_left_out(ledger, tail, name)
+    owners = _owners_left_out(ledger, tail, name, earlier)
     if len(owners) != 1:
         return None
     cue, run = owners[0]

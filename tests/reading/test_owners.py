@@ -160,3 +160,16 @@ def test_a_project_named_by_what_it_builds_is_not_named_as_any_project(word: str
     assert many_for_one(f"Còn dự án {word} số 2 có tổng mức đầu tư được duyệt", "Total investment of projects")
     assert not many_for_one(f"Còn các dự án {word} có tổng mức đầu tư", "Total investment of projects")
     assert not many_for_one(f"Còn dự án {word} số 2 có tổng mức đầu tư", "Total investment of metro line 2")
+
+
+@pytest.mark.parametrize("word", words("owners", "back"))
+def test_an_owner_pointed_back_to_is_the_one_named_before(word: str) -> None:
+    """eval/dev vietnews-train-103312: 'huyện này thống kê thiệt hại 897 tỉ đồng' is the damage of the district the
+    text named before it, not the report's own."""
+    text = (
+        "Bão số 10 tàn phá miền Trung.\nỞ huyện Quảng Xương, bão làm sập 100 nhà, huyện Quảng Xương đã sơ tán dân. "
+        f"Tại huyện Hoằng Hoá, nhiều nhà bị sập. Ngày 16/9, huyện {word} thống kê thiệt hại 897 tỉ đồng."
+    )
+    assert _shown(text)["897 tỉ đồng"] == ("translated", "Damage of Hoang Hoa District")
+    alone = "Bão số 10 tàn phá miền Trung.\nNgày 16/9, huyện " + word + " thống kê thiệt hại 897 tỉ đồng."
+    assert _shown(alone)["897 tỉ đồng"] == ("translated", "Damage")

@@ -191,6 +191,19 @@ _YEAR_JUST_BEFORE = re.compile(rf"{_any_case_initial(_word('year'))} (?:19|20)\d
 64,1%' is the 2018 level, 'thấp hơn cùng kỳ năm 2016 (6,5%)' the 2016 one."""
 
 
+_SAME_PERIOD_YEAR = re.compile(
+    rf"(?:{either(words('periods', 'same_period'))}) {_word('year')} ((?:19|20)\d{{2}})\s?[:(]\s*$", re.IGNORECASE
+)
+"""'thấp hơn cùng kỳ năm 2016 (6,5%)': the report's span of months in that year, 'first 6 months of 2016'."""
+
+
+def _same_span(document: str | None, year: str) -> str | None:
+    """The report's period moved to ``year`` where it is a span of months ('first 6 months of 2017' -> 'first 6
+    months of 2016'); else None (the year alone is read as before)."""
+    m = re.fullmatch(r"((?:first|last) \d{1,2} months of )(?:19|20)\d{2}", document or "")
+    return f"{m.group(1)}{year}" if m else None
+
+
 _CONTINUES = re.compile(rf"\W*(?:{either(words('periods', 'continues'))})\b", re.IGNORECASE)
 """A sentence that details the one before it ("Trong đó, khoản thu …") shares its period."""
 
@@ -217,8 +230,10 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
         or _RANGE_AFTER.match(ledger.text, fig.end)
         or _YEAR_JUST_BEFORE.search(ledger.text, max(sent.start, fig.start - 20), fig.start)
     )
+    same = _SAME_PERIOD_YEAR.search(ledger.text, max(sent.start, fig.start - 40), fig.start)
     found = (
-        (own and find_period(own.group()))
+        (same and _same_span(ledger.document_period, same.group(1)))
+        or (own and find_period(own.group()))
         or find_period(before, last=True)
         or find_period(_without_parts(ledger.text, sent.start, sent.end, fig.end))
         or (header and _plan_period(header.text))

@@ -140,3 +140,15 @@ def test_the_reports_period_is_the_one_its_sentences_name_most_not_one_told_in_p
     assert ledger.document_period == "2016"
     (grant,) = [f for f in ledger.figures if ledger.text[f.start : f.end] == "30.000 USD"]
     assert grant.period == "2016"
+
+
+def test_a_figure_of_the_same_period_of_a_year_is_the_reports_span_in_that_year() -> None:
+    """eval/dev baomoi-22642224: 'thấp hơn cùng kỳ năm 2016 (6,5%)' in a report on the first half of 2017."""
+    text = (
+        "Hội nghị sơ kết 6 tháng.\nTrong 6 tháng đầu năm 2017, tốc độ tăng trưởng GDP của vùng đạt 6,45%, cao hơn "
+        "bình quân chung cả nước nhưng thấp hơn cùng kỳ năm 2016 (6,5%)."
+    )
+    periods = {f.text: f.period for f in build_ledger(text).figures if f.is_indicator_kind}
+    assert periods == {"6,45%": "first 6 months of 2017", "6,5%": "first 6 months of 2016"}
+    yearly = {f.text: f.period for f in build_ledger(text.replace("Trong 6 tháng đầu năm 2017", "Năm 2017")).figures}
+    assert yearly["6,5%"] == "2016"

@@ -60,7 +60,7 @@ _ABOUT = either(words("cues", "about"))
 """'khoảng', 'gần', 'hơn', 'trên' (``data/cues.tsv``): how exact the number after them is."""
 _AND = _any("and")
 _HARD_BOUNDARY = re.compile(rf"[;:(\n]|\s[-–]\s|\b(?:{_any('clause_break')})\b", re.IGNORECASE)
-_SOFT_BOUNDARY = re.compile(r",")
+_SOFT_BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)")  # never a decimal comma: 'với hơn 4,5 triệu xe máy là …'
 _CLOSED_PAREN = re.compile(r"\([^()]*\)")
 _AT_PLACE = re.compile(rf"(?:{_any('place_word')})\s*$")
 _AFTER_CUT = re.compile(rf"[,;:.()]|\s[-–]\s|\s(?:(?:{_AND})\s+)?\d")

@@ -663,3 +663,15 @@ def test_a_term_names_a_count_only_right_before_it(text: str, source: str, label
         assert fig.label is None or "(" not in fig.label, fig.label
     else:
         assert fig.label == label
+
+
+def test_a_decimal_comma_is_no_clause_boundary() -> None:
+    """eval/dev vietnews-train-096438: '… với hơn 4,5 triệu xe máy là 1,5 tỷ đồng': the clause of the amount holds the
+    whole number before it, not '5 triệu xe máy là'."""
+    from summarizer.reading.meaning import around_of
+
+    text = "Năm 2014, số phí thu được với hơn 4,5 triệu xe máy là 1,5 tỷ đồng, đạt 0,6% số dự kiến trong năm."
+    ledger, fig = _fig(text, "1,5 tỷ đồng")
+    assert around_of(ledger, fig, None).tail.strip() == "số phí thu được với hơn 4,5 triệu xe máy là"
+    ledger, share = _fig(text, "0,6%")
+    assert _basis(share) == "of plan"

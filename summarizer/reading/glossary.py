@@ -124,6 +124,9 @@ def chunk(text: str) -> list[Chunk]:
     return out
 
 
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
 def commas_inside_entries(text: str) -> set[int]:
     """Which commas of ``text`` (0 for its first) belong to a glossary entry ('nông, lâm, thủy sản', 'phòng,
     ban') rather than end a clause."""
@@ -131,7 +134,7 @@ def commas_inside_entries(text: str) -> set[int]:
         return set()
     inside: set[int] = set()
     k = 0
-    for c in chunk(text):
+    for c in chunk(_DECIMAL_COMMA.sub(".", text)):  # a decimal comma ('4,5') is no comma between clauses
         commas = c.vi.count(",")
         if c.role != "mark" and commas:
             inside.update(range(k, k + commas))

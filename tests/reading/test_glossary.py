@@ -464,3 +464,12 @@ def test_an_area_is_of_the_noun_written_after_its_unit(text: str, written: str, 
         assert not (fig.label or "").startswith("Area of land")
     else:
         assert fig.label == label
+
+
+def test_a_decimal_comma_is_not_counted_among_a_clauses_commas() -> None:
+    """'nông, lâm, thủy sản' holds two commas of one entry; a number's decimal comma before it is none of the
+    clause's commas, or the entry's commas are miscounted (stop 38: decimal commas stopped ending clauses)."""
+    from summarizer.reading.glossary import commas_inside_entries
+
+    assert commas_inside_entries("Giá trị sản xuất nông, lâm, thủy sản ước đạt") == {0, 1}
+    assert commas_inside_entries("Với 4,5 triệu hộ, giá trị sản xuất nông, lâm, thủy sản ước đạt") == {1, 2}

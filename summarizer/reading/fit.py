@@ -90,7 +90,7 @@ def _repeats(name: str) -> str | None:
     return None
 
 
-_PLURAL_PAIR = re.compile(r"\b([A-Za-z]{3,}s) ([a-z]{3,}s|people|children|women)\b")  # 'Deaths people'
+_PLURAL_PAIR = re.compile(r"\b([A-Za-z]{3,}s) ([a-z]{3,}s|people|children|women|criteria)\b")  # 'Deaths people'
 _PAIR_FIRST = frozenset(w for (w,) in rows("noun_pairs"))
 
 

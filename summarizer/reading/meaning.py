@@ -361,17 +361,23 @@ def _counted_noun(fig: Figure, around: Around) -> tuple[Term | None, list[Term]]
 
 
 _GAP_WORDS = 4
+_COUNT_LINKS = frozenset(words("meaning", "count_link"))
+_NUMBER_BEFORE = re.compile(r"\d\s*(?:\S+\s*)?$")
 _WITH_BEFORE = re.compile(rf"\b(?:{_any('with')})\s+(?:\S+\s+)?$", re.IGNORECASE)
 """'6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD': what follows 'với' is another quantity of them, not what they are."""
 
 
 def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str) -> bool:
     """Whether a term before a count says what its counted things are for ('giải quyết việc làm cho 6.100 lao
-    động', 'dân số trên 23 vạn người'): in the figure's clause, at most a few words and no punctuation before it."""
+    động', 'dân số trên 23 vạn người'): in the figure's clause, joined to it by at most a few linking words or
+    names (``count_link``: no verb, no punctuation), and not itself counted by a number before it."""
     if named not in tail_terms:
         return True  # the domain the sentence before named ('Chất lượng giáo dục …, 13/13 chỉ tiêu thi đua')
-    gap = tail[named.end :]
-    return len(gap.split()) <= _GAP_WORDS and not re.search(r"[,;:()“”\"]", gap)
+    text = " ".join(tail.split())  # where the terms were found: spaces collapsed, case kept
+    if _NUMBER_BEFORE.search(text, 0, named.start):
+        return False  # '1.000 vụ cháy nổ làm 33 người chết': the fires are another figure's, not the dead's
+    gap = text[named.end :].split()
+    return len(gap) <= _GAP_WORDS and all(w[:1].isupper() or w.lower() in _COUNT_LINKS for w in gap)
 
 
 def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: Around) -> None:

@@ -212,6 +212,7 @@ def test_a_negation_after_the_figure_must_be_in_its_name(word: str) -> None:
         ("Enterprises delegates", True),
         ("Violations units", True),
         ("Deaths people", True),  # vietnews-test-020343: '13 người tử vong'
+        ("Cases criteria", True),  # vietnews-train-095411
         ("Hotels business (target)", False),
         ("Poor households", False),
         ("Party members admitted", False),

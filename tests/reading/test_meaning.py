@@ -648,6 +648,10 @@ def test_a_change_in_a_count_is_of_the_count_before_it_and_its_bracketed_percent
             "7 tỷ người",
             None,
         ),
+        # corpus vietnews-test-020343: the fires are counted by the number before them, not the dead
+        ("Trên toàn quốc đã xảy ra 1.000 vụ cháy nổ làm 33 người chết.", "33 người", None),
+        # corpus vietnews-train-018381: a verb between them ('ảnh hưởng đến'): no 'Projects (households)'
+        ("Thanh tra phát hiện dự án ảnh hưởng đến 702 hộ dân.", "702 hộ dân", None),
         # corpus vietnews-train-023982: the enterprises are not what the 1,500 new projects are
         (
             "Trong khoảng hai năm gần nhất, các doanh nghiệp Mỹ đã công bố hơn 1.500 dự án mới và hơn 61 tỉ USD đầu tư "

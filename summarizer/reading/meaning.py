@@ -462,8 +462,10 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         fig.subject, fig.subject_en = previous.subject, previous.subject_en
 
 
+_PROJECT_WORD = either(sorted(_PROJECTS, key=len)[:1])  # 'dự án', the shortest term with the 'projects' role
 _ONE_PROJECT = re.compile(
-    rf"^(?!.*\b(?:{_any('plural_before')}) dự án\b)(?!.*\d dự án\b).*\b[Dd]ự án\b", re.IGNORECASE | re.DOTALL
+    rf"^(?!.*\b(?:{_any('plural_before')}) {_PROJECT_WORD}\b)(?!.*\d {_PROJECT_WORD}\b).*\b{_PROJECT_WORD}\b",
+    re.IGNORECASE | re.DOTALL,
 )
 """A clause that names a project with no word that makes it many ('Dự án có tổng mức đầu tư …', 'dự án này'): one
 project, 'of the project', not 'of projects'."""

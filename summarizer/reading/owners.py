@@ -161,12 +161,17 @@ def owner_after(ledger: Ledger, after: str, name: str) -> str | None:
 
 
 _ONE_PROJECT = re.compile(
-    rf"(?<!các )(?<!những )(?<![\d.] )\b(?i:dự án)\s+(?:{either(words('owners', 'one_project'))})\b", re.IGNORECASE
+    rf"(?<![\d.] )(?<!\w)(?:{either(words('owners', 'project'))})\s+(?:{either(words('owners', 'one_project'))})\b",
+    re.IGNORECASE,
 )
 _OF_PROJECTS = re.compile(r"\bof (?:projects|the project)(?:$|\s*\()", re.IGNORECASE)
+
+
+_MANY = re.compile(rf"(?<!\w)(?:{either(words('owners', 'many'))})\s+$", re.IGNORECASE)
 
 
 def many_for_one(tail: str, name: str) -> bool:
     """A name of many projects ('Total investment of projects') for the one project its clause names by what it
     builds ('dự án tuyến metro số 1 … tổng mức đầu tư …'): whose it is is lost."""
-    return bool(_OF_PROJECTS.search(name) and _ONE_PROJECT.search(tail))
+    one = next((m for m in _ONE_PROJECT.finditer(tail) if not _MANY.search(tail, 0, m.start())), None)
+    return bool(_OF_PROJECTS.search(name) and one)

@@ -173,3 +173,12 @@ def test_an_owner_pointed_back_to_is_the_one_named_before(word: str) -> None:
     assert _shown(text)["897 tỉ đồng"] == ("translated", "Damage of Hoang Hoa District")
     alone = "Bão số 10 tàn phá miền Trung.\nNgày 16/9, huyện " + word + " thống kê thiệt hại 897 tỉ đồng."
     assert _shown(alone)["897 tỉ đồng"] == ("translated", "Damage")
+
+
+@pytest.mark.parametrize("word", words("owners", "many"))
+def test_many_projects_may_be_named_projects(word: str) -> None:
+    from summarizer.reading.owners import many_for_one
+
+    (project,) = words("owners", "project")
+    assert not many_for_one(f"Còn {word} {project} tuyến metro có tổng mức đầu tư", "Total investment of projects")
+    assert many_for_one(f"Còn {project} tuyến metro số 1 có tổng mức đầu tư", "Total investment of projects")

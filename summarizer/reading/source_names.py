@@ -13,6 +13,7 @@ from typing import Literal
 from summarizer.reading.glossary import Chunk, chunk, word_spans
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
+from summarizer.reading.terminology import is_generic_name
 
 __all__ = ["SourceName", "source_name", "window"]
 
@@ -85,6 +86,8 @@ def _source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
         found = None  # 'của (14%)', 'ngày (937 tỷ đồng)': one word says nothing of what is measured (a name may)
     if found is not None and _names_only(found[0], found[2]):
         found = None  # 'Việt Nam (520 triệu USD)', 'của VCCI (29%)': a place or a name alone says whose, not what
+    if found is not None and _head_noun_only(found[2]):
+        found = None  # 'diện tích (599.066 ha)', 'ngân sách (8.055 tỷ đồng)': a head noun alone; the clause instead
     if found is None and fig.kind.value in ("count", "ratio") and fig.unit_vi:
         start = fig.end - len(fig.unit_vi)
         words = ledger.text[start : start + 60]
@@ -96,6 +99,12 @@ def _source_name(ledger: Ledger, fig: Figure) -> SourceName | None:
     vi, span, chunks = found
     gloss = "; ".join(dict.fromkeys(c.en.strip() for c in chunks if c.role in _GLOSSED and c.en.strip()))
     return SourceName(" ".join(vi.split()), span, gloss, "partial" if gloss else "source")
+
+
+def _head_noun_only(chunks: list[Chunk]) -> bool:
+    """A window that is one known word saying only what kind of figure it is ('diện tích', 'giá trị', 'tổng mức đầu
+    tư'): a head noun alone, which the issue forbids as a name, translated or not."""
+    return len(chunks) == 1 and chunks[0].role in _GLOSSED and is_generic_name(chunks[0].en or chunks[0].vi)
 
 
 def _names_only(vi: str, chunks: list[Chunk]) -> bool:

@@ -145,14 +145,15 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
     judged: dict[tuple[str, str], bool] = ledger.keep("name_problems", dict)
     key = (fig.id, name)
     if key not in judged:
-        tail = around_of(ledger, fig, None).tail
+        tail, after = around_of(ledger, fig, None).tail, ledger.text[fig.end : fig.end + 40]
+        sentence = ledger.sentence_of(fig).start
         judged[key] = (
             fit_problem(fig, name) is not None
-            or relation_problem(fig, name, tail, ledger.text[fig.end : fig.end + 40]) is not None
+            or relation_problem(fig, name, tail, after) is not None
             or bool(words_left_out(tail, name))
-            or owner_left_out(ledger, tail, name, ledger.text[: ledger.sentence_of(fig).start]) is not None
-            or many_for_one(ledger.text[ledger.sentence_of(fig).start : fig.start], name)
-            or owner_after(ledger, ledger.text[fig.end : fig.end + 40], name) is not None
+            or owner_left_out(ledger, tail, name, ledger.text[:sentence]) is not None
+            or many_for_one(ledger.text[sentence : fig.start], name)
+            or owner_after(ledger, after, name) is not None
             or modifier_left_out(fig, tail, name) is not None
         )
     return judged[key]

@@ -33,6 +33,7 @@ from summarizer.reading.labels import (
 )
 from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
+from summarizer.reading.owners import names_one_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
@@ -72,18 +73,27 @@ _ORGANISATION = re.compile(rf"\b(?:{_any('organisation')})\s+[{CAPITALS}][^,.;:(
 'Sở Giao thông Vận tải'): its opening word, then a capital, with no punctuation between."""
 
 
-def _in_organisation(text: str, term: Term) -> bool:
-    """Whether ``term`` (placed in ``text``) is a capitalised word of an organisation's name."""
-    text = " ".join(text.split())  # where the terms were found: spaces collapsed, case kept
-    written = text[term.start : term.end]
-    return written[:1].isupper() and written.lower() == term.vi and bool(_ORGANISATION.search(text, 0, term.start))
+def _as_found(text: str) -> str:
+    """``text`` as its terms were found: spaces collapsed, case kept (a term's start and end index it)."""
+    return " ".join(text.split())
+
+
+def _outside_organisations(text: str) -> list[Term]:
+    """The terms of ``text`` less the capitalised words of an organisation's name ('Bộ Tài nguyên và Môi trường')."""
+    found = _as_found(text)
+
+    def inside(term: Term) -> bool:
+        written = found[term.start : term.end]
+        return written[:1].isupper() and written.lower() == term.vi and bool(_ORGANISATION.search(found, 0, term.start))
+
+    return [t for t in known_terms(text) if not inside(t)]
 
 
 def _not_places(text: str) -> list[Term]:
     """Terms of ``text`` less those that say where ('… điện tử tại Khu công nghệ cao') or sit in an organisation's
     name ('Bộ Tài nguyên và Môi trường giảm 160 người'), when others remain."""
     norm = normalize_vi(text)
-    terms = [t for t in known_terms(text) if not _in_organisation(text, t)]
+    terms = _outside_organisations(text)
     kept = [t for t in terms if not _AT_PLACE.search(norm[: t.start])]
     return kept if any(t.vi not in _MODIFIERS | _BASES for t in kept) else terms
 
@@ -317,7 +327,7 @@ def around_of(ledger: Ledger, fig: Figure, previous: Figure | None) -> Around:
     """The context pass: clause, terms and clause-sharing of ``fig`` (``previous``: the indicator before it)."""
     clause, tail, after = _segments(ledger, fig)
     tail_terms = _not_places(tail)
-    clause_terms = [t for t in known_terms(clause) if not _in_organisation(clause, t)]
+    clause_terms = _outside_organisations(clause)
     unit_terms = known_terms(f"{fig.unit_vi or ''} {after}") if fig.kind.value in ("count", "ratio") else []
     same_clause = (
         previous is not None
@@ -373,7 +383,7 @@ def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str) -> boo
     names (``count_link``: no verb, no punctuation), and not itself counted by a number before it."""
     if named not in tail_terms:
         return True  # the domain the sentence before named ('Chất lượng giáo dục …, 13/13 chỉ tiêu thi đua')
-    text = " ".join(tail.split())  # where the terms were found: spaces collapsed, case kept
+    text = _as_found(tail)
     if _NUMBER_BEFORE.search(text, 0, named.start):
         return False  # '1.000 vụ cháy nổ làm 33 người chết': the fires are another figure's, not the dead's
     gap = text[named.end :].split()
@@ -462,13 +472,6 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         fig.subject, fig.subject_en = previous.subject, previous.subject_en
 
 
-_PROJECT_WORD = either(sorted(_PROJECTS, key=len)[:1])  # 'dự án', the shortest term with the 'projects' role
-_ONE_PROJECT = re.compile(
-    rf"^(?!.*\b(?:{_any('plural_before')}) {_PROJECT_WORD}\b)(?!.*\d {_PROJECT_WORD}\b).*\b{_PROJECT_WORD}\b",
-    re.IGNORECASE | re.DOTALL,
-)
-"""A clause that names a project with no word that makes it many ('Dự án có tổng mức đầu tư …', 'dự án này'): one
-project, 'of the project', not 'of projects'."""
 _SPENT = re.compile(r"spend|spent|disburse|invest|capital|expend|cost|fund", re.IGNORECASE)
 """What a budget pays for ('giải ngân vốn đầu tư …, đối với ngân sách Trung ương là …'), as its English says."""
 
@@ -477,7 +480,7 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
-    if fig.subject_en.endswith(" of projects") and _ONE_PROJECT.search(
+    if fig.subject_en.endswith(" of projects") and names_one_project(
         ledger.text[ledger.sentence_of(fig).start : fig.start]
     ):
         fig.subject_en = fig.subject_en.removesuffix("projects") + "the project"  # 'Dự án có tổng mức đầu tư …'

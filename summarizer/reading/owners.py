@@ -14,7 +14,7 @@ from summarizer.reading.ledger_types import Ledger
 from summarizer.reading.meeting import translate_admin
 from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["many_for_one", "owner_after", "owner_english", "owner_left_out"]
+__all__ = ["many_for_one", "names_one_project", "owner_after", "owner_english", "owner_left_out"]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -160,18 +160,26 @@ def owner_after(ledger: Ledger, after: str, name: str) -> str | None:
     return None if _goes_without_saying(run, *_said_already(ledger)) else strip_diacritics(run)
 
 
+_PROJECT = either(words("owners", "project"))
+_MANY = either(words("owners", "many"))
+_ONE_NAMED = re.compile(
+    rf"(?<![\d.] )(?<!\w)(?:{_PROJECT})\s+(?:{either(words('owners', 'one_project'))})\b", re.IGNORECASE
+)
+_MANY_BEFORE = re.compile(rf"(?<!\w)(?:{_MANY})\s+$", re.IGNORECASE)
 _ONE_PROJECT = re.compile(
-    rf"(?<![\d.] )(?<!\w)(?:{either(words('owners', 'project'))})\s+(?:{either(words('owners', 'one_project'))})\b",
-    re.IGNORECASE,
+    rf"^(?!.*\b(?:{_MANY}) {_PROJECT}\b)(?!.*\d {_PROJECT}\b).*\b{_PROJECT}\b", re.IGNORECASE | re.DOTALL
 )
 _OF_PROJECTS = re.compile(r"\bof (?:projects|the project)(?:$|\s*\()", re.IGNORECASE)
 
 
-_MANY = re.compile(rf"(?<!\w)(?:{either(words('owners', 'many'))})\s+$", re.IGNORECASE)
+def names_one_project(text: str) -> bool:
+    """Whether ``text`` names a project with no word or number that makes it many ('Dự án có tổng mức đầu tư …',
+    'dự án này'): one project, 'the project', not 'projects'."""
+    return bool(_ONE_PROJECT.search(text))
 
 
 def many_for_one(tail: str, name: str) -> bool:
     """A name of many projects ('Total investment of projects') for the one project its clause names by what it
     builds ('dự án tuyến metro số 1 … tổng mức đầu tư …'): whose it is is lost."""
-    one = next((m for m in _ONE_PROJECT.finditer(tail) if not _MANY.search(tail, 0, m.start())), None)
+    one = next((m for m in _ONE_NAMED.finditer(tail) if not _MANY_BEFORE.search(tail, 0, m.start())), None)
     return bool(_OF_PROJECTS.search(name) and one)

@@ -182,3 +182,14 @@ def test_many_projects_may_be_named_projects(word: str) -> None:
     (project,) = words("owners", "project")
     assert not many_for_one(f"Còn {word} {project} tuyến metro có tổng mức đầu tư", "Total investment of projects")
     assert many_for_one(f"Còn {project} tuyến metro số 1 có tổng mức đầu tư", "Total investment of projects")
+
+
+@pytest.mark.parametrize("word", words("owners", "many"))
+def test_a_plural_word_before_a_project_makes_many(word: str) -> None:
+    """corpus vietnews-test-019788: a bare 'Dự án' is one project ('of the project'); '{word} dự án' are many."""
+    text = f"Hải Phòng thoát nước. {word.capitalize()} dự án có tổng mức đầu tư 13,884 tỷ đồng."
+    fig = next(f for f in build_ledger(text).figures if f.text == "13,884 tỷ đồng")
+    assert (fig.subject_en or "").endswith("of projects")
+    one = "Hải Phòng thoát nước. Dự án có tổng mức đầu tư 13,884 tỷ đồng."
+    fig = next(f for f in build_ledger(one).figures if f.text == "13,884 tỷ đồng")
+    assert (fig.subject_en or "").endswith("of the project")

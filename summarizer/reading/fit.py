@@ -15,6 +15,7 @@ from importlib import resources
 from itertools import pairwise
 
 from summarizer.reading.glossary import chunk
+from summarizer.reading.heads import head_of, load_heads, singular
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
@@ -34,44 +35,6 @@ __all__ = [
     "relation_problem",
     "words_left_out",
 ]
-
-
-@lru_cache(maxsize=1)
-def load_heads() -> dict[str, frozenset[str]]:
-    """English head word (singular, lower case) -> the figure kinds it may name."""
-    text = resources.files("summarizer").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
-    heads: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            head, kinds = (p.strip() for p in line.split("\t"))
-            heads[head] = frozenset(kinds.split("|"))
-    return heads
-
-
-_RELATION = re.compile(
-    r"\s+(?:of|as|vs|above|below|per|for|in|at|by|from|to|with|compared|recognised|meeting|given|using|exceeding"
-    r"|achieving|reaching|having|receiving|participating|attending|voting|completed|supported|granted|licensed"
-    r"|increasing|adjusting|adding|newly)\b.*$"
-    r"|\s*\(.*$|\s+(?:growth|increase|cut|excess|ranking)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def _singular(word: str) -> str:
-    w = word.lower()
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "ches", "shes")):
-        return w[:-2]
-    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
-
-
-def head_of(name: str) -> str:
-    """The head word of a name: the last word before its first relation ('Rate of poor households' -> 'rate',
-    'Production value growth (year on year)' -> 'value', 'State budget revenue' -> 'revenue')."""
-    core = _RELATION.sub("", name.strip()) or name.strip()
-    words = re.findall(r"[A-Za-z][A-Za-z-]*", core)
-    return _singular(words[-1]) if words else ""
 
 
 _BASIS_PARENS = re.compile(r"\((?:[A-Z]{2,6}|target|year on year|multiple|estimate|estimated|plan)\)")
@@ -207,7 +170,7 @@ def _says_what_it_counts(name: str, unit: str, allowed: frozenset[str] | None) -
     """A count of '100.000 hộ dân' named 'Water supply' says nothing of households: the name holds the counted noun,
     or its head is one that counts."""
     low = name.lower()
-    counted = _singular(unit.split()[-1]) if unit.split() else ""
+    counted = singular(unit.split()[-1]) if unit.split() else ""
     if counted in _GENERIC_UNITS:
         return True
     return not counted or counted in low or (allowed is not None and "count" in allowed)

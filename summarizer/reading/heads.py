@@ -1,0 +1,55 @@
+"""The head word of an English figure name and what kinds of figure it may name (``data/name_heads.tsv``): read by
+the fit checks and by the naming pass that turns a thing counted into a share of it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["head_of", "load_heads", "names_things_counted", "singular"]
+
+
+@lru_cache(maxsize=1)
+def load_heads() -> dict[str, frozenset[str]]:
+    """English head word (singular, lower case) -> the figure kinds it may name."""
+    text = resources.files("summarizer").joinpath("data/name_heads.tsv").read_text(encoding="utf-8")
+    heads: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, kinds = (p.strip() for p in line.split("\t"))
+            heads[head] = frozenset(kinds.split("|"))
+    return heads
+
+
+_RELATION = re.compile(
+    r"\s+(?:of|as|vs|above|below|per|for|in|at|by|from|to|with|compared|recognised|meeting|given|using|exceeding"
+    r"|achieving|reaching|having|receiving|participating|attending|voting|completed|supported|granted|licensed"
+    r"|increasing|adjusting|adding|newly|attracted|disbursed|raised|spent|recovered|allocated|paid|earned)\b.*$"
+    r"|\s*\(.*$|\s+(?:growth|increase|cut|excess|ranking)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "ches", "shes")):
+        return w[:-2]
+    return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def head_of(name: str) -> str:
+    """The head word of a name: the last word before its first relation ('Rate of poor households' -> 'rate',
+    'Production value growth (year on year)' -> 'value', 'State budget revenue' -> 'revenue')."""
+    core = _RELATION.sub("", name.strip()) or name.strip()
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", core)
+    return singular(words[-1]) if words else ""
+
+
+def names_things_counted(name: str) -> bool:
+    """Whether the head of ``name`` is a thing counted ('Schools meeting national standards'), never an amount or a
+    rate: a percentage after 'tỷ lệ' of it is a share of them."""
+    kinds = load_heads().get(head_of(name))
+    return kinds is not None and "count" in kinds and "money" not in kinds

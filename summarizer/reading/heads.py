@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["head_of", "load_heads", "names_things_counted", "singular"]
+__all__ = ["head_of", "load_heads", "names_money", "names_things_counted", "singular"]
 
 
 @lru_cache(maxsize=1)
@@ -53,3 +53,8 @@ def names_things_counted(name: str) -> bool:
     rate: a percentage after 'tỷ lệ' of it is a share of them."""
     kinds = load_heads().get(head_of(name))
     return kinds is not None and "count" in kinds and "money" not in kinds
+
+
+def names_money(name: str) -> bool:
+    """Whether the head of ``name`` is something an amount of money can be ('Total investment capital')."""
+    return "money" in load_heads().get(head_of(name), frozenset())

@@ -25,7 +25,7 @@ from summarizer.reading.glossary import (
     phrase_after,
     written_whole,
 )
-from summarizer.reading.heads import names_things_counted
+from summarizer.reading.heads import names_money, names_things_counted
 from summarizer.reading.labels import (
     PER_CAPITA,
     count_qualifier,
@@ -313,6 +313,7 @@ def annotate(ledger: Ledger) -> None:
         still_carried = previous is not None and fig.subject == previous.subject
         if fig.subject is not None and not written_whole(ledger, fig, previous if still_carried else None):
             fig.subject, fig.subject_en = None, None
+        _cost_of_count(fig, previous, around)
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)
             write_label(fig, around)
@@ -393,6 +394,30 @@ _COUNT_LINKS = frozenset(words("meaning", "count_link"))
 _NUMBER_BEFORE = re.compile(r"\d\s*(?:\S+\s*)?$")
 _WITH_BEFORE = re.compile(rf"\b(?:{_any('with')})\s+(?:\S+\s+)?$", re.IGNORECASE)
 """'6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD': what follows 'với' is another quantity of them, not what they are."""
+
+
+_COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
+_COST_LAST = re.compile(
+    rf"(?<!\w)(?P<word>{either(sorted(_COSTS, key=len, reverse=True))})\s*(?:là\s*)?(?:(?:{_ABOUT})\s*)?$", re.IGNORECASE
+)
+
+
+def _cost_of_count(fig: Figure, previous: Figure | None, around: Around) -> None:
+    """An amount after 'kinh phí', 'trị giá' … that follows a count in its sentence is what that count cost
+    ('xây dựng 35 nhà đại đoàn kết cho hộ nghèo với kinh phí 1,75 tỷ đồng' -> 'funding for great-solidarity
+    houses'), unless its own words already name it money."""
+    if fig.kind.value != "money" or previous is None or previous.kind.value not in ("count", "ratio"):
+        return
+    if previous.sentence_index != fig.sentence_index or previous.subject is None or previous.subject_en is None:
+        return
+    if previous.label is None or previous.unit in ("km", None):
+        return  # 'con đường đất dài hơn 1,5 km …, tổng kinh phí khoảng 70 triệu đồng': a length costs nothing
+    m = _COST_LAST.search(normalize_vi(around.tail))
+    own = fig.subject_en is not None and fig.subject != previous.subject and names_money(fig.subject_en)
+    if m is None or own:
+        return
+    fig.subject = f"{m.group('word')} {previous.subject}"
+    fig.subject_en = f"{_COSTS[m.group('word')]} {previous.subject_en}"
 
 
 def _what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:

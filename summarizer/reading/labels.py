@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PER_CAPITA",
+    "already_says",
     "count_qualifier",
     "figure_basis",
     "figure_label",
@@ -153,3 +154,8 @@ def names_only_the_unit(fig: Figure, name: str) -> bool:
     unit = (fig.unit or "").lower()
     core = re.sub(r"\s*\((?:target|year on year|multiple)\)\s*$", "", name.strip()).lower()  # 'Visits (target)'
     return fig.kind.value in ("count", "ratio") and " " not in unit and core == unit
+
+
+def already_says(subject: str, qualifier: str) -> bool:
+    """'Communes meeting the standard' already says 'met'."""
+    return qualifier in subject or (qualifier == "met" and re.search(r"\bmeet|\bmet\b", subject) is not None)

@@ -16,18 +16,17 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
+from summarizer.reading.counts import cost_of_count, share_of_things_counted, what_was_done_to_it
 from summarizer.reading.glossary import (
-    Chunk,
-    chunk,
     commas_inside_entries,
     known_terms,
     name_from_glossary,
     phrase_after,
     written_whole,
 )
-from summarizer.reading.heads import names_money, names_things_counted
 from summarizer.reading.labels import (
     PER_CAPITA,
+    already_says,
     count_qualifier,
     figure_basis,
     figure_label,
@@ -38,7 +37,7 @@ from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.owners import names_one_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
-from summarizer.reading.terminology import Term, find_terms, normalize_vi
+from summarizer.reading.terminology import Term, inside_a_term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
@@ -61,7 +60,6 @@ def _any(kind: str) -> str:
 
 
 _ABOUT = either(words("cues", "about"))
-_BEFORE_COUNT_WORDS = frozenset(normalize_vi(w) for w in [*words("cues", "about"), *words("meaning", "before_count")])
 """'khoảng', 'gần', 'hơn', 'trên' (``data/cues.tsv``): how exact the number after them is."""
 _AND = _any("and")
 _HARD_BOUNDARY = re.compile(rf"[;:(\n]|\s[-–]\s|\b(?:{_any('clause_break')})\b", re.IGNORECASE)
@@ -118,27 +116,20 @@ def _segments_before(ledger: Ledger, fig: Figure, paren: int) -> str:
     return before[hard[-1] :] if hard else before
 
 
-def _joins_a_term(text: str, m: re.Match[str]) -> bool:
-    """A dash inside a term ('công nghiệp - tiểu thủ công nghiệp', 'thương mại - dịch vụ') joins two sectors; it
-    does not end a clause."""
-    if m.group().strip() not in ("-", "–"):
-        return False
-    left = " ".join(text[: m.start()].split()[-6:])
-    right = " ".join(text[m.end() :].split()[:6])
-    dash = len(normalize_vi(left)) + 1
-    return any(t.start < dash < t.end for t in find_terms(f"{left} {m.group().strip()} {right}"))
-
-
 def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     """(clause before the figure, the part of it after the last comma, the words after the figure)."""
     sent = ledger.sentence_of(fig)
     before = _CLOSED_PAREN.sub(lambda m: " " * len(m.group()), ledger.text[sent.start : fig.start])
     hard = [
-        m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip() and not _joins_a_term(before, m)
+        m.end() for m in _HARD_BOUNDARY.finditer(before) if before[m.end() :].strip() and not inside_a_term(before, m)
     ]
     clause = before[hard[-1] :] if hard else before
     inside = commas_inside_entries(clause)  # 'Giá trị sản xuất nông, lâm, thuỷ sản ước đạt': one noun phrase
-    soft = [m.end() for k, m in enumerate(_SOFT_BOUNDARY.finditer(clause)) if k not in inside]
+    soft = [
+        m.end()
+        for k, m in enumerate(_SOFT_BOUNDARY.finditer(clause))
+        if k not in inside and not inside_a_term(clause, m)
+    ]
     tail = clause[soft[-1] :] if soft else clause
     after_full = ledger.text[fig.end : sent.end]
     cut = _AFTER_CUT.search(after_full)
@@ -309,11 +300,11 @@ def annotate(ledger: Ledger) -> None:
         carried = previous is not None and (fig.subject, fig.subject_en) == (previous.subject, previous.subject_en)
         carried = carried and not _changes(fig, previous)  # its own: '149 vụ phạm pháp hình sự, tăng 18 vụ'
         name_from_glossary(fig, around.tail, around.after, carried=carried)
-        _what_was_done_to_it(fig, around.tail, around.after)
+        what_was_done_to_it(fig, around.tail, around.after)
         still_carried = previous is not None and fig.subject == previous.subject
         if fig.subject is not None and not written_whole(ledger, fig, previous if still_carried else None):
             fig.subject, fig.subject_en = None, None
-        _cost_of_count(fig, previous, around)
+        cost_of_count(fig, previous, around.tail)
         if fig.subject_en is not None:
             refine_cue_and_share(fig, previous, around)
             write_label(fig, around)
@@ -394,50 +385,6 @@ _COUNT_LINKS = frozenset(words("meaning", "count_link"))
 _NUMBER_BEFORE = re.compile(r"\d\s*(?:\S+\s*)?$")
 _WITH_BEFORE = re.compile(rf"\b(?:{_any('with')})\s+(?:\S+\s+)?$", re.IGNORECASE)
 """'6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD': what follows 'với' is another quantity of them, not what they are."""
-
-
-_COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
-_COST_LAST = re.compile(
-    rf"(?<!\w)(?P<word>{either(sorted(_COSTS, key=len, reverse=True))})\s*(?:là\s*)?(?:(?:{_ABOUT})\s*)?$", re.IGNORECASE
-)
-
-
-def _cost_of_count(fig: Figure, previous: Figure | None, around: Around) -> None:
-    """An amount after 'kinh phí', 'trị giá' … that follows a count in its sentence is what that count cost
-    ('xây dựng 35 nhà đại đoàn kết cho hộ nghèo với kinh phí 1,75 tỷ đồng' -> 'funding for great-solidarity
-    houses'), unless its own words already name it money."""
-    if fig.kind.value != "money" or previous is None or previous.kind.value not in ("count", "ratio"):
-        return
-    if previous.sentence_index != fig.sentence_index or previous.subject is None or previous.subject_en is None:
-        return
-    if previous.label is None or previous.unit in ("km", None):
-        return  # 'con đường đất dài hơn 1,5 km …, tổng kinh phí khoảng 70 triệu đồng': a length costs nothing
-    m = _COST_LAST.search(normalize_vi(around.tail))
-    own = fig.subject_en is not None and fig.subject != previous.subject and names_money(fig.subject_en)
-    if m is None or own:
-        return
-    fig.subject = f"{m.group('word')} {previous.subject}"
-    fig.subject_en = f"{_COSTS[m.group('word')]} {previous.subject_en}"
-
-
-def _what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:
-    """A count named by its counted noun alone takes the verb that acts on it ('Đã giải quyết 412/425 đơn thư' ->
-    'petitions resolved'), after every other pass has had its say; not where words after the noun say what they
-    are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
-    alone = fig.subject is not None and normalize_vi(fig.subject) == normalize_vi(fig.unit_vi or "")
-    following = chunk(after[:40])
-    alone = alone and (not following or following[0].role in ("stop", "mark", "number"))
-    acted = _verb_just_before(tail) if alone and fig.kind.value in ("count", "ratio") and fig.subject_en else None
-    if acted is not None and fig.subject_en is not None and acted.en not in fig.subject_en:
-        fig.subject, fig.subject_en = f"{acted.vi} {fig.subject}", f"{fig.subject_en} {acted.en}"
-
-
-def _verb_just_before(tail: str) -> Chunk | None:
-    """The verb that acts on what a count counts when nothing stands between them but skip words ('Đã giải quyết
-    412/425 đơn thư' -> 'petitions resolved'; 'tiếp 156 lượt công dân' -> 'citizen visits received')."""
-    chunks = [c for c in chunk(tail) if c.role != "skip" and normalize_vi(c.vi) not in _BEFORE_COUNT_WORDS]
-    last = chunks[-1] if chunks else None
-    return last if last is not None and last.role == "verb" and re.fullmatch(r"[a-z -]+ed", last.en) else None
 
 
 def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str) -> bool:
@@ -614,9 +561,6 @@ def _respective_pairs(ledger: Ledger) -> None:
             fig.label = figure_label(fig, figure_basis(fig), fig.subject_en)
 
 
-_RATE_LAST = re.compile(rf"(?:{_any('rate_word')})\s*(?:là|đạt|ở mức)?\s*(?:{_ABOUT})?\s*$", re.IGNORECASE)
-
-
 def write_label(fig: Figure, around: Around) -> None:
     """The English label: the subject with its qualifiers (per capita, what is counted, reduced), then the basis
     ('as % of plan', 'growth (year on year)') or what a share is of."""
@@ -631,10 +575,8 @@ def write_label(fig: Figure, around: Around) -> None:
     counted = fig.kind.value == "ratio" and fig.value.is_integer() and (fig.denominator or 0.5).is_integer()
     q = q or (ratio_qualifier(clause) if counted else None)  # '15/15 chỉ tiêu', not a score '6,75/8,0 điểm'
 
-    if fig.kind.value == "percent" and basis == Basis.LEVEL.value and _RATE_LAST.search(tail):
-        if names_things_counted(subject):
-            subject = f"share of {subject}"  # '98 trường đạt chuẩn quốc gia, đạt tỷ lệ 85,2%'
-    if q and not _already_says(subject, q):
+    subject = share_of_things_counted(fig, subject, tail, basis)
+    if q and not already_says(subject, q):
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
@@ -654,8 +596,3 @@ def _share_of(after: str, after_terms: list[Term]) -> str | None:
     whole = phrase_after(after)
     term = after_terms[0].en
     return whole.english if whole.english and term.lower() in whole.english.lower() else term
-
-
-def _already_says(subject: str, qualifier: str) -> bool:
-    """'Communes meeting the standard' already says 'met'."""
-    return qualifier in subject or (qualifier == "met" and re.search(r"\bmeet|\bmet\b", subject) is not None)

@@ -14,7 +14,7 @@ from importlib import resources
 
 from summarizer.tables import either, mapping
 
-__all__ = ["Term", "find_terms", "is_generic_name", "load_terminology", "normalize_vi"]
+__all__ = ["Term", "find_terms", "inside_a_term", "is_generic_name", "load_terminology", "normalize_vi"]
 
 _OLD_TONES = mapping("language", "old_tone")
 """A vowel pair with its tone mark in the old place -> the new place ('oà' -> 'òa'), at a word's end."""
@@ -119,3 +119,16 @@ def is_generic_name(name: str) -> bool:
     if len(core) > 2 or not all(w in roles for w in core):
         return False
     return len(core) == 1 or roles[core[-1]] == "kind"
+
+
+def inside_a_term(text: str, m: re.Match[str]) -> bool:
+    """A dash or comma inside a term ('công nghiệp - tiểu thủ công nghiệp', 'thu gom, xử lý rác thải') joins two
+    words of one phrase; it does not end a clause."""
+    if m.group().strip() not in ("-", "–", ","):
+        return False
+    left = " ".join(text[: m.start()].split()[-6:])
+    right = " ".join(text[m.end() :].split()[:6])
+    mark = m.group().strip()
+    joined = f"{left}{mark} {right}" if mark == "," else f"{left} {mark} {right}"
+    at = len(normalize_vi(left)) + (0 if mark == "," else 1)
+    return any(t.start <= at < t.end for t in find_terms(joined))

@@ -16,7 +16,7 @@ from summarizer.reading.meaning import around_of, find_subject, mark_target_and_
 from summarizer.reading.meeting import translate_admin
 from summarizer.reading.periods import assign_periods
 from summarizer.reading.terminology import find_terms, normalize_vi
-from summarizer.tables import entries, rows
+from summarizer.tables import entries, mapping, rows
 
 _KINDS = {
     "role",
@@ -43,6 +43,7 @@ _KINDS = {
     "with",
     "count_link",
     "before_count",
+    "cost_of",
     "organisation",
     "rate_word",
     "growth_context",
@@ -506,3 +507,15 @@ def test_a_verb_before_a_count_names_what_it_did_to_what_is_counted(word: str) -
     assert named.label == "Petitions resolved"
     parted = next(f for f in build_ledger(f"Năm 2024, quận giải quyết hồ sơ {word} 412 đơn thư.").figures if f.unit_vi)
     assert "resolved" not in (parted.label or "")
+
+
+@pytest.mark.parametrize(("word", "english"), list(mapping("meaning", "cost_of").items()))
+def test_an_amount_after_a_cost_word_is_what_the_count_before_it_cost(word: str, english: str) -> None:
+    """'Đã xây dựng 35 nhà đại đoàn kết cho hộ nghèo với kinh phí 1,75 tỷ đồng': funding for the houses; a length
+    before it costs nothing ('con đường dài 1,5 km, tổng kinh phí 70 triệu đồng')."""
+    text = f"Năm 2024, quận đã xây dựng 35 nhà đại đoàn kết cho hộ nghèo với {word} 1,75 tỷ đồng."
+    money = next(f for f in build_ledger(text).figures if f.text == "1,75 tỷ đồng")
+    assert money.label == f"{english[:1].upper()}{english[1:]} great-solidarity houses"
+    text = f"Năm 2024, xã làm con đường dài 1,5 km với {word} 1,75 tỷ đồng."
+    money = next(f for f in build_ledger(text).figures if f.text == "1,75 tỷ đồng")
+    assert "length" not in (money.label or "")

@@ -1,0 +1,72 @@
+"""What the words next to a count say of it and of the amount after it: the verb that acted on what it counts
+('Đã giải quyết 412/425 đơn thư' -> petitions resolved) and what an amount after 'kinh phí', 'trị giá' … cost
+('xây dựng 35 nhà đại đoàn kết … với kinh phí 1,75 tỷ đồng' -> funding for great-solidarity houses)."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.reading.basis import Basis
+from summarizer.reading.glossary import Chunk, chunk
+from summarizer.reading.heads import names_money, names_things_counted
+from summarizer.reading.ledger_types import Figure
+from summarizer.reading.terminology import normalize_vi
+from summarizer.tables import either, mapping, words
+
+__all__ = ["cost_of_count", "share_of_things_counted", "what_was_done_to_it"]
+
+_ABOUT = either(words("cues", "about"))
+_BEFORE_COUNT_WORDS = frozenset(normalize_vi(w) for w in [*words("cues", "about"), *words("meaning", "before_count")])
+_COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
+_COST_LAST = re.compile(
+    rf"(?<!\w)(?P<word>{either(sorted(_COSTS, key=len, reverse=True))})\s*(?:là\s*)?(?:(?:{_ABOUT})\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def cost_of_count(fig: Figure, previous: Figure | None, tail: str) -> None:
+    """An amount after 'kinh phí', 'trị giá' … that follows a count in its sentence is what that count cost
+    ('xây dựng 35 nhà đại đoàn kết cho hộ nghèo với kinh phí 1,75 tỷ đồng' -> 'funding for great-solidarity
+    houses'), unless its own words already name it money."""
+    if fig.kind.value != "money" or previous is None or previous.kind.value not in ("count", "ratio"):
+        return
+    if previous.sentence_index != fig.sentence_index or previous.subject is None or previous.subject_en is None:
+        return
+    if previous.label is None or previous.unit in ("km", None):
+        return  # 'con đường đất dài hơn 1,5 km …, tổng kinh phí khoảng 70 triệu đồng': a length costs nothing
+    m = _COST_LAST.search(normalize_vi(tail))
+    own = fig.subject_en is not None and fig.subject != previous.subject and names_money(fig.subject_en)
+    if m is None or own:
+        return
+    fig.subject = f"{m.group('word')} {previous.subject}"
+    fig.subject_en = f"{_COSTS[m.group('word')]} {previous.subject_en}"
+
+
+def what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:
+    """A count named by its counted noun alone takes the verb that acts on it ('Đã giải quyết 412/425 đơn thư' ->
+    'petitions resolved'), after every other pass has had its say; not where words after the noun say what they
+    are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
+    alone = fig.subject is not None and normalize_vi(fig.subject) == normalize_vi(fig.unit_vi or "")
+    following = chunk(after[:40])
+    alone = alone and (not following or following[0].role in ("stop", "mark", "number"))
+    acted = _verb_just_before(tail) if alone and fig.kind.value in ("count", "ratio") and fig.subject_en else None
+    if acted is not None and fig.subject_en is not None and acted.en not in fig.subject_en:
+        fig.subject, fig.subject_en = f"{acted.vi} {fig.subject}", f"{fig.subject_en} {acted.en}"
+
+
+def _verb_just_before(tail: str) -> Chunk | None:
+    """The verb that acts on what a count counts when nothing stands between them but skip words ('Đã giải quyết
+    412/425 đơn thư' -> 'petitions resolved'; 'tiếp 156 lượt công dân' -> 'citizen visits received')."""
+    chunks = [c for c in chunk(tail) if c.role != "skip" and normalize_vi(c.vi) not in _BEFORE_COUNT_WORDS]
+    last = chunks[-1] if chunks else None
+    return last if last is not None and last.role == "verb" and re.fullmatch(r"[a-z -]+ed", last.en) else None
+
+
+_RATE_LAST = re.compile(rf"(?:{either(words('meaning', 'rate_word'))})\s*(?:là|đạt|ở mức)?\s*(?:{_ABOUT})?\s*$", re.I)
+
+
+def share_of_things_counted(fig: Figure, subject: str, tail: str, basis: str) -> str:
+    """A percentage right after 'tỷ lệ' whose subject is things counted is their share ('Toàn huyện có 98 trường đạt
+    chuẩn quốc gia, đạt tỷ lệ 85,2%' -> share of schools meeting national standards)."""
+    rate_of = fig.kind.value == "percent" and basis == Basis.LEVEL.value and _RATE_LAST.search(tail) is not None
+    return f"share of {subject}" if rate_of and names_things_counted(subject) else subject

@@ -10,7 +10,7 @@ from summarizer.reading.basis import Basis
 from summarizer.reading.glossary import Chunk, chunk
 from summarizer.reading.heads import names_money, names_things_counted
 from summarizer.reading.ledger_types import Figure
-from summarizer.reading.terminology import normalize_vi
+from summarizer.reading.terminology import is_generic_name, normalize_vi
 from summarizer.tables import either, mapping, words
 
 __all__ = ["cost_of_count", "share_of_things_counted", "what_was_done_to_it"]
@@ -65,8 +65,16 @@ def _verb_just_before(tail: str) -> Chunk | None:
 _RATE_LAST = re.compile(rf"(?:{either(words('meaning', 'rate_word'))})\s*(?:là|đạt|ở mức)?\s*(?:{_ABOUT})?\s*$", re.I)
 
 
-def share_of_things_counted(fig: Figure, subject: str, tail: str, basis: str) -> str:
-    """A percentage right after 'tỷ lệ' whose subject is things counted is their share ('Toàn huyện có 98 trường đạt
-    chuẩn quốc gia, đạt tỷ lệ 85,2%' -> share of schools meeting national standards)."""
-    rate_of = fig.kind.value == "percent" and basis == Basis.LEVEL.value and _RATE_LAST.search(tail) is not None
-    return f"share of {subject}" if rate_of and names_things_counted(subject) else subject
+def share_of_things_counted(fig: Figure, subject: str, tail: str, after: str, basis: str) -> str:
+    """A percentage of things counted is their share: right after 'tỷ lệ' ('Toàn huyện có 98 trường đạt chuẩn quốc
+    gia, đạt tỷ lệ 85,2%' -> share of schools meeting national standards) or right before them ('98% hộ gia đình
+    đạt danh hiệu gia đình văn hóa' -> share of families recognised as cultured families)."""
+    if fig.kind.value != "percent" or basis != Basis.LEVEL.value or not names_things_counted(subject):
+        return subject
+    if is_generic_name(subject):
+        return subject  # '32,4% doanh nghiệp có dưới 50 nhân viên': not 'Share of enterprises'
+    at = normalize_vi(after).find(normalize_vi(fig.subject or "#"))
+    rest = chunk(normalize_vi(after)[at + len(normalize_vi(fig.subject or "")) :][:40]) if 0 <= at <= 4 else None
+    # all of them said: not '50% hộ nghèo cần tiếp cận nguồn vốn' (the poor who need capital)
+    before_them = rest is not None and (not rest or rest[0].role in ("mark", "number"))
+    return f"share of {subject}" if _RATE_LAST.search(tail) is not None or before_them else subject

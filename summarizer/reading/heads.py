@@ -7,6 +7,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from summarizer.reading.units import COUNT_UNITS
+
 __all__ = ["head_of", "load_heads", "names_money", "names_things_counted", "singular"]
 
 
@@ -48,11 +50,21 @@ def head_of(name: str) -> str:
     return singular(words[-1]) if words else ""
 
 
+@lru_cache(maxsize=1)
+def _counted_nouns() -> frozenset[str]:
+    """The head words of what counts count (``data/units.tsv``: 'families', 'residential groups')."""
+    heads = {singular(en.split()[-1]) for en in COUNT_UNITS.values() if en.split()}
+    return frozenset(heads - {"km", "time", "place", "item", "visit"})  # measures and events, not things counted
+
+
 def names_things_counted(name: str) -> bool:
     """Whether the head of ``name`` is a thing counted ('Schools meeting national standards'), never an amount or a
-    rate: a percentage after 'tỷ lệ' of it is a share of them."""
-    kinds = load_heads().get(head_of(name))
-    return kinds is not None and "count" in kinds and "money" not in kinds
+    rate: a percentage of it is a share of them."""
+    head = head_of(name)
+    kinds = load_heads().get(head)
+    if kinds is not None:
+        return "count" in kinds and "money" not in kinds
+    return head in _counted_nouns()
 
 
 def names_money(name: str) -> bool:

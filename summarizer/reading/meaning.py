@@ -575,7 +575,7 @@ def write_label(fig: Figure, around: Around) -> None:
     counted = fig.kind.value == "ratio" and fig.value.is_integer() and (fig.denominator or 0.5).is_integer()
     q = q or (ratio_qualifier(clause) if counted else None)  # '15/15 chỉ tiêu', not a score '6,75/8,0 điểm'
 
-    subject = share_of_things_counted(fig, subject, tail, basis)
+    subject = share_of_things_counted(fig, subject, tail, after, basis)
     if q and not already_says(subject, q):
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):

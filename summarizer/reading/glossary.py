@@ -346,14 +346,37 @@ def _noun_phrase(chunks: list[Chunk]) -> str:
     if first.role == "measure" and rest:
         return f"{first.en} of {_noun_phrase(rest)}"
     named = len(chunks)
-    while named > 0 and chunks[named - 1].role == "name":
+    while named > 0 and _ends_a_name(chunks, named - 1):
         named -= 1
-    if 0 < named < len(chunks) and chunks[named - 1].role == "noun":
-        # 'dự án Long Thành': one project, the Long Thanh project, not 'Thanh Long projects'
-        noun, run = chunks[named - 1], chunks[named:]
-        name = Chunk(" ".join(c.vi for c in run), " ".join(c.en for c in run), "name", sum(c.words for c in run))
-        chunks = [*chunks[: named - 1], Chunk(noun.vi, singular(noun.en), "noun", noun.words), name]
+    run = chunks[named:]
+    numbers = next((k for k, c in enumerate(run) if c.role != "number"), len(run))
+    mods = named
+    while mods > 0 and chunks[mods - 1].role == "mod":
+        mods -= 1
+    if 0 < mods < len(chunks) and chunks[mods - 1].role == "noun" and any(c.role == "name" for c in run):
+        # 'dự án Long Thành': one project, the Long Thanh project, not 'Thanh Long projects'; 'cầu Rạch Miễu 2':
+        # the Rach Mieu 2 bridge, its words in their order; 'cảng hàng không quốc tế Long Thành': the Long Thanh
+        # international airport; 'tuyến metro số 1 Bến Thành - Suối Tiên': metro line 1 Ben Thanh - Suoi Tien
+        noun, said = chunks[mods - 1], run[numbers:]
+        en = " ".join([singular(noun.en), *(c.vi for c in run[:numbers])])
+        name = Chunk(" ".join(c.vi for c in said), " ".join(c.en or c.vi for c in said), "name", len(said))
+        chunks = [*chunks[: mods - 1], Chunk(noun.vi, en, "noun", noun.words), *chunks[mods:named], name]
+    elif 0 < named < len(chunks) and chunks[named - 1].role == "noun":
+        # 'đường vành đai 3': Ring road 3, one road
+        noun = chunks[named - 1]
+        number = " ".join(c.vi for c in run)
+        chunks = [*chunks[: named - 1], Chunk(noun.vi, f"{singular(noun.en)} {number}", "noun", noun.words)]
     return " ".join(c.en for c in reversed(chunks) if c.en)
+
+
+def _ends_a_name(chunks: list[Chunk], k: int) -> bool:
+    """Whether chunk ``k`` belongs to a proper name ending the phrase: a name, a number after a name or noun, or a
+    dash between two names ('Bến Thành - Suối Tiên')."""
+    c = chunks[k]
+    if c.role == "name" or (c.role == "number" and re.fullmatch(r"\d{1,3}", c.vi)):
+        return True
+    between = 0 < k < len(chunks) - 1 and chunks[k - 1].role == "name" and chunks[k + 1].role == "name"
+    return c.role == "mark" and c.vi in ("-", "–") and between
 
 
 def compose(chunks: tuple[Chunk, ...] | list[Chunk]) -> str:

@@ -295,7 +295,7 @@ def test_an_amount_cut_or_paid_for_something_says_so(text: str, label: str) -> N
         # 45: a project's own name after its common noun
         (
             "Diện tích đất của Dự án Cảng hàng không quốc tế Long Thành (",
-            "area of land of Long Thanh international airports projects",
+            "area of land of Long Thanh international airport projects",
         ),
         # a place after what it owns
         ("thu ngân sách Hà Nội đạt", "Ha Noi budget revenue"),

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from summarizer.asking.prompts import Prompt
+from summarizer.reading.clause_words import clause_gloss
 from summarizer.reading.figures import Figure, FigureKind, Ledger
-from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import known_name
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import MeetingFacts, find_meeting_facts

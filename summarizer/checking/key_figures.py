@@ -7,9 +7,9 @@ import re
 
 from summarizer.asking.requests import known_name, ranked_candidates
 from summarizer.checking.grounding import clean_name
+from summarizer.reading.clause_words import clause_gloss
 from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.fit import name_problem, name_with_owner
-from summarizer.reading.glossary import clause_gloss
 from summarizer.reading.labels import figure_basis, names_only_the_unit
 from summarizer.reading.language import strip_diacritics
 from summarizer.reading.source_names import source_name

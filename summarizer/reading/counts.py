@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import Chunk, chunk
+from summarizer.reading.glossary import chunk, verb_right_before
 from summarizer.reading.heads import names_money, names_things_counted
 from summarizer.reading.ledger_types import Figure
 from summarizer.reading.terminology import is_generic_name, normalize_vi
@@ -16,7 +16,6 @@ from summarizer.tables import either, mapping, words
 __all__ = ["cost_of_count", "share_of_things_counted", "what_was_done_to_it"]
 
 _ABOUT = either(words("cues", "about"))
-_BEFORE_COUNT_WORDS = frozenset(normalize_vi(w) for w in [*words("cues", "about"), *words("meaning", "before_count")])
 _COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
 _COST_LAST = re.compile(
     rf"(?<!\w)(?P<word>{either(sorted(_COSTS, key=len, reverse=True))})\s*(?:là\s*)?(?:(?:{_ABOUT})\s*)?$",
@@ -44,22 +43,14 @@ def cost_of_count(fig: Figure, previous: Figure | None, tail: str) -> None:
 
 def what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:
     """A count named by its counted noun alone takes the verb that acts on it ('Đã giải quyết 412/425 đơn thư' ->
-    'petitions resolved'), after every other pass has had its say; not where words after the noun say what they
-    are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
+    'petitions resolved'; ``glossary.verb_right_before``), after every other pass has had its say; not where words
+    after the noun say what they are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
     alone = fig.subject is not None and normalize_vi(fig.subject) == normalize_vi(fig.unit_vi or "")
     following = chunk(after[:40])
     alone = alone and (not following or following[0].role in ("stop", "mark", "number"))
-    acted = _verb_just_before(tail) if alone and fig.kind.value in ("count", "ratio") and fig.subject_en else None
-    if acted is not None and fig.subject_en is not None and acted.en not in fig.subject_en:
-        fig.subject, fig.subject_en = f"{acted.vi} {fig.subject}", f"{fig.subject_en} {acted.en}"
-
-
-def _verb_just_before(tail: str) -> Chunk | None:
-    """The verb that acts on what a count counts when nothing stands between them but skip words ('Đã giải quyết
-    412/425 đơn thư' -> 'petitions resolved'; 'tiếp 156 lượt công dân' -> 'citizen visits received')."""
-    chunks = [c for c in chunk(tail) if c.role != "skip" and normalize_vi(c.vi) not in _BEFORE_COUNT_WORDS]
-    last = chunks[-1] if chunks else None
-    return last if last is not None and last.role == "verb" and re.fullmatch(r"[a-z -]+ed", last.en) else None
+    acted = verb_right_before(tail) if alone and fig.kind.value in ("count", "ratio") and fig.subject_en else None
+    if acted is not None and fig.subject_en is not None and acted not in fig.subject_en:
+        fig.subject_en = f"{fig.subject_en} {acted}"
 
 
 _RATE_LAST = re.compile(rf"(?:{either(words('meaning', 'rate_word'))})\s*(?:là|đạt|ở mức)?\s*(?:{_ABOUT})?\s*$", re.I)

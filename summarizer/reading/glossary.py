@@ -24,14 +24,13 @@ from summarizer.reading.terminology import Term, find_terms, is_generic_name, lo
 from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
-    from summarizer.reading.figures import Figure, Ledger
+    from summarizer.reading.figures import Figure
 
 __all__ = [
     "ROLES",
     "Chunk",
     "Phrase",
     "chunk",
-    "clause_gloss",
     "clear_caches",
     "compose",
     "known_terms",
@@ -39,8 +38,8 @@ __all__ = [
     "name_from_glossary",
     "phrase_after",
     "phrase_before",
+    "verb_right_before",
     "word_spans",
-    "written_whole",
 ]
 
 ROLES = frozenset({"noun", "mod", "measure", "lead", "verb", "of", "skip", "stop", "place"})
@@ -520,7 +519,7 @@ def _counted_name(fig: Figure, counted: Phrase, tail: str) -> str | None:
     if named and achieved is not None:
         return f"{named} {_ACHIEVEMENTS[achieved.group(1).lower()]}"
     plain = fig.kind.value == "count" and _counted_by_noun(fig) and not _relative(counted)
-    verb = _verb_right_before(tail) if named and plain and not _ENDS_IN_VERB.search(named) else None
+    verb = verb_right_before(tail) if named and plain and not _ENDS_IN_VERB.search(named) else None
     return f"{named} {verb}" if verb and verb.lower() not in (named or "").lower() else named
 
 
@@ -530,11 +529,11 @@ _PASSIVE = re.compile(r"(?:ed|built|held|paid|sold|given|taken|won|set up|made)$
 """A verb's English that says what was done to what it is said of: before a count, only such a verb is its name's."""
 
 
-def _verb_right_before(tail: str) -> str | None:
+def verb_right_before(tail: str) -> str | None:
     """The English of the verb right before a count, past any approximator ('khởi công khoảng 25 công trình' ->
     'started'): what was done to the things counted ('Works started', 'Petitions received')."""
     chunks = chunk(tail)
-    while chunks and chunks[-1].role == "stop" and not chunks[-1].en.strip():
+    while chunks and (chunks[-1].role == "skip" or (chunks[-1].role == "stop" and not chunks[-1].en.strip())):
         chunks.pop()
     last = chunks[-1] if chunks else None
     en = last.en.strip() if last is not None and last.role == "verb" else ""
@@ -571,45 +570,3 @@ def _pays_for(fig: Figure, after: str) -> bool:
 
 def _words(text: str | None) -> int:
     return len(normalize_vi(text or "").split())
-
-
-_GLOSSED = frozenset({"noun", "measure", "mod", "verb", "lead"})
-
-
-def clause_gloss(ledger: Ledger, fig: Figure) -> tuple[tuple[str, str], ...]:
-    """The known words of a figure's clause (140 characters of its sentence around it) with their English, in
-    order: what the model is given to name a figure the program cannot. Once per figure and ledger."""
-
-    def gloss() -> tuple[tuple[str, str], ...]:
-        return tuple((c.vi, c.en.strip()) for c in chunk(ledger.quote(fig, 140)) if c.role in _GLOSSED and c.en.strip())
-
-    return ledger.keep(f"gloss {fig.id}", gloss)
-
-
-def written_whole(ledger: Ledger, fig: Figure, carried_from: Figure | None) -> bool:
-    """Whether every word between the figure's subject and the figure is known: its subject term's last mention
-    before it in the sentence, or the figure it carries its subject from (``carried_from``). An unknown word there
-    may be what the figure measures ('Thu ngân sách … , riêng thu từ <unknown> đạt 50 tỷ đồng'), so the program
-    does not know the figure's subject whole and leaves it to be named from its clause. The numbers of other
-    figures in between are not words."""
-    words = (fig.subject or "").split()
-    subject = re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE) if words else None
-    after = ledger.text[fig.end - len(fig.unit_vi or "") : fig.end + 80].lstrip(" ,:(")
-    if subject is None or subject.match(after) is not None:
-        return True  # the noun it counts, written right after it ('31 tượng đài', '115 cán bộ')
-    sentence = ledger.sentence_of(fig)
-    start = carried_from.end if carried_from is not None else sentence.start
-    parts, at = [], start
-    for other in ledger.figures:
-        if other.start >= fig.start:
-            break  # the ledger is in text order
-        if other.end > at:
-            parts.append(ledger.text[at : max(at, other.start)])
-            at = other.end
-    text = " ".join([*parts, ledger.text[at : fig.start]])
-    mentions = list(subject.finditer(text))
-    if mentions:
-        text = text[mentions[-1].end() :]  # written again since the figure it was carried from
-    elif carried_from is None:
-        return True
-    return all(c.role != "unknown" for c in chunk(text))

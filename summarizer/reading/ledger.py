@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from summarizer.reading.clause_words import clause_gloss
 from summarizer.reading.figures import Ledger, read_figures
 from summarizer.reading.fit import name_problem
-from summarizer.reading.glossary import clause_gloss, clear_caches
+from summarizer.reading.glossary import clear_caches
 from summarizer.reading.labels import known_name
 from summarizer.reading.language import fold
 from summarizer.reading.meaning import annotate

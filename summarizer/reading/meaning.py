@@ -16,13 +16,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
+from summarizer.reading.clause_words import written_whole
 from summarizer.reading.counts import cost_of_count, share_of_things_counted, what_was_done_to_it
 from summarizer.reading.glossary import (
     commas_inside_entries,
     known_terms,
     name_from_glossary,
     phrase_after,
-    written_whole,
 )
 from summarizer.reading.labels import (
     PER_CAPITA,

@@ -42,7 +42,6 @@ _KINDS = {
     "whole_after",
     "with",
     "count_link",
-    "before_count",
     "cost_of",
     "organisation",
     "rate_word",
@@ -498,15 +497,6 @@ def test_a_term_in_an_organisations_name_is_not_what_a_figure_measures(word: str
     text = "Năm 2017, ngành tài nguyên và môi trường có 160 người."
     plain = next(f for f in build_ledger(text).figures if f.text == "160 người")
     assert "nvironment" in (plain.label or "")
-
-
-@pytest.mark.parametrize("word", _cases("meaning", "before_count"))
-def test_a_verb_before_a_count_names_what_it_did_to_what_is_counted(word: str) -> None:
-    """'Đã giải quyết 412/425 đơn thư' counts petitions resolved; an object between verb and count parts them."""
-    named = next(f for f in build_ledger(f"Năm 2024, quận giải quyết {word} 412 đơn thư.").figures if f.unit_vi)
-    assert named.label == "Petitions resolved"
-    parted = next(f for f in build_ledger(f"Năm 2024, quận giải quyết hồ sơ {word} 412 đơn thư.").figures if f.unit_vi)
-    assert "resolved" not in (parted.label or "")
 
 
 @pytest.mark.parametrize(("word", "english"), list(mapping("meaning", "cost_of").items()))

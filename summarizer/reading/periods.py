@@ -120,15 +120,8 @@ _DATED_YEAR = re.compile(
 def _dated_year(text: str) -> list[str]:
     counts = Counter(_DATED_YEAR.findall(text)).most_common(2)
     if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
-        return _latest_dated_year(text)
+        return []
     return [counts[0][0]]
-
-
-def _latest_dated_year(text: str) -> list[str]:
-    """Where no year is written more than any other, the latest year of a dated day or month ('ngày 1/1/2017 …
-    ngày 23/12/2016'): a news report tells of its own year, the earlier dates are its background."""
-    dated = _DATED_YEAR.findall(text)
-    return [max(dated)] if dated else []
 
 
 def document_year(text: str, sentences: list[Sentence]) -> int | None:

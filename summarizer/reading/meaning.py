@@ -35,7 +35,7 @@ from summarizer.reading.labels import (
 )
 from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.owners import names_one_project
+from summarizer.reading.owners import named_project, names_one_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, inside_a_term, normalize_vi
 from summarizer.tables import either, entries, mapping, words
@@ -493,7 +493,9 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     if fig.subject_en.endswith(" of projects") and names_one_project(
         ledger.text[ledger.sentence_of(fig).start : fig.start]
     ):
-        fig.subject_en = fig.subject_en.removesuffix("projects") + "the project"  # 'Dự án có tổng mức đầu tư …'
+        named = named_project(ledger.text[ledger.sentence_of(fig).start : fig.start])
+        # 'Dự án có tổng mức đầu tư …': of the project; 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project
+        fig.subject_en = fig.subject_en.removesuffix("projects") + (f"the {named} project" if named else "the project")
     sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
     spent = _nearest_named(
         [

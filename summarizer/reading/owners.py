@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from summarizer.reading.glossary import chunk, compose
 from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.ledger_types import Ledger
 from summarizer.reading.meeting import translate_admin
 from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["many_for_one", "names_one_project", "owner_after", "owner_english", "owner_left_out"]
+__all__ = ["many_for_one", "named_project", "names_one_project", "owner_after", "owner_english", "owner_left_out"]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -183,3 +184,29 @@ def many_for_one(tail: str, name: str) -> bool:
     builds ('dự án tuyến metro số 1 … tổng mức đầu tư …'): whose it is is lost."""
     one = next((m for m in _ONE_NAMED.finditer(tail) if not _MANY_BEFORE.search(tail, 0, m.start())), None)
     return bool(_OF_PROJECTS.search(name) and one)
+
+
+_PROJECT_WORD = re.compile(rf"(?<!\w)(?:{_PROJECT})(?!\w)", re.IGNORECASE)
+_TYPE_OF_CONTRACT = re.compile(r"(?i)bt|bot|bto|ppp|oda|fdi")
+_IN_A_PROJECT_NAME = frozenset({"noun", "mod", "name", "number", "skip"})
+
+
+def named_project(text: str) -> str | None:
+    """The English of the one project ``text`` names by what it builds and a proper name or number ('Dự án BT nút
+    giao thông Ngọc Hội có …' -> 'Ngoc Hoi intersection BT'), from the words right after its last 'dự án' up to
+    the first word that is not part of a name; None where the words are not all known or name nothing proper."""
+    found = list(_PROJECT_WORD.finditer(text))
+    if not found or not names_one_project(text):
+        return None
+    words = []
+    for c in chunk(text[found[-1].end() :]):
+        if c.role not in _IN_A_PROJECT_NAME and not (c.role == "mark" and c.vi in ("-", "–")):
+            break
+        words.append(c)
+    while words and words[-1].role == "mark":
+        words.pop()
+    proper = [c for c in words if c.role == "number" or (c.role == "name" and not _TYPE_OF_CONTRACT.fullmatch(c.vi))]
+    if not any(c.role == "noun" for c in words) or not proper:
+        return None  # 'dự án BT đường vành đai …': BT says how it is paid for, not which road
+    english = compose(words)
+    return english if english and re.search(r"[A-Z0-9]", english) else None

@@ -8,7 +8,7 @@ import pytest
 from summarizer.checking.assembly import build_summary
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
-from summarizer.reading.owners import owner_english, owner_left_out
+from summarizer.reading.owners import named_project, owner_english, owner_left_out
 from summarizer.schema import Draft
 from summarizer.tables import entries, words
 from summarizer.testing.synthetic import blank_provenance
@@ -137,7 +137,7 @@ def test_a_project_cue_opening_the_sentence_names_its_owner() -> None:
     """corpus: 'Dự án cầu Rạch Miễu 2 có tổng mức đầu tư …', the genre's commonest amount of a named project; a cue
     with a capital inside a sentence ('Hồ Chí Minh') stays part of a name."""
     shown = _shown("Giao thông miền Tây.\nDự án cầu Rạch Miễu 2 có tổng mức đầu tư 5.000 tỷ đồng.")
-    assert shown["5.000 tỷ đồng"] == ("translated", "Total investment of the Rach Mieu 2 project")
+    assert shown["5.000 tỷ đồng"] == ("translated", "Total investment of the Rach Mieu 2 bridge project")
 
 
 def test_one_project_is_the_project_and_many_are_projects() -> None:
@@ -193,3 +193,28 @@ def test_a_plural_word_before_a_project_makes_many(word: str) -> None:
     one = "Hải Phòng thoát nước. Dự án có tổng mức đầu tư 13,884 tỷ đồng."
     fig = next(f for f in build_ledger(one).figures if f.text == "13,884 tỷ đồng")
     assert (fig.subject_en or "").endswith("of the project")
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # corpus (development set) vietnews-test-003017
+        ("Dự án BT nút giao thông Ngọc Hội có tổng mức đầu tư hơn", "Ngoc Hoi intersection BT"),
+        ("Dự án cầu Rạch Miễu 2 có tổng mức đầu tư", "Rach Mieu 2 bridge"),
+        ("Dự án tuyến metro số 1 Bến Thành - Suối Tiên có tổng mức đầu tư", "Ben Thanh - Suoi Tien metro line 1"),
+        ("Dự án Cảng hàng không quốc tế Long Thành có tổng vốn đầu tư", "Long Thanh international airport"),
+        # nothing proper: which project is not said
+        ("Dự án có tổng mức đầu tư", None),
+        ("Còn dự án BT đường vành đai kết nối nút giao thông Ngọc Hội có tổng mức đầu tư", None),
+        # many projects are no one project
+        ("Các dự án cầu Rạch Miễu 2 có tổng mức đầu tư", None),
+    ],
+)
+def test_one_project_is_named_by_what_it_builds_and_its_proper_name(text: str, english: str | None) -> None:
+    assert named_project(text) == english
+
+
+def test_a_named_projects_investment_says_which_project() -> None:
+    text = "Dự án cầu Rạch Miễu 2 có tổng mức đầu tư 5.000 tỷ đồng."
+    fig = next(f for f in build_ledger(text).figures if f.text == "5.000 tỷ đồng")
+    assert fig.label == "Total investment of the Rach Mieu 2 bridge project"

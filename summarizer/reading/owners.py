@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from summarizer.reading.glossary import chunk, compose
+from summarizer.reading.glossary import Chunk, chunk, compose
 from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.ledger_types import Ledger
 from summarizer.reading.meeting import translate_admin
+from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
 __all__ = ["many_for_one", "named_project", "names_one_project", "owner_after", "owner_english", "owner_left_out"]
@@ -188,25 +189,30 @@ def many_for_one(tail: str, name: str) -> bool:
 
 _PROJECT_WORD = re.compile(rf"(?<!\w)(?:{_PROJECT})(?!\w)", re.IGNORECASE)
 _TYPE_OF_CONTRACT = re.compile(r"(?i)bt|bot|bto|ppp|oda|fdi")
+_BUILDING = frozenset(normalize_vi(w) for w in words("owners", "building"))
 _IN_A_PROJECT_NAME = frozenset({"noun", "mod", "name", "number", "skip"})
 
 
 def named_project(text: str) -> str | None:
-    """The English of the one project ``text`` names by what it builds and a proper name or number ('Dự án BT nút
-    giao thông Ngọc Hội có …' -> 'Ngoc Hoi intersection BT'), from the words right after its last 'dự án' up to
-    the first word that is not part of a name; None where the words are not all known or name nothing proper."""
+    """The English of the one project ``text`` names by what it builds ('Dự án BT nút giao thông Ngọc Hội có …' ->
+    'Ngoc Hoi intersection'), from the known words right after its last 'dự án' up to the first that is not part of
+    a name; None where no word after it names a thing."""
     found = list(_PROJECT_WORD.finditer(text))
     if not found or not names_one_project(text):
         return None
-    words = []
+    words: list[Chunk] = []
     for c in chunk(text[found[-1].end() :]):
+        if not words and (normalize_vi(c.vi) in _BUILDING or c.vi == ","):
+            continue  # 'dự án đầu tư xây dựng tuyến …': what it builds, not that it builds
+        if c.role == "unknown":
+            return None  # 'Dự án trường đua ngựa Sóc Sơn': a word unknown, so what it builds is not known whole
         if c.role not in _IN_A_PROJECT_NAME and not (c.role == "mark" and c.vi in ("-", "–")):
             break
         words.append(c)
     while words and words[-1].role == "mark":
         words.pop()
-    proper = [c for c in words if c.role == "number" or (c.role == "name" and not _TYPE_OF_CONTRACT.fullmatch(c.vi))]
-    if not any(c.role == "noun" for c in words) or not proper:
-        return None  # 'dự án BT đường vành đai …': BT says how it is paid for, not which road
+    words = [c for c in words if not (c.role == "name" and _TYPE_OF_CONTRACT.fullmatch(c.vi))]  # BT: how it is paid
+    if not any(c.role == "noun" for c in words):
+        return None
     english = compose(words)
-    return english if english and re.search(r"[A-Z0-9]", english) else None
+    return english or None

@@ -199,12 +199,15 @@ def test_a_plural_word_before_a_project_makes_many(word: str) -> None:
     ("text", "english"),
     [
         # corpus (development set) vietnews-test-003017
-        ("Dự án BT nút giao thông Ngọc Hội có tổng mức đầu tư hơn", "Ngoc Hoi intersection BT"),
+        ("Dự án BT nút giao thông Ngọc Hội có tổng mức đầu tư hơn", "Ngoc Hoi intersection"),
         ("Dự án cầu Rạch Miễu 2 có tổng mức đầu tư", "Rach Mieu 2 bridge"),
         ("Dự án tuyến metro số 1 Bến Thành - Suối Tiên có tổng mức đầu tư", "Ben Thanh - Suoi Tien metro line 1"),
         ("Dự án Cảng hàng không quốc tế Long Thành có tổng vốn đầu tư", "Long Thanh international airport"),
-        # nothing proper: which project is not said
+        # what it builds, past how it builds it and how it is paid for
+        ("dự án đầu tư xây dựng công trình trụ sở làm việc với tổng mức đầu tư", "office buildings"),
+        # nothing said of it, or a word of it unknown: which project is not said
         ("Dự án có tổng mức đầu tư", None),
+        ("Dự án trường đua ngựa Sóc Sơn có tổng mức đầu tư", None),
         ("Còn dự án BT đường vành đai kết nối nút giao thông Ngọc Hội có tổng mức đầu tư", None),
         # many projects are no one project
         ("Các dự án cầu Rạch Miễu 2 có tổng mức đầu tư", None),
@@ -218,3 +221,9 @@ def test_a_named_projects_investment_says_which_project() -> None:
     text = "Dự án cầu Rạch Miễu 2 có tổng mức đầu tư 5.000 tỷ đồng."
     fig = next(f for f in build_ledger(text).figures if f.text == "5.000 tỷ đồng")
     assert fig.label == "Total investment of the Rach Mieu 2 bridge project"
+
+
+@pytest.mark.parametrize("word", words("owners", "building"))
+def test_how_a_project_builds_is_not_what_it_builds(word: str) -> None:
+    """'dự án đầu tư xây dựng cầu Rạch Miễu 2': the Rach Mieu 2 bridge."""
+    assert named_project(f"Dự án {word} cầu Rạch Miễu 2 có tổng mức đầu tư") == "Rach Mieu 2 bridge"

@@ -30,11 +30,14 @@ def split_args(doc: str) -> argparse.Namespace | None:
     text of unseen reports."""
     ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     ap.add_argument(
-        "--split", default="seen", choices=["seen", "unseen", "all", "dev"], help="dev: the development set, eval/dev"
+        "--split",
+        default="seen",
+        choices=["seen", "unseen", "all", "dev", "dev2"],
+        help="dev: the development set, eval/dev; dev2: its 36 articles added at stop 39",
     )
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()
-    if args.show and args.split not in ("seen", "dev"):
+    if args.show and args.split not in ("seen", "dev", "dev2"):
         print("error: --show prints report text; only on the seen split or the development set", file=sys.stderr)
         return None
     return args
@@ -44,7 +47,7 @@ def split_samples(split: str) -> list[tuple[str, Sample]]:
     """(split, sample) for every evaluation report with gold in ``split`` ('all' for seen and unseen; 'dev' for the
     development set of held-out corpus articles, ``eval/dev``)."""
     found = []
-    where = ROOT / "eval" / ("dev" if split == "dev" else "")
+    where = ROOT / "eval" / ("dev" if split in ("dev", "dev2") else "")
     for sample in load_dataset(where / "reports", where / "gold"):
         name = sample.split or "seen"
         if (split == "all" or name == split) and sample.gold is not None:

@@ -4,6 +4,7 @@ seed. Their gold (``eval/dev/gold``) is written by reading them, like ``eval/gol
 never on the unseen split.
 
     python eval/dev/choose.py [--corpus ../shared/data/corpus/articles.jsonl.gz] [--n 45]
+    python eval/dev/choose.py --add 36 --seed 39      # the dev2 split (stop 39)
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "data" / "corpus" / "articles.jsonl.gz")
     ap.add_argument("--n", type=int, default=45)
+    ap.add_argument("--add", type=int, default=0, help="choose this many more, leaving out those already chosen")
+    ap.add_argument("--seed", type=int, default=2026)
     args = ap.parse_args()
     _, held = split(read_corpus(args.corpus))
     genre = [
@@ -37,8 +40,12 @@ def main() -> int:
         for a in held
         if len(_GENRE.findall(a["text"])) >= 3 and len(_FIGURE.findall(a["text"])) >= 6 and 1500 < len(a["text"]) < 7000
     ]
-    chosen = random.Random(2026).sample(genre, args.n)
     out = ROOT / "eval" / "dev" / "reports"
+    if args.add:  # stop 39: 'choose.py --add 36 --seed 39' chose the dev2 split from what the first 45 left
+        first = {a["id"] for a in random.Random(2026).sample(genre, args.n)}
+        chosen = random.Random(args.seed).sample([a for a in genre if a["id"] not in first], args.add)
+    else:
+        chosen = random.Random(args.seed).sample(genre, args.n)
     out.mkdir(parents=True, exist_ok=True)
     for a in chosen:
         (out / f"{a['id']}.txt").write_text(a["text"].strip() + "\n", encoding="utf-8")

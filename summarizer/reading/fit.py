@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import pairwise
 
 from summarizer.reading.glossary import chunk
-from summarizer.reading.heads import head_of, load_heads, singular
+from summarizer.reading.heads import head_of, load_heads, singular_head
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
@@ -170,7 +170,7 @@ def _says_what_it_counts(name: str, unit: str, allowed: frozenset[str] | None) -
     """A count of '100.000 hộ dân' named 'Water supply' says nothing of households: the name holds the counted noun,
     or its head is one that counts."""
     low = name.lower()
-    counted = singular(unit.split()[-1]) if unit.split() else ""
+    counted = singular_head(unit.split()[-1]) if unit.split() else ""
     if counted in _GENERIC_UNITS:
         return True
     return not counted or counted in low or (allowed is not None and "count" in allowed)

@@ -9,7 +9,7 @@ from importlib import resources
 
 from summarizer.reading.units import COUNT_UNITS
 
-__all__ = ["head_of", "load_heads", "names_money", "names_things_counted", "singular"]
+__all__ = ["head_of", "load_heads", "names_money", "names_things_counted", "singular_head"]
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,9 @@ _RELATION = re.compile(
 )
 
 
-def singular(word: str) -> str:
+def singular_head(word: str) -> str:
+    """One head word in the singular, lower case, as ``data/name_heads.tsv`` lists it ('arrears' -> 'arrear'; unlike
+    ``language.singular``, which keeps a phrase and its plural-only words as written)."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -47,13 +49,13 @@ def head_of(name: str) -> str:
     'Production value growth (year on year)' -> 'value', 'State budget revenue' -> 'revenue')."""
     core = _RELATION.sub("", name.strip()) or name.strip()
     words = re.findall(r"[A-Za-z][A-Za-z-]*", core)
-    return singular(words[-1]) if words else ""
+    return singular_head(words[-1]) if words else ""
 
 
 @lru_cache(maxsize=1)
 def _counted_nouns() -> frozenset[str]:
     """The head words of what counts count (``data/units.tsv``: 'families', 'residential groups')."""
-    heads = {singular(en.split()[-1]) for en in COUNT_UNITS.values() if en.split()}
+    heads = {singular_head(en.split()[-1]) for en in COUNT_UNITS.values() if en.split()}
     return frozenset(heads - {"km", "time", "place", "item", "visit"})  # measures and events, not things counted
 
 

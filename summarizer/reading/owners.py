@@ -188,7 +188,6 @@ def many_for_one(tail: str, name: str) -> bool:
 
 
 _PROJECT_WORD = re.compile(rf"(?<!\w)(?:{_PROJECT})(?!\w)", re.IGNORECASE)
-_TYPE_OF_CONTRACT = re.compile(r"(?i)bt|bot|bto|ppp|oda|fdi")
 _BUILDING = frozenset(normalize_vi(w) for w in words("owners", "building"))
 _IN_A_PROJECT_NAME = frozenset({"noun", "mod", "name", "number", "skip"})
 
@@ -211,7 +210,7 @@ def named_project(text: str) -> str | None:
         words.append(c)
     while words and words[-1].role == "mark":
         words.pop()
-    words = [c for c in words if not (c.role == "name" and _TYPE_OF_CONTRACT.fullmatch(c.vi))]  # BT: how it is paid
+    words = [c for c in words if not (c.role == "name" and fold(c.vi) in _NOT_OWNER)]  # 'BT': how it is paid for
     if not any(c.role == "noun" for c in words):
         return None
     english = compose(words)

@@ -45,10 +45,13 @@ def what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:
     """A count named by its counted noun alone takes the verb that acts on it ('Đã giải quyết 412/425 đơn thư' ->
     'petitions resolved'; ``glossary.verb_right_before``), after every other pass has had its say; not where words
     after the noun say what they are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
-    alone = fig.subject is not None and normalize_vi(fig.subject) == normalize_vi(fig.unit_vi or "")
+    if fig.kind.value not in ("count", "ratio") or fig.subject is None or not fig.subject_en:
+        return
+    if normalize_vi(fig.subject) != normalize_vi(fig.unit_vi or ""):
+        return
     following = chunk(after[:40])
-    alone = alone and (not following or following[0].role in ("stop", "mark", "number"))
-    acted = verb_right_before(tail) if alone and fig.kind.value in ("count", "ratio") and fig.subject_en else None
+    alone = not following or following[0].role in ("stop", "mark", "number")
+    acted = verb_right_before(tail) if alone else None
     if acted is not None and fig.subject_en is not None and acted not in fig.subject_en:
         fig.subject_en = f"{fig.subject_en} {acted}"
 

@@ -126,9 +126,30 @@ def inside_a_term(text: str, m: re.Match[str]) -> bool:
     words of one phrase; it does not end a clause."""
     if m.group().strip() not in ("-", "–", ","):
         return False
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    if not before or normalize_vi(before[-1]) not in _words_before_marks():
+        return False  # most marks end a clause: only a word some term has before its mark can be inside one
     left = " ".join(text[: m.start()].split()[-6:])
     right = " ".join(text[m.end() :].split()[:6])
     mark = m.group().strip()
-    joined = f"{left}{mark} {right}" if mark == "," else f"{left} {mark} {right}"
+    joined = normalize_vi(f"{left}{mark} {right}" if mark == "," else f"{left} {mark} {right}")
     at = len(normalize_vi(left)) + (0 if mark == "," else 1)
-    return any(t.start <= at < t.end for t in find_terms(joined))
+    for term in _terms_with_marks():
+        start = joined.find(term, max(0, at - len(term)))
+        while 0 <= start <= at:
+            if start + len(term) > at:
+                return True
+            start = joined.find(term, start + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _terms_with_marks() -> tuple[str, ...]:
+    """The terms a dash or a comma stands inside ('thương mại - dịch vụ'), as normalised."""
+    return tuple(vi for vi, _, _ in load_terminology() if re.search(r"[,–-]", vi))
+
+
+@lru_cache(maxsize=1)
+def _words_before_marks() -> frozenset[str]:
+    """The last word before the mark in each term a mark stands inside ('mại' of 'thương mại - dịch vụ')."""
+    return frozenset(m.group(1) for vi in _terms_with_marks() for m in re.finditer(r"(\w+)\s*[,–-]", vi))

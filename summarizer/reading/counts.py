@@ -8,12 +8,12 @@ import re
 
 from summarizer.reading.basis import Basis
 from summarizer.reading.glossary import chunk, verb_right_before
-from summarizer.reading.heads import names_money, names_things_counted
+from summarizer.reading.heads import head_of, load_heads, names_money, names_things_counted
 from summarizer.reading.ledger_types import Figure
 from summarizer.reading.terminology import is_generic_name, normalize_vi
 from summarizer.tables import either, mapping, words
 
-__all__ = ["cost_of_count", "share_of_things_counted", "what_was_done_to_it"]
+__all__ = ["cost_of_count", "per_unit", "share_of_things_counted", "what_was_done_to_it"]
 
 _ABOUT = either(words("cues", "about"))
 _COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
@@ -72,3 +72,20 @@ def share_of_things_counted(fig: Figure, subject: str, tail: str, after: str, ba
     # all of them said: not '50% hộ nghèo cần tiếp cận nguồn vốn' (the poor who need capital)
     before_them = rest is not None and (not rest or rest[0].role in ("mark", "number"))
     return f"share of {subject}" if _RATE_LAST.search(tail) is not None or before_them else subject
+
+
+_PER_UNITS = {normalize_vi(vi): en for vi, en in mapping("meaning", "per_unit").items()}
+_PER_UNIT = either(sorted(_PER_UNITS, key=len, reverse=True))
+_PER_AFTER = re.compile(rf"^\s*(?:/\s*|(?:một|mỗi)\s+)({_PER_UNIT})(?!\w)", re.IGNORECASE)
+_PER_BEFORE = re.compile(rf"(?<!\w)mỗi\s+({_PER_UNIT})(?!\w)", re.IGNORECASE)
+
+
+def per_unit(fig: Figure, subject: str, tail: str, after: str) -> str:
+    """An amount, quantity or count per unit of time or thing says per what ('mỗi ngày thành phố thu ngân sách
+    1.000 tỷ đồng' -> budget revenue per day, '7.000 đồng một mét vuông' -> per square metre)."""
+    if fig.kind.value not in ("money", "quantity", "count") or re.search(r"\bper\b|capita", subject):
+        return subject
+    if fig.kind.value not in load_heads().get(head_of(subject), frozenset()):
+        return subject  # 'mỗi năm ĐBSCL mất đi khoảng 500ha đất': what is measured per year is not said
+    m = _PER_AFTER.match(normalize_vi(after)) or _PER_BEFORE.search(normalize_vi(tail))
+    return f"{subject} per {_PER_UNITS[normalize_vi(m.group(1))]}" if m else subject

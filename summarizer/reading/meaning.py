@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
 from summarizer.reading.clause_words import written_whole
-from summarizer.reading.counts import cost_of_count, share_of_things_counted, what_was_done_to_it
+from summarizer.reading.counts import cost_of_count, per_unit, share_of_things_counted, what_was_done_to_it
 from summarizer.reading.glossary import (
     commas_inside_entries,
     known_terms,
@@ -577,7 +577,7 @@ def write_label(fig: Figure, around: Around) -> None:
     counted = fig.kind.value == "ratio" and fig.value.is_integer() and (fig.denominator or 0.5).is_integer()
     q = q or (ratio_qualifier(clause) if counted else None)  # '15/15 chỉ tiêu', not a score '6,75/8,0 điểm'
 
-    subject = share_of_things_counted(fig, subject, tail, after, basis)
+    subject = per_unit(fig, share_of_things_counted(fig, subject, tail, after, basis), tail, after)
     if q and not already_says(subject, q):
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):

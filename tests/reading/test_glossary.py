@@ -273,7 +273,10 @@ def test_a_length_is_named_by_its_dimension(text: str, labels: list[str | None])
     ("text", "label"),
     [
         # 57 (twice in the report): 'giảm' before the subject makes the amount a cut
-        ("Dự kiến đến năm 2017 giảm 69 biên chế (giảm chi ngân sách khoảng 9,94 tỉ đồng/năm).", "Budget spending cut"),
+        (
+            "Dự kiến đến năm 2017 giảm 69 biên chế (giảm chi ngân sách khoảng 9,94 tỉ đồng/năm).",
+            "Budget spending cut per year",
+        ),
         # 49: what an amount pays for, after it
         ("Sơn La chi 1.400 tỷ đồng xây quảng trường và tượng đài Hồ Chí Minh.", "Spending for squares and monuments"),
         # 41: a grant 'đối với' (for) whom it goes to

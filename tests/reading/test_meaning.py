@@ -393,7 +393,7 @@ def test_a_share_that_rises_stays_a_share() -> None:
         (
             "Giá trị sản xuất nông, lâm, thuỷ sản ước đạt 231 triệu đồng/ha.",
             "231 triệu đồng",
-            "Agriculture, forestry and fisheries production value",
+            "Agriculture, forestry and fisheries production value per hectare",
         ),
         # hand-written: the same list before other words, and after a clause it does end
         (

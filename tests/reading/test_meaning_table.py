@@ -43,6 +43,7 @@ _KINDS = {
     "with",
     "count_link",
     "cost_of",
+    "per_unit",
     "organisation",
     "rate_word",
     "growth_context",
@@ -393,7 +394,7 @@ def test_a_preposition_of_time_leaves_the_phrase_before_open(word: str) -> None:
 @pytest.mark.parametrize("word", _cases("meaning", "cut"))
 def test_an_amount_after_a_cut_is_a_cut(word: str) -> None:
     text = f"Dự kiến đến năm 2017 giảm 69 biên chế ({word} chi ngân sách khoảng 9,94 tỉ đồng/năm)."
-    assert _indicators(text)[-1].label == "Budget spending cut"
+    assert _indicators(text)[-1].label == "Budget spending cut per year"
 
 
 @pytest.mark.parametrize(
@@ -509,3 +510,12 @@ def test_an_amount_after_a_cost_word_is_what_the_count_before_it_cost(word: str,
     text = f"Năm 2024, xã làm con đường dài 1,5 km với {word} 1,75 tỷ đồng."
     money = next(f for f in build_ledger(text).figures if f.text == "1,75 tỷ đồng")
     assert "length" not in (money.label or "")
+
+
+@pytest.mark.parametrize(("word", "english"), list(mapping("meaning", "per_unit").items()))
+def test_an_amount_per_unit_says_per_what(word: str, english: str) -> None:
+    """'5 triệu đồng/tháng' is income per month; 'mỗi ngày … thu ngân sách 1.000 tỷ đồng' budget revenue per day."""
+    after = next(f for f in build_ledger(f"Năm 2017, thu nhập bình quân đạt 5 triệu đồng/{word}.").figures if f.unit)
+    assert after.label == f"Average income per {english}"
+    before = build_ledger(f"Năm 2017, mỗi {word} thành phố thu ngân sách 1.000 tỷ đồng.").figures
+    assert next(f for f in before if f.kind.value == "money").label == f"Budget revenue per {english}"

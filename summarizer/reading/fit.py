@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import pairwise
 
 from summarizer.reading.glossary import chunk
-from summarizer.reading.heads import head_of, load_heads, singular_head
+from summarizer.reading.heads import head_of, load_heads, names_things_counted, singular_head
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
@@ -88,6 +88,8 @@ def fit_problem(fig: Figure, name: str) -> str | None:
         return f"'{head}' does not name a {kind}"
     if allowed is None and kind == "money":
         return f"'{head}' is not something money can be"
+    if allowed is None and kind == "quantity" and names_things_counted(name):
+        return f"'{head}' are counted, not measured"  # 'Hydropower plants' for 787,21 triệu m3 of water
     if kind == "count" and fig.unit and not _says_what_it_counts(name, fig.unit, allowed):
         return f"does not say it counts {fig.unit}"
     if kind == "percent" and not _PERCENT_NAME.search(name):

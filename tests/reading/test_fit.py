@@ -282,3 +282,12 @@ def test_a_modifier_right_after_the_subject_must_be_in_the_name(
     ledger = build_ledger(f"Tin.\n{tail} {written}.")
     fig = next(f for f in ledger.figures if ledger.text[f.start : f.end] == written)
     assert modifier_left_out(fig, tail, name) == left_out
+
+
+def test_a_quantity_is_not_named_by_things_counted() -> None:
+    """corpus (dev) vietnews-val-015049: 'Hydropower plants' for 787,21 triệu m3 of water; the 500-article sample:
+    'Houses' for a width of 27 m. An area or a volume of them says so ('Area of rice')."""
+    fig = next(f for f in build_ledger("Năm 2017, diện tích lúa đạt 1.800 ha.").figures if f.text == "1.800 ha")
+    assert fit_problem(fig, "Hydropower plants") is not None
+    assert fit_problem(fig, "Houses") is not None
+    assert fit_problem(fig, "Area of rice") is None

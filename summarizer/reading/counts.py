@@ -67,8 +67,9 @@ def share_of_things_counted(fig: Figure, subject: str, tail: str, after: str, ba
         return subject
     if is_generic_name(subject):
         return subject  # '32,4% doanh nghiệp có dưới 50 nhân viên': not 'Share of enterprises'
-    at = normalize_vi(after).find(normalize_vi(fig.subject or "#"))
-    rest = chunk(normalize_vi(after)[at + len(normalize_vi(fig.subject or "")) :][:40]) if 0 <= at <= 4 else None
+    them, words_after = normalize_vi(fig.subject or "#"), normalize_vi(after)
+    at = words_after.find(them)
+    rest = chunk(words_after[at + len(them) :][:40]) if 0 <= at <= 4 else None
     # all of them said: not '50% hộ nghèo cần tiếp cận nguồn vốn' (the poor who need capital)
     before_them = rest is not None and (not rest or rest[0].role in ("mark", "number"))
     return f"share of {subject}" if _RATE_LAST.search(tail) is not None or before_them else subject

@@ -490,13 +490,11 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
-    if fig.subject_en.endswith(" of projects") and names_one_project(
-        ledger.text[ledger.sentence_of(fig).start : fig.start]
-    ):
-        named = named_project(ledger.text[ledger.sentence_of(fig).start : fig.start])
+    sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
+    if fig.subject_en.endswith(" of projects") and names_one_project(sentence_before):
+        named = named_project(sentence_before)
         # 'Dự án có tổng mức đầu tư …': of the project; 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project
         fig.subject_en = fig.subject_en.removesuffix("projects") + (f"the {named} project" if named else "the project")
-    sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
     spent = _nearest_named(
         [
             t

@@ -124,23 +124,21 @@ def is_generic_name(name: str) -> bool:
 def inside_a_term(text: str, m: re.Match[str]) -> bool:
     """A dash or comma inside a term ('công nghiệp - tiểu thủ công nghiệp', 'thu gom, xử lý rác thải') joins two
     words of one phrase; it does not end a clause."""
-    if m.group().strip() not in ("-", "–", ","):
+    mark = m.group().strip()
+    if mark not in ("-", "–", ","):
         return False
     before = text[max(0, m.start() - 20) : m.start()].split()
     if not before or normalize_vi(before[-1]) not in _words_before_marks():
         return False  # most marks end a clause: only a word some term has before its mark can be inside one
     left = " ".join(text[: m.start()].split()[-6:])
     right = " ".join(text[m.end() :].split()[:6])
-    mark = m.group().strip()
     joined = normalize_vi(f"{left}{mark} {right}" if mark == "," else f"{left} {mark} {right}")
-    at = len(normalize_vi(left)) + (0 if mark == "," else 1)
-    for term in _terms_with_marks():
-        start = joined.find(term, max(0, at - len(term)))
-        while 0 <= start <= at:
-            if start + len(term) > at:
-                return True
-            start = joined.find(term, start + 1)
-    return False
+    at = len(normalize_vi(left)) + (0 if mark == "," else 1)  # where the mark is in ``joined``
+    return any(
+        found.start() <= at < found.end()
+        for term in _terms_with_marks()
+        for found in re.finditer(re.escape(term), joined)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -150,6 +150,8 @@ def name_with_owner(ledger: Ledger, fig: Figure, name: str) -> str | None:
         return None
     kind = owner.split()[-1].lower()
     bare = name.removesuffix(f" of {kind}s").removesuffix(f" of the {kind}")
+    if re.search(r"\bof (?:the \w+|\w+s)$", re.sub(r"\s*\([^()]*\)", "", bare)):
+        return None  # an owner said already: 'Total investment of the project' is no '… of the project of … airport'
     owned = f"{bare} of {owner}"  # 'Capital of projects' -> 'Capital of the Binh Trieu project'
     return None if name_problem(ledger, fig, owned) else owned
 
@@ -200,6 +202,8 @@ _COUNTED_PHRASE = 25
 def _stated(relation: dict[str, tuple[str, ...]], tail: str, after: str, *, counted: bool = False) -> bool:
     before = tail.lower()[-60:]
     last = re.split(r"[,;:.]", before)[-1]
+    for w in relation.get("word", ()):
+        last = re.sub(rf"(?<!\w){re.escape(w)}(?!\w)", " ", last)  # 'cảng hàng không có …': aviation, no negation
     if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", last) for w in relation.get("before", ())):
         return True
     if any(re.search(rf"(?<!\w){re.escape(w)}{_CHANGE_FILLERS}", last) for w in relation.get("end", ())):

@@ -18,12 +18,7 @@ from typing import TYPE_CHECKING
 from summarizer.reading.basis import Basis
 from summarizer.reading.clause_words import written_whole
 from summarizer.reading.counts import cost_of_count, per_unit, share_of_things_counted, what_was_done_to_it
-from summarizer.reading.glossary import (
-    commas_inside_entries,
-    known_terms,
-    name_from_glossary,
-    phrase_after,
-)
+from summarizer.reading.glossary import commas_inside_entries, known_terms, name_from_glossary, phrase_after
 from summarizer.reading.labels import (
     PER_CAPITA,
     already_says,
@@ -35,9 +30,9 @@ from summarizer.reading.labels import (
 )
 from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.owners import named_project, names_one_project
+from summarizer.reading.owners import is_thing, named_project, names_one_project, whose_attribute
 from summarizer.reading.targets import mark_target, share_of_what_follows
-from summarizer.reading.terminology import Term, inside_a_term, normalize_vi
+from summarizer.reading.terminology import Term, inside_a_term, is_attribute_name, is_generic_name, normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
@@ -168,8 +163,9 @@ def _nearest(terms: list[Term]) -> Term | None:
         frozenset(),
     ):
         named = [t for t in terms if t.vi not in kinds]
-        if named:
-            return named[-1]
+        if named:  # 'Dự án được xây dựng trên diện tích 2.440 m2': the project's area, not projects
+            owned = [t for t in terms if t.start >= named[-1].end and is_attribute_name(t.en)]
+            return owned[-1] if owned and (is_generic_name(named[-1].en) or is_thing(named[-1].vi)) else named[-1]
     return None
 
 
@@ -493,8 +489,13 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
     if fig.subject_en.endswith(" of projects") and names_one_project(sentence_before):
         named = named_project(sentence_before)
-        # 'Dự án có tổng mức đầu tư …': of the project; 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project
-        fig.subject_en = fig.subject_en.removesuffix("projects") + (f"the {named} project" if named else "the project")
+        # 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project; 'Dự án có …': of which project, unsaid
+        fig.subject_en = fig.subject_en.removesuffix("projects") + f"the {named} project" if named else None
+    elif is_attribute_name(fig.subject_en) and fig.kind.value != "count":  # '100 triệu (hành khách)': of what, unsaid
+        at = list(re.finditer(r"\s+".join(map(re.escape, head.vi.split())), sentence_before, re.IGNORECASE))
+        earlier = ledger.text[: ledger.sentence_of(fig).start]
+        whose = whose_attribute(ledger, sentence_before[: at[-1].start()] if at else sentence_before, earlier, head.en)
+        fig.subject_en = f"{fig.subject_en} of {whose}" if whose else fig.subject_en  # 'Nhà máy có tổng mức đầu tư …'
     spent = _nearest_named(
         [
             t

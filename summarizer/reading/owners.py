@@ -16,7 +16,15 @@ from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
-__all__ = ["many_for_one", "named_project", "names_one_project", "owner_after", "owner_english", "owner_left_out"]
+__all__ = [
+    "many_for_one",
+    "named_project",
+    "names_one_project",
+    "owner_after",
+    "owner_english",
+    "owner_left_out",
+    "whose_attribute",
+]
 
 _UPPER = CAPITALS
 _CUE = re.compile(rf"(?<!\w)(?i:{either(words('owners', 'cue'))})(?!\w)")
@@ -199,19 +207,87 @@ def named_project(text: str) -> str | None:
     found = list(_PROJECT_WORD.finditer(text))
     if not found or not names_one_project(text):
         return None
+    return _what_it_is(text[found[-1].end() :]) or None
+
+
+def _what_it_is(rest: str, *, whole: bool = False) -> str | None:
+    """The English of the known words right after a thing's word ('nút giao thông Ngọc Hội có …' -> 'Ngoc Hoi
+    intersection') up to the first that is not part of a name: '' where none names a thing, None where a word of
+    them is unknown ('trường đua ngựa Sóc Sơn': what it is, not known whole) or, ``whole``, where they end in
+    anything but a link to what it has ('có', 'với', a comma): 'đường ven sông Cái …' is not just 'roads'."""
     words: list[Chunk] = []
-    for c in chunk(text[found[-1].end() :]):
+    end = None
+    for c in chunk(rest):
         if not words and (normalize_vi(c.vi) in _BUILDING or c.vi == ","):
             continue  # 'dự án đầu tư xây dựng tuyến …': what it builds, not that it builds
         if c.role == "unknown":
-            return None  # 'Dự án trường đua ngựa Sóc Sơn': a word unknown, so what it builds is not known whole
+            return None
         if c.role not in _IN_A_PROJECT_NAME and not (c.role == "mark" and c.vi in ("-", "–")):
+            end = c
             break
         words.append(c)
     while words and words[-1].role == "mark":
-        words.pop()
-    words = [c for c in words if not (c.role == "name" and fold(c.vi) in _NOT_OWNER)]  # 'BT': how it is paid for
-    if not any(c.role == "noun" for c in words):
+        end = words.pop()
+    if whole and end is not None and normalize_vi(end.vi) not in _HAS_LINKS:
         return None
-    english = compose(words)
-    return english or None
+    words = [c for c in words if not (c.role == "name" and fold(c.vi) in _NOT_OWNER)]  # 'BT': how it is paid for
+    return compose(words) if any(c.role == "noun" for c in words) else ""
+
+
+_HAS_LINKS = frozenset({"có", "với", ","})
+
+
+_THINGS = mapping("owners", "thing")
+_THING_KEYS = frozenset(normalize_vi(w) for w in _THINGS)
+_NUMBER_BEFORE = r"(?<![\d.,])(?!(?:19|20)\d\d\b)(\d[\d.,]*\d|\d)"  # '3 nhà máy', not 'Năm 2017, nhà máy'
+_THING = re.compile(
+    rf"(?<!\w)(?:({_MANY})\s+|{_NUMBER_BEFORE}\s+)?({either(sorted(_THINGS, key=len, reverse=True))})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_thing(vi: str) -> bool:
+    """Whether the Vietnamese term names one of the things an attribute may belong to ('khu công nghiệp', 'dự án')."""
+    return normalize_vi(vi) in _THING_KEYS
+
+
+def whose_attribute(ledger: Ledger, before: str, earlier: str, attribute: str) -> str | None:
+    """Whose an attribute said alone is ('Area', 'Total investment'), as its clause ``before`` it names: its one
+    proper-named owner ('Sân bay quốc tế Long Thành được triển khai trên diện tích …' -> 'Long Thanh airport'; a place
+    only where it opens the clause: 'Xã Bình Sơn … diện tích tăng lên 7.420 ha'), else the one thing it names ('Nhà
+    máy có tổng mức đầu tư …' -> 'the plant'); None where it names none, two kinds of thing, or many of one ('các
+    nhà máy', '3 nhà máy'). What brackets hold ('ông Công (xã Đại Thành) nuôi 6 ao cá') is not its owner."""
+    before = _BRACKETED.sub(" ", re.split(r"[;:]", before)[-1])
+    found = _things_in(before)
+    if len({normalize_vi(m.group(3)) for m in found}) > 1 or any(m.group(1) or m.group(2) for m in found):
+        return None  # 'dự án các tuyến đường … kết nối với khu sân bay Nha Trang có tổng mức đầu tư': not the airport's
+    owners = _owners_left_out(ledger, before, attribute, earlier)
+    cue = fold(owners[0][0]) if len(owners) == 1 else ""
+    if cue in _PLACE_CUES and not fold(before.lstrip()).startswith(cue):
+        return None  # '… thuộc xã Phước Ninh và Quế Lâm với diện tích gần 19.000 ha': the reserve's, not the commune's
+    owner = owner_english(ledger, before, attribute, earlier)
+    if owner is not None or not found:
+        return owner
+    thing = _THINGS[found[-1].group(3).lower()]
+    what = _what_it_is(before[found[-1].end() :], whole=True)
+    if what and not re.search(rf"[{_UPPER}]", what):
+        return f"the {what} {thing}"  # 'Nhà máy sữa bột Việt Nam có …' -> 'the milk powder plant'
+    return None if thing == "project" else f"the {thing}"  # many projects in one article: which one, unsaid
+
+
+def _things_in(text: str) -> list[re.Match[str]]:
+    """The things ``text`` names, a project named by the thing it builds ('dự án sân bay Long Thành') as that thing."""
+    found = list(_THING.finditer(text))
+    return [
+        m
+        for m, after in zip(found, [*found[1:], None][: len(found)], strict=True)
+        if not (
+            after and _THINGS[m.group(3).lower()] == "project" and not _BETWEEN.sub("", text[m.end() : after.start()])
+        )
+    ]
+
+
+_BETWEEN = re.compile(rf"\s+|(?i:{either(sorted(_BUILDING, key=len, reverse=True))})")
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")

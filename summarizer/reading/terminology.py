@@ -14,7 +14,15 @@ from importlib import resources
 
 from summarizer.tables import either, mapping
 
-__all__ = ["Term", "find_terms", "inside_a_term", "is_generic_name", "load_terminology", "normalize_vi"]
+__all__ = [
+    "Term",
+    "find_terms",
+    "inside_a_term",
+    "is_attribute_name",
+    "is_generic_name",
+    "load_terminology",
+    "normalize_vi",
+]
 
 _OLD_TONES = mapping("language", "old_tone")
 """A vowel pair with its tone mark in the old place -> the new place ('oà' -> 'òa'), at a word's end."""
@@ -119,6 +127,15 @@ def is_generic_name(name: str) -> bool:
     if len(core) > 2 or not all(w in roles for w in core):
         return False
     return len(core) == 1 or roles[core[-1]] == "kind"
+
+
+def is_attribute_name(name: str) -> bool:
+    """A generic name that is one attribute of some thing ('Area', 'Total investment', 'Capacity'): whose it is may
+    be said ('… of the plant'), where a kind word ('Amount') or a counted noun ('Households') says nothing more."""
+    if not is_generic_name(name):
+        return False
+    core = [w for w in _GENERIC_LEAD.sub("", name.lower()).split() if w not in ("of", "and", "the")]
+    return len(core) == 1 and _generic_words().get(core[0]) == "attribute"
 
 
 def inside_a_term(text: str, m: re.Match[str]) -> bool:

@@ -205,6 +205,14 @@ def test_a_negation_after_the_figure_must_be_in_its_name(word: str) -> None:
     assert _relation("Hiện có khoảng 124.000 hộ dùng nước sạch.", "124.000 hộ", "Households using clean water") is None
 
 
+@pytest.mark.parametrize("word", _negation_rows("word"))
+def test_a_word_holding_a_negation_marker_states_no_negation(word: str) -> None:
+    """'Cảng hàng không có diện tích 325 ha': aviation, not 'has no' (stop 40, the 500-article corpus sample)."""
+    text = f"Dự án {word} có diện tích 325 ha."
+    assert _relation(text, "325 ha", "Area of the project") is None
+    assert _relation("Dự án không có diện tích 325 ha.", "325 ha", "Area of the project") is not None
+
+
 @pytest.mark.parametrize(
     ("name", "glued"),
     [  # the 500-article corpus sample: two phrases glued together are not a name

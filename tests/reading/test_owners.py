@@ -140,12 +140,12 @@ def test_a_project_cue_opening_the_sentence_names_its_owner() -> None:
     assert shown["5.000 tỷ đồng"] == ("translated", "Total investment of the Rach Mieu 2 bridge project")
 
 
-def test_one_project_is_the_project_and_many_are_projects() -> None:
-    """corpus vietnews-test-019788: 'Dự án có tổng mức đầu tư 13,884 tỷ đồng' is one project's."""
-    assert _shown("Hải Phòng thoát nước.\nDự án có tổng mức đầu tư 13,884 tỷ đồng.")["13,884 tỷ đồng"] == (
-        "translated",
-        "Total investment of the project",
-    )
+def test_one_project_unnamed_is_no_name_and_many_are_projects() -> None:
+    """corpus vietnews-test-019788: 'Dự án có tổng mức đầu tư 13,884 tỷ đồng' is one project's, which one unsaid:
+    'Total investment of the project' was judged vague by the stricter development gold of stop 40 (dev2 wrong 46 ->
+    41, dev 35 -> 34, seen unchanged), so it is shown in its Vietnamese words."""
+    one = _shown("Hải Phòng thoát nước.\nDự án có tổng mức đầu tư 13,884 tỷ đồng.")["13,884 tỷ đồng"]
+    assert one[0] != "translated"
     many = _shown("Hải Phòng thoát nước.\nCác dự án có tổng mức đầu tư 13,884 tỷ đồng.")["13,884 tỷ đồng"]
     assert many == ("translated", "Total investment of projects")
 
@@ -186,13 +186,13 @@ def test_many_projects_may_be_named_projects(word: str) -> None:
 
 @pytest.mark.parametrize("word", words("owners", "many"))
 def test_a_plural_word_before_a_project_makes_many(word: str) -> None:
-    """corpus vietnews-test-019788: a bare 'Dự án' is one project ('of the project'); '{word} dự án' are many."""
+    """corpus vietnews-test-019788: a bare 'Dự án' is one project (unnamed: no name); '{word} dự án' are many."""
     text = f"Hải Phòng thoát nước. {word.capitalize()} dự án có tổng mức đầu tư 13,884 tỷ đồng."
     fig = next(f for f in build_ledger(text).figures if f.text == "13,884 tỷ đồng")
     assert (fig.subject_en or "").endswith("of projects")
     one = "Hải Phòng thoát nước. Dự án có tổng mức đầu tư 13,884 tỷ đồng."
     fig = next(f for f in build_ledger(one).figures if f.text == "13,884 tỷ đồng")
-    assert (fig.subject_en or "").endswith("of the project")
+    assert fig.subject_en is None  # one project, not named: which one is unsaid
 
 
 @pytest.mark.parametrize(
@@ -227,3 +227,50 @@ def test_a_named_projects_investment_says_which_project() -> None:
 def test_how_a_project_builds_is_not_what_it_builds(word: str) -> None:
     """'dự án đầu tư xây dựng cầu Rạch Miễu 2': the Rach Mieu 2 bridge."""
     assert named_project(f"Dự án {word} cầu Rạch Miễu 2 có tổng mức đầu tư") == "Rach Mieu 2 bridge"
+
+
+def _names(text: str) -> dict[str, str]:
+    ledger = build_ledger(f"Tin tức kinh tế.\n{text}")
+    summary = build_summary(Draft.empty(), ledger, find_meeting_facts(ledger), blank_provenance(), [])
+    return {i.source_text: i.name for i in summary.indicators if i.name_status == "translated"}
+
+
+@pytest.mark.parametrize(("vi", "en", "example", "name"), entries("owners", "thing"))
+def test_an_attribute_said_alone_is_the_one_things_its_clause_names(vi: str, en: str, example: str, name: str) -> None:
+    """Stop 40, the 500-article corpus sample: 'Nhà máy có tổng mức đầu tư …' was withheld as 'Total investment'."""
+    assert vi in example.lower() and (en in name or vi == 'dự án')  # a project named by what it builds is that
+    assert name in _names(example).values()
+
+
+@pytest.mark.parametrize("many", ["Các nhà máy", "3 nhà máy", "Những nhà máy"])
+def test_an_attribute_of_many_things_is_no_ones(many: str) -> None:
+    assert _names(f"{many} có tổng công suất 500 MW.") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two kinds of thing: the roads' investment, not the airport's (eval/dev vietnews-test-003017)
+        "Dự án các tuyến đường kết nối với khu sân bay Nha Trang có tổng mức đầu tư 1.015 tỉ đồng.",
+        # a place in brackets is where a man lives, not whose ponds (corpus sample vietnews-train-084082)
+        "Ông Nguyễn Văn Công (xã Đại Thành) cho biết ông đang nuôi 6 ao cá (diện tích 2 ha).",
+        # a place inside the clause, not opening it: the reserve's area (corpus sample vietnews-train-102032)
+        "Tỉnh phê duyệt khu bảo tồn thuộc xã Phước Ninh và Quế Lâm với diện tích gần 19.000 ha.",
+        # a company named before a semicolon proposed the works; their capital is not its (vietnews-train-090143)
+        "Theo phương án của công ty, đường sẽ được mở rộng; xây dựng nút giao với tổng số vốn khoảng 1.600 tỷ đồng.",
+    ],
+)
+def test_an_attribute_takes_no_owner_its_clause_does_not_make_its_own(text: str) -> None:
+    assert not any(" of " in name for name in _names(text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sân bay quốc tế Long Thành được triển khai trên diện tích 5.000 hecta.", "Area of Long Thanh airport"),
+        ("Cảng hàng không Vân Đồn có diện tích 325 ha.", "Area of Van Don airport"),
+        ("Xã Bình Sơn sau khi điều chỉnh có diện tích 7.420 ha.", "Area of Binh Son Commune"),
+    ],
+)
+def test_an_attribute_said_alone_takes_its_clauses_proper_named_owner(text: str, name: str) -> None:
+    assert name in _names(text).values()

@@ -30,7 +30,7 @@ from summarizer.reading.labels import (
 )
 from summarizer.reading.language import CAPITALS
 from summarizer.reading.meeting import translate_admin
-from summarizer.reading.owners import is_thing, named_project, names_one_project, whose_attribute
+from summarizer.reading.owners import is_thing, names_one_project, whose_attribute, whose_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, inside_a_term, is_attribute_name, is_generic_name, normalize_vi
 from summarizer.tables import either, entries, mapping, words
@@ -486,14 +486,14 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     # '… 451 dự án trong nước với tổng vốn 26,7 tỷ USD và 245.500 tỷ đồng': which projects is unsaid
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
-    sentence_before = ledger.text[ledger.sentence_of(fig).start : fig.start]
+    start = ledger.sentence_of(fig).start
+    sentence_before, earlier = ledger.text[start : fig.start], ledger.text[:start]
     if fig.subject_en.endswith(" of projects") and names_one_project(sentence_before):
-        named = named_project(sentence_before)
         # 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project; 'Dự án có …': of which project, unsaid
-        fig.subject_en = fig.subject_en.removesuffix("projects") + f"the {named} project" if named else None
+        whose = whose_project(ledger, sentence_before, earlier, fig.subject_en)
+        fig.subject_en = fig.subject_en.removesuffix("projects") + whose if whose else None
     elif is_attribute_name(fig.subject_en) and fig.kind.value != "count":  # '100 triệu (hành khách)': of what, unsaid
         at = list(re.finditer(r"\s+".join(map(re.escape, head.vi.split())), sentence_before, re.IGNORECASE))
-        earlier = ledger.text[: ledger.sentence_of(fig).start]
         whose = whose_attribute(ledger, sentence_before[: at[-1].start()] if at else sentence_before, earlier, head.en)
         fig.subject_en = f"{fig.subject_en} of {whose}" if whose else fig.subject_en  # 'Nhà máy có tổng mức đầu tư …'
     spent = _nearest_named(

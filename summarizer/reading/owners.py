@@ -210,6 +210,21 @@ def named_project(text: str) -> str | None:
     return _what_it_is(text[found[-1].end() :]) or None
 
 
+def whose_project(ledger: Ledger, before: str, earlier: str, name: str) -> str | None:
+    """The one project the sentence ``before`` a figure names, as a name ending 'of projects' should say it: by what
+    it builds ('the Rach Mieu 2 bridge project') or its proper name ('the Hoa Phat Dung Quat project'); None where
+    it names neither (which project is unsaid)."""
+    named = named_project(before)
+    if named:
+        return f"the {named} project"
+    owners = _owners_left_out(ledger, before, name, earlier)  # its own name, not what it links to ('… sân bay X')
+    return (
+        owner_english(ledger, before, name, earlier)
+        if len(owners) == 1 and _PROJECT_WORD.fullmatch(owners[0][0])
+        else None
+    )
+
+
 def _what_it_is(rest: str, *, whole: bool = False) -> str | None:
     """The English of the known words right after a thing's word ('nút giao thông Ngọc Hội có …' -> 'Ngoc Hoi
     intersection') up to the first that is not part of a name: '' where none names a thing, None where a word of

@@ -126,7 +126,7 @@ def is_generic_name(name: str) -> bool:
     roles = _generic_words()
     if len(core) > 2 or not all(w in roles for w in core):
         return False
-    return len(core) == 1 or roles[core[-1]] == "kind"
+    return len(core) == 1 or roles[core[-1]] == "kind" or all(roles[w] == "attribute" for w in core)
 
 
 def is_attribute_name(name: str) -> bool:
@@ -135,7 +135,7 @@ def is_attribute_name(name: str) -> bool:
     if not is_generic_name(name):
         return False
     core = [w for w in _GENERIC_LEAD.sub("", name.lower()).split() if w not in ("of", "and", "the")]
-    return len(core) == 1 and _generic_words().get(core[0]) == "attribute"
+    return bool(core) and all(_generic_words().get(w) == "attribute" for w in core)
 
 
 def inside_a_term(text: str, m: re.Match[str]) -> bool:

@@ -46,6 +46,8 @@ def _repeats(name: str) -> str | None:
     twice: str | None = next((w for a, w in pairwise(words) if a == w and len(w) > 2), None)
     if twice is not None:
         return twice
+    if m := re.search(r"\b([a-z]{3,}?)s? of (?:the )?\1", name.lower()):  # 'Amount of amount payable'
+        return m.group(1)
     for m in re.finditer(r"\(([A-Za-z-]+)\)", name):
         rest = (name[: m.start()] + name[m.end() :]).lower()
         if re.search(rf"\b{re.escape(m.group(1).lower())}\b", rest):
@@ -67,6 +69,9 @@ def _glued(name: str) -> str | None:
     return None
 
 
+_KIND_GLUED = re.compile(r"(?i)(?:total )?amounts? (?!of\b)(?!\w+(?:able|ed|ing|ue)\b)\w")
+
+
 def fit_problem(fig: Figure, name: str) -> str | None:
     """Why ``name`` does not fit ``fig``, or None when it fits."""
     kind = fig.kind.value
@@ -76,6 +81,8 @@ def fit_problem(fig: Figure, name: str) -> str | None:
         return "stacked parentheses"
     if re.search(r"\b(?:stood at|reached|was|were)\b", name, re.IGNORECASE):
         return "a clause, not a name"
+    if _KIND_GLUED.match(name):
+        return "a kind word glued to a noun"  # 'Amount commune budget', 'Amount damage' (stop 40, dev)
     if (twice := _repeats(name)) is not None:
         return f"says '{twice}' twice"
     if (glued := _glued(name)) is not None:

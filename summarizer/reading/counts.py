@@ -47,10 +47,15 @@ def what_was_done_to_it(fig: Figure, tail: str, after: str) -> None:
     after the noun say what they are ('phát hiện 6 hộ vay sử dụng vốn sai mục đích': not households detected)."""
     if fig.kind.value not in ("count", "ratio") or fig.subject is None or not fig.subject_en:
         return
-    if normalize_vi(fig.subject) != normalize_vi(fig.unit_vi or ""):
-        return
-    following = chunk(after[:40])
-    alone = not following or following[0].role in ("stop", "mark", "number")
+    subject, unit = normalize_vi(fig.subject), normalize_vi(fig.unit_vi or "#")
+    said = normalize_vi(after)
+    extra = subject[len(unit) + 1 :] if subject.startswith(f"{unit} ") else ""
+    nouns = bool(extra) and said.startswith(extra) and all(c.role in ("noun", "mod") for c in chunk(extra))
+    if subject != unit and not nouns:
+        return  # the counted noun, or the nouns written right after the count ('5.000 căn hộ nhà ở xã hội')
+    following = chunk(said[len(subject) - len(unit) :][:40])
+    ends = ("stop", "mark", "number") if subject == unit else ("mark", "number")
+    alone = not following or following[0].role in ends or following[0].vi == "và"
     acted = verb_right_before(tail) if alone else None
     if acted is not None and fig.subject_en is not None and acted not in fig.subject_en:
         fig.subject_en = f"{fig.subject_en} {acted}"

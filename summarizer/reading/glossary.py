@@ -534,11 +534,16 @@ def verb_right_before(tail: str) -> str | None:
     'started'): what was done to the things counted ('Works started', 'Petitions received')."""
     chunks = chunk(tail)
     while chunks and (chunks[-1].role == "skip" or (chunks[-1].role == "stop" and not chunks[-1].en.strip())):
+        if normalize_vi(chunks[-1].vi) in _LINKS:
+            return None  # 'được Quốc hội thông qua với 403 đại biểu tán thành': the resolution passed, not the deputies
         chunks.pop()
     last = chunks[-1] if chunks else None
     en = last.en.strip() if last is not None and last.role == "verb" else ""
     return en if _PASSIVE.search(en) else None  # 'sử dụng 1.000 lao động': 'using' would make the workers the users
 
+
+_LINKS = frozenset({"với", "cho", "của", "từ", "trong", "tại"})
+"""Words that join a verb to a count it does not act on."""
 
 _ACHIEVEMENTS = mapping("meaning", "achieved")
 _ACHIEVED = re.compile(rf"\b({either(_ACHIEVEMENTS)})\s*$", re.IGNORECASE)

@@ -238,7 +238,7 @@ def _names(text: str) -> dict[str, str]:
 @pytest.mark.parametrize(("vi", "en", "example", "name"), entries("owners", "thing"))
 def test_an_attribute_said_alone_is_the_one_things_its_clause_names(vi: str, en: str, example: str, name: str) -> None:
     """Stop 40, the 500-article corpus sample: 'Nhà máy có tổng mức đầu tư …' was withheld as 'Total investment'."""
-    assert vi in example.lower() and (en in name or vi == 'dự án')  # a project named by what it builds is that
+    assert vi in example.lower() and (en in name or vi == "dự án")  # a project named by what it builds is that
     assert name in _names(example).values()
 
 

@@ -477,8 +477,8 @@ def test_items_after_a_colon_that_announces_goals_are_goals(text: str, targets: 
             "8,25%",
             None,
         ),
-        # hand-written: an unknown word between the revenue and the amount ('kiều hối', remittances)
-        ("Thu ngân sách đạt 500 tỷ đồng, riêng kiều hối đạt 50 tỷ đồng.", "50 tỷ đồng", None),
+        # hand-written: an unknown word between the revenue and the amount ('lì xì', lucky money)
+        ("Thu ngân sách đạt 500 tỷ đồng, riêng lì xì đạt 50 tỷ đồng.", "50 tỷ đồng", None),
         # 35, and hand-written: a subject written again in the figure's own clause is not carried across the
         # unknown words since the figure before it
         (

@@ -3,7 +3,8 @@ a name that leaves the owner out ('Capital of projects') names someone else's fi
 proper names after an owner word of ``data/owners.tsv`` (or right after the figure: '450 triệu USD của ADB'); the
 report's own place (the one it names most after a place word, or a name its title holds), people and the
 abbreviations a name translates go without saying. Where the owner word says what it is ('dự án', 'huyện'), the
-name says the owner in English ('… of the Long Thanh project') rather than being withheld."""
+name says the owner in English ('… of the Long Thanh project') rather than being withheld. An attribute said alone
+('Area', 'Total investment') is the one thing's its clause names ('Nhà máy có tổng mức đầu tư …': of the plant)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, entries, mapping, words
 
 __all__ = [
+    "is_thing",
     "many_for_one",
     "named_project",
     "names_one_project",
@@ -24,6 +26,7 @@ __all__ = [
     "owner_english",
     "owner_left_out",
     "whose_attribute",
+    "whose_project",
 ]
 
 _UPPER = CAPITALS
@@ -293,13 +296,13 @@ def whose_attribute(ledger: Ledger, before: str, earlier: str, attribute: str) -
 def _things_in(text: str) -> list[re.Match[str]]:
     """The things ``text`` names, a project named by the thing it builds ('dự án sân bay Long Thành') as that thing."""
     found = list(_THING.finditer(text))
-    return [
-        m
-        for m, after in zip(found, [*found[1:], None][: len(found)], strict=True)
-        if not (
-            after and _THINGS[m.group(3).lower()] == "project" and not _BETWEEN.sub("", text[m.end() : after.start()])
-        )
-    ]
+    kept = []
+    for k, m in enumerate(found):
+        after = found[k + 1] if k + 1 < len(found) else None
+        builds = after is not None and not _BETWEEN.sub("", text[m.end() : after.start()])
+        if not (builds and _THINGS[m.group(3).lower()] == "project"):
+            kept.append(m)
+    return kept
 
 
 _BETWEEN = re.compile(rf"\s+|(?i:{either(sorted(_BUILDING, key=len, reverse=True))})")

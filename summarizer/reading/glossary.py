@@ -542,7 +542,7 @@ def verb_right_before(tail: str) -> str | None:
     return en if _PASSIVE.search(en) else None  # 'sử dụng 1.000 lao động': 'using' would make the workers the users
 
 
-_LINKS = frozenset({"với", "cho", "của", "từ", "trong", "tại"})
+_LINKS = frozenset(normalize_vi(w) for w in words("meaning", "verb_link"))
 """Words that join a verb to a count it does not act on."""
 
 _ACHIEVEMENTS = mapping("meaning", "achieved")

@@ -487,14 +487,15 @@ def _subject_from_head(ledger: Ledger, fig: Figure, head: Term, context: list[Te
     paired = bool(_PAIRED.match(ledger.text[fig.end : fig.end + 40]))
     fig.subject, fig.subject_en = head.vi, _compose(head, context, paired=paired)
     start = ledger.sentence_of(fig).start
-    sentence_before, earlier = ledger.text[start : fig.start], ledger.text[:start]
+    sentence_before = ledger.text[start : fig.start]
     if fig.subject_en.endswith(" of projects") and names_one_project(sentence_before):
         # 'Dự án cầu Rạch Miễu 2 có …': of the Rach Mieu 2 bridge project; 'Dự án có …': of which project, unsaid
-        whose = whose_project(ledger, sentence_before, earlier, fig.subject_en)
+        whose = whose_project(ledger, sentence_before, ledger.text[:start], fig.subject_en)
         fig.subject_en = fig.subject_en.removesuffix("projects") + whose if whose else None
     elif is_attribute_name(fig.subject_en) and fig.kind.value != "count":  # '100 triệu (hành khách)': of what, unsaid
         at = list(re.finditer(r"\s+".join(map(re.escape, head.vi.split())), sentence_before, re.IGNORECASE))
-        whose = whose_attribute(ledger, sentence_before[: at[-1].start()] if at else sentence_before, earlier, head.en)
+        before = sentence_before[: at[-1].start()] if at else sentence_before
+        whose = whose_attribute(ledger, before, ledger.text[:start], head.en)
         fig.subject_en = f"{fig.subject_en} of {whose}" if whose else fig.subject_en  # 'Nhà máy có tổng mức đầu tư …'
     spent = _nearest_named(
         [

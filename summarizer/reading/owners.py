@@ -146,7 +146,11 @@ def owner_english(ledger: Ledger, tail: str, name: str, earlier: str = "") -> st
     """The English of the one owner ``name`` leaves out, where its cue says what it is ('dự án Long Thành' -> 'the
     Long Thanh project', 'huyện Hoằng Hóa' -> 'Hoang Hoa District'); None where there is none, or more than one,
     or its cue is not written in lower case right before it (or opening the clause), or has no English."""
-    owners = _owners_left_out(ledger, tail, name, earlier)
+    return _english_of(_owners_left_out(ledger, tail, name, earlier), tail)
+
+
+def _english_of(owners: list[tuple[str, str]], tail: str) -> str | None:
+    """``owner_english`` of owners already found in ``tail``."""
     if len(owners) != 1:
         return None
     cue, run = owners[0]
@@ -221,11 +225,7 @@ def whose_project(ledger: Ledger, before: str, earlier: str, name: str) -> str |
     if named:
         return f"the {named} project"
     owners = _owners_left_out(ledger, before, name, earlier)  # its own name, not what it links to ('… sân bay X')
-    return (
-        owner_english(ledger, before, name, earlier)
-        if len(owners) == 1 and _PROJECT_WORD.fullmatch(owners[0][0])
-        else None
-    )
+    return _english_of(owners, before) if len(owners) == 1 and _PROJECT_WORD.fullmatch(owners[0][0]) else None
 
 
 def _what_it_is(rest: str, *, whole: bool = False) -> str | None:
@@ -252,7 +252,7 @@ def _what_it_is(rest: str, *, whole: bool = False) -> str | None:
     return compose(words) if any(c.role == "noun" for c in words) else ""
 
 
-_HAS_LINKS = frozenset({"có", "với", ","})
+_HAS_LINKS = frozenset(normalize_vi(w) for w in words("owners", "has_link"))
 
 
 _THINGS = mapping("owners", "thing")
@@ -283,7 +283,7 @@ def whose_attribute(ledger: Ledger, before: str, earlier: str, attribute: str) -
     cue = fold(owners[0][0]) if len(owners) == 1 else ""
     if cue in _PLACE_CUES and not fold(before.lstrip()).startswith(cue):
         return None  # '… thuộc xã Phước Ninh và Quế Lâm với diện tích gần 19.000 ha': the reserve's, not the commune's
-    owner = owner_english(ledger, before, attribute, earlier)
+    owner = _english_of(owners, before)
     if owner is not None or not found:
         return owner
     thing = _THINGS[found[-1].group(3).lower()]

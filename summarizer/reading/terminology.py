@@ -116,11 +116,17 @@ def _generic_words() -> dict[str, str]:
 
 
 @lru_cache(maxsize=8192)
+def _core(name: str) -> tuple[str, ...]:
+    """The words of a name past its basis ('(year on year)') and its leading 'the', 'total', 'number of'."""
+    words = re.findall(r"[a-z]+", _RELATION.sub("", name.lower()))
+    return tuple(w for w in _GENERIC_LEAD.sub("", " ".join(words)).split() if w not in ("of", "and", "the"))
+
+
+@lru_cache(maxsize=8192)
 def is_generic_name(name: str) -> bool:
     """A name that says only what kind of figure it is ('Amount', 'Income', 'Number of enterprises', 'Growth
     rate'): one word of ``data/generic_names.tsv``, or two such words ending in a kind word ('rate', 'value')."""
-    words = re.findall(r"[a-z]+", _RELATION.sub("", name.lower()))
-    core = [w for w in _GENERIC_LEAD.sub("", " ".join(words)).split() if w not in ("of", "and", "the")]
+    core = _core(name)
     if not core:
         return True
     roles = _generic_words()
@@ -132,10 +138,8 @@ def is_generic_name(name: str) -> bool:
 def is_attribute_name(name: str) -> bool:
     """A generic name that is one attribute of some thing ('Area', 'Total investment', 'Capacity'): whose it is may
     be said ('… of the plant'), where a kind word ('Amount') or a counted noun ('Households') says nothing more."""
-    if not is_generic_name(name):
-        return False
-    core = [w for w in _GENERIC_LEAD.sub("", name.lower()).split() if w not in ("of", "and", "the")]
-    return bool(core) and all(_generic_words().get(w) == "attribute" for w in core)
+    core = _core(name)
+    return is_generic_name(name) and bool(core) and all(_generic_words().get(w) == "attribute" for w in core)
 
 
 def inside_a_term(text: str, m: re.Match[str]) -> bool:

@@ -7,6 +7,7 @@ import pytest
 
 from summarizer.reading.heads import names_money, names_things_counted
 from summarizer.reading.ledger import build_ledger
+from summarizer.tables import words
 
 
 def _label(text: str, figure: str) -> str | None:
@@ -45,7 +46,7 @@ def test_a_count_and_what_stands_next_to_it_name_each_other(text: str, figure: s
     assert _label(text, figure) == label
 
 
-@pytest.mark.parametrize("link", ["với", "cho", "của", "từ", "trong", "tại"])
+@pytest.mark.parametrize("link", words("meaning", "verb_link"))
 def test_a_verb_joined_to_a_count_by_a_link_word_did_not_act_on_it(link: str) -> None:
     """stop 40, report 45: 'được Quốc hội thông qua với 403 đại biểu tán thành' passed the resolution, not deputies."""
     text = f"Nghị quyết được Quốc hội thông qua {link} 403 đại biểu tán thành."

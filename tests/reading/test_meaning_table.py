@@ -43,6 +43,7 @@ _KINDS = {
     "with",
     "count_link",
     "cost_of",
+    "verb_link",
     "per_unit",
     "organisation",
     "rate_word",

@@ -31,10 +31,11 @@ from summarizer.checking.key_figures import (
     untranslated,
 )
 from summarizer.errors import ModelCallError
+from summarizer.reading.bodies import role_in_source, split_official
 from summarizer.reading.figures import Ledger
 from summarizer.reading.language import language_issues, place_in_report
 from summarizer.reading.ledger import build_ledger, folded_text
-from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in, role_in_source, split_official
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, officials_in
 from summarizer.schema import (
     FIGURE_ITEM_CHARS,
     TASK_CHARS,

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from summarizer.reading.bodies import translate_admin
 from summarizer.reading.english_numbers import EnglishNumber, parse_english_numbers
 from summarizer.reading.figures import Figure, FigureKind, Ledger
 from summarizer.reading.language import LanguageIssue, fold, language_issues
 from summarizer.reading.ledger import folded_text
-from summarizer.reading.meeting import translate_admin
 from summarizer.reading.units import UNTRANSLATED_SCALES, UNTRANSLATED_WORDS
 from summarizer.schema import Flag
 from summarizer.tables import either

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis
+from summarizer.reading.bodies import translate_admin
 from summarizer.reading.clause_words import written_whole
 from summarizer.reading.counts import cost_of_count, per_unit, share_of_things_counted, what_was_done_to_it
 from summarizer.reading.glossary import commas_inside_entries, known_terms, name_from_glossary, phrase_after
@@ -29,7 +30,6 @@ from summarizer.reading.labels import (
     ratio_qualifier,
 )
 from summarizer.reading.language import CAPITALS
-from summarizer.reading.meeting import translate_admin
 from summarizer.reading.owners import is_thing, names_one_project, whose_attribute, whose_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
 from summarizer.reading.terminology import Term, inside_a_term, is_attribute_name, is_generic_name, normalize_vi

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
+from summarizer.reading.bodies import translate_admin
 from summarizer.reading.glossary import Chunk, chunk, compose
 from summarizer.reading.language import CAPITALS, fold, strip_diacritics
 from summarizer.reading.ledger_types import Ledger
-from summarizer.reading.meeting import translate_admin
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, entries, mapping, words
 

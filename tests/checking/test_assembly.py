@@ -13,9 +13,10 @@ from summarizer.checking.assembly import (
     meeting_of,
     officials_of,
 )
+from summarizer.reading.bodies import find_officials
 from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import find_meeting_facts, find_officials
+from summarizer.reading.meeting import find_meeting_facts
 from summarizer.schema import FIGURE_ITEM_CHARS, TASK_CHARS, Draft, DraftIndicator, DraftOfficial, Flag, Selection
 
 TEXT = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.reading.bodies import translate_admin
 from summarizer.reading.language import fold, foreign_entities, language_issues, place_in_report
-from summarizer.reading.meeting import translate_admin
 
 REPORT = fold(
     "Ngày 15/12, Ban Chấp hành Đảng bộ quận Bắc Từ Liêm tổ chức kỳ họp lần thứ 29. "

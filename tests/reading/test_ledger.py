@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pickle
 
+from summarizer.reading.bodies import find_officials
 from summarizer.reading.figures import read_figures
 from summarizer.reading.language import fold
 from summarizer.reading.ledger import build_ledger, folded_text, read_fully
-from summarizer.reading.meeting import find_meeting_facts, find_officials, officials_in
+from summarizer.reading.meeting import find_meeting_facts, officials_in
 from summarizer.reading.periods import assign_periods
 from summarizer.reading.terminology import is_generic_name
 

@@ -8,12 +8,12 @@ import re
 
 import pytest
 
+from summarizer.reading.bodies import translate_admin
 from summarizer.reading.cues import detect_basis, detect_cue, detect_qualifier
 from summarizer.reading.figures import Figure, read_figures
 from summarizer.reading.glossary import phrase_before
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meaning import around_of, find_subject, mark_target_and_basis
-from summarizer.reading.meeting import translate_admin
 from summarizer.reading.periods import assign_periods
 from summarizer.reading.terminology import find_terms, normalize_vi
 from summarizer.tables import entries, mapping, rows

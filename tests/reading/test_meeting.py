@@ -8,8 +8,9 @@ import pytest
 
 from summarizer.evaluation import load_dataset
 from summarizer.evaluation.scorers import check_body
+from summarizer.reading.bodies import body_english, role_in_source
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import body_english, find_meeting_facts, role_in_source, roman_to_int
+from summarizer.reading.meeting import find_meeting_facts, roman_to_int
 
 
 def _facts(text: str):  # type: ignore[no-untyped-def]
@@ -170,7 +171,7 @@ def test_national_titles_and_untranslatable_ones(text: str, person: str, role: s
 def test_officials_are_copied_from_the_report_with_the_role_before_the_name(bac_tu_liem: str, tay_ho: str) -> None:
     """Names as written, never retyped; a name ends where its capitalised words end, so the place before it
     ('quận Tây Hồ Lê Thị Thu Hằng') is not read into the name; a surname with no title before it is no official."""
-    from summarizer.reading.meeting import find_officials
+    from summarizer.reading.bodies import find_officials
 
     assert find_officials(bac_tu_liem) == [("Lưu Ngọc Hà", "Secretary of the Bac Tu Liem District Party Committee")]
     assert find_officials(tay_ho) == [

@@ -8,15 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from summarizer.evaluation.meeting_scores import check_body
+from summarizer.reading.bodies import body_english, role_in_source, split_official, translate_admin
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import (
-    MeetingFacts,
-    body_english,
-    find_meeting_facts,
-    role_in_source,
-    split_official,
-    translate_admin,
-)
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
 from summarizer.tables import entries, rows
 
 KINDS = {

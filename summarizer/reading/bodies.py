@@ -20,6 +20,7 @@ __all__ = [
     "find_officials",
     "grammar",
     "meeting_words",
+    "role_after",
     "role_in_source",
     "split_official",
     "translate_admin",
@@ -49,7 +50,7 @@ def any_case_initial(word: str) -> str:
 
 # Bodies as Vietnamese writes them; the place follows. Longest first.
 _UPPER = CAPITALS
-_PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()]*(?:\s*-\s*[{_UPPER}][^\s,.;:()]*|\s+[{_UPPER}][^\s,.;:()]*)*"
+_PLACE = rf"(?:TP\.?\s*)?[{_UPPER}][^\s,.;:()…]*(?:\s*-\s*[{_UPPER}][^\s,.;:()…]*|\s+[{_UPPER}][^\s,.;:()…]*)*"
 _BODIES = [(re.compile(pattern), en, level) for pattern, en, level, *_ in entries("meeting", "body")]
 """The bodies of ``data/meeting.tsv``: the pattern, its English and the level it implies, in the order tried."""
 BODY = re.compile(
@@ -200,6 +201,37 @@ def role_in_source(person: str, text: str) -> str | None:
     return " and ".join(roles) or None
 
 
+_TITLE_AFTER = re.compile(r"^\s*,\s*(?P<title>[^,;:()\n]+?)(?=\s*(?:[,;:(]|\.\s|\.$|$))")
+
+
+def _whole_body(text: str) -> bool:
+    """Whether ``text`` is one body and its place, nothing more ('Thành ủy TP.HCM', not 'UBND' nor 'UBND TP')."""
+    b = BODY.fullmatch(text)
+    ends = body_end(b) if b else None
+    return ends is not None and ends[0] == len(text) and (ends[1] or "TP").strip(". ").upper() != "TP"
+
+
+def role_after(person: str, after: str) -> str | None:
+    """The role the report writes right after a name, between commas: 'ông Đinh La Thăng, Bí thư Thành ủy TP.HCM,
+    …' -> 'Secretary of the Ho Chi Minh City Party Committee'; a title this module translates, followed by nothing or
+    by one whole body ('Chủ tịch UBND tỉnh Hưng Yên cho biết' stops before 'cho'), or none."""
+    m = _TITLE_AFTER.match(after)
+    if m is None:
+        return None
+    if _PERSON.search(m.group("title")):
+        return None  # 'A, Bí thư Thành ủy TP.HCM Đinh La Thăng': the title is the next person's
+    words_ = m.group("title").split()
+    for n in range(len(words_), 0, -1):  # the title ends where the clause's verb begins ('… TP.HCM đã đến')
+        title = " ".join(words_[:n])
+        head = next((vi for vi, _ in _TITLES_EN if title.lower().startswith(vi)), None)
+        rest = title[len(head) :].strip() if head else None
+        whole = (rest == "" and n == len(words_)) or (rest and _whole_body(rest))
+        name, role = split_official(f"{title} {person}")
+        if whole and role and name == person and role.isascii():
+            return role
+    return None
+
+
 def _one_role(title: str, person: str) -> str | None:
     """One title of a chain in English, or None when it is not a title this module can translate."""
     low = title.lower()
@@ -230,7 +262,7 @@ def find_officials(text: str, limit: int = 4) -> list[tuple[str, str]]:
         name = m.group()
         if name in found or len(found) >= limit:
             continue
-        role = role_in_source(name, text[: m.end()])
+        role = role_in_source(name, text[: m.end()]) or role_after(name, text[m.end() :])
         if role:
             found[name] = role
     return list(found.items())

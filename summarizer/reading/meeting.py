@@ -24,8 +24,8 @@ from summarizer.reading.bodies import meeting_words as _words
 from summarizer.reading.bodies import used_as as _used_as
 from summarizer.reading.figures import Ledger
 from summarizer.reading.glossary import chunk
-from summarizer.reading.language import fold
-from summarizer.reading.periods import TERM_YEARS
+from summarizer.reading.language import CAPITALS, fold, strip_diacritics
+from summarizer.reading.periods import TERM_YEARS, find_period
 from summarizer.reading.sentences import Sentence
 from summarizer.reading.terminology import find_terms
 from summarizer.tables import either, mapping, words
@@ -170,6 +170,12 @@ def _governed(text: str, start: int, end: int) -> int:
     return score - 3 * bool(_TITLE_BEFORE.search(before)) - 3 * bool(_VENUE_BEFORE.search(before))
 
 
+def _titled(text: str, body: str) -> bool:
+    """Whether ``body`` is written in ``text`` only as part of an official's title or a venue, never as what met."""
+    spans = [(m.start(), m.start() + len(body)) for m in re.finditer(re.escape(body), text)]
+    return bool(spans) and all(_governed(text, start, end) < 0 for start, end in spans)
+
+
 def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     """A meeting that is not a body's session, described as the report names it: "cuộc họp sơ kết 2,5 năm
     chương trình giảm ô nhiễm môi trường giai đoạn 2016-2020" -> "2.5-year review meeting of the 2016–2020
@@ -251,6 +257,112 @@ def _party(who: str) -> str | None:
     return translate_admin(place.group()) if (place := _ADMIN_PLACE.search(who)) else None
 
 
+_REVIEWS = re.compile(rf"(?:{_words('review')})\s", re.IGNORECASE)
+_PLAIN_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _reviewed(clause: str) -> str | None:
+    """The period a review meeting reviews, in English, where its topic opens with a review word: 'sơ kết 6 tháng
+    đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2017' -> 'the first 6 months of 2017' (the year written once,
+    at the end, is the first half's too); 'tổng kết năm 2017' -> '2017'."""
+    if not _REVIEWS.match(clause):
+        return None
+    clause = re.split(r"[.;:]", clause, maxsplit=1)[0]
+    period = find_period(clause)
+    if period is None:
+        return None
+    if (
+        period.endswith(" of the year")
+        and (year := find_period(clause, last=True))
+        and _PLAIN_YEAR.search(year.rsplit(" ", 1)[-1])
+    ):
+        period = period.removesuffix(" of the year") + " of " + year.rsplit(" ", 1)[-1]
+    return period if _PLAIN_YEAR.match(period) else f"the {period}"
+
+
+_HELD_AT = re.compile(
+    rf"(?<!\w)(?:{_words('held_at')})\s+(?:(?:{either(words('meeting', 'city'))}|tỉnh)\s+)?"
+    rf"(?P<name>(?:TP\.?\s?)?[{CAPITALS}][^\s,.;:()]*(?:(?:\s+|\s?[-–]\s?)[{CAPITALS}][^\s,.;:()]*){{0,3}})"
+)
+_PROVINCES = {fold(vi): en for vi, en in mapping("meeting", "province").items()}
+
+
+def with_venue(body_en: str, text: str) -> str:
+    """An event's name with the province or city it was held at, where the sentence says so and the name does not
+    ('Southwest Region Steering Committee conference' … 'tại thành phố Cần Thơ' -> '… (Can Tho)')."""
+    for m in _HELD_AT.finditer(text):
+        words_ = m.group("name").split()
+        for n in range(len(words_), 0, -1):
+            written = fold(" ".join(words_[:n]))
+            place = _PROVINCES.get(written) or _PROVINCES.get(re.sub(r"^tp\.?\s?", "", written))
+            if place:
+                return body_en if fold(place) in fold(body_en) else f"{body_en} ({place})"
+    return body_en
+
+
+def _chaired(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """A meeting an official led, where no body met: 'thông báo kết luận của Phó Thủ tướng Trịnh Đình Dũng sau cuộc
+    họp …' -> 'Meeting chaired by Deputy Prime Minister Trinh Dinh Dung'; the official's title and name as written
+    is the body."""
+    officials = officials_in(ledger)
+    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+        if not _MEETING_NOUN.search(sent.text):
+            continue
+        for name, role in officials:
+            at = sent.text.find(name)
+            if at < 0:
+                continue
+            before, after = sent.text[:at], sent.text[at + len(name) :]
+            if not (_LED_BY_BEFORE.search(before) or _LEADS_AFTER.match(after)):
+                continue
+            written = re.split(rf"[,(]|(?<!\w)(?:{_words('chairs')})(?!\w)", before)[-1].strip()
+            body_vi = f"{written} {name}".strip() if len(written.split()) <= 8 else name
+            return sent, body_vi, f"Meeting chaired by {role} {strip_diacritics(name)}"
+    return None
+
+
+_LED_BY_BEFORE = re.compile(rf"(?:{either(_used_as('chairs', 'after'))})\s+[^,.;:()]{{0,80}}$")
+_LEADS_AFTER = re.compile(rf"\s*(?:{either(_used_as('chairs', 'before'))})(?!\w)")
+
+
+_WORKS_WITH = re.compile(rf"(?<!\w)(?:{_words('works_with')})\s+(?P<who>[^,.;:()]+)", re.IGNORECASE)
+_PEOPLE_OF = {vi.lower(): en for vi, en in mapping("meeting", "people_of").items()}
+_PEOPLE = re.compile(rf"^(?P<people>{either(_PEOPLE_OF)})\s", re.IGNORECASE)
+
+
+def _host(text: str, officials: list[tuple[str, str]]) -> str | None:
+    """Who holds a working session, from the text of its sentence outside the other party: an official it names
+    (in full, or 'ông Thăng' for Đinh La Thăng), with the role, else a central body, body or place before it."""
+    for name, role in officials:
+        last = name.split()[-1]
+        if name in text or re.search(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)", text):
+            return f"{role} {strip_diacritics(name)}"
+    return None
+
+
+def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """A working session in a head sentence: 'Làm việc với lãnh đạo tỉnh Bình Dương, ông Thăng cho biết …' (ông Đinh
+    La Thăng, Bí thư Thành ủy TP.HCM) -> 'Working session of Secretary of the Ho Chi Minh City Party Committee Dinh
+    La Thang with Binh Duong Province leaders'; the other party, as written, is the body met."""
+    officials = officials_in(ledger)
+    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+        m = _WORKS_WITH.search(sent.text)
+        if m is None:
+            continue
+        who = _TOPIC_STOP.sub("", m.group("who")).strip()
+        partner = _party(who)
+        if partner is None:
+            continue
+        if people := _PEOPLE.match(who):
+            partner = f"{partner} {_PEOPLE_OF[people.group('people').lower()]}"
+        host = _host(sent.text[: m.start()] + " " + sent.text[m.end() :], officials)
+        if host is None:
+            host = _party(re.split(r"[,;:]", sent.text[: m.start()])[-1])
+        en = f"Working session {f'of {host} ' if host and host != partner else ''}with {partner}"
+        return sent, who, en
+    return None
+
+
 def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     """A meeting named by its topic in a head sentence ('hội nghị xúc tiến đầu tư tỉnh Hậu Giang' -> 'Hau Giang
     Province investment promotion conference'): the place first, then the topic where it is one known term (longer
@@ -265,6 +377,10 @@ def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
             en = f"{_EVENT_EN[m.group('noun').lower()]} with {with_whom}"  # 'buổi làm việc với UBND phường Phú Mỹ'
             return sent, sent.text[m.start() : m.end()], en[:1].upper() + en[1:]
         topic = _TOPIC_STOP.sub("", m.group("topic")).strip()
+        reviewed = _reviewed(sent.text[m.start("topic") :])
+        if reviewed and (who := _organizer(sent, m)):  # 'Ban Chỉ đạo … tổ chức hội nghị sơ kết 6 tháng đầu năm …'
+            en = f"{who} {_EVENT_EN[m.group('noun').lower()]} reviewing {reviewed}"
+            return sent, sent.text[m.start() : m.start("topic") + len(topic)], en
         place = _ADMIN_PLACE.search(topic)
         about = chunk(topic[: place.start()] if place else topic)
         known = len(about) == 1 and about[0].role == "noun"  # one known term: composing more is translating
@@ -321,10 +437,14 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         found, body_vi = (act, None), _body_in(ledger, act, None)
     body_vi = _fuller(body_vi, ledger.text) if body_vi else None
     body_en: str | None = None
+    working = _working_session(ledger) if body_vi and found and found[1] is None else None
+    if working and body_vi and found and _titled(found[0].text, body_vi) and body_vi not in working[1]:
+        body_vi = None  # the only body is in the title of the official who went ('Bí thư Thành ủy …'), not the host
     if body_vi is None and (found is None or found[1] is None):
-        event = _event_in(ledger) or _topic_event(ledger)
+        event = _event_in(ledger) or _working_session(ledger) or _topic_event(ledger) or _chaired(ledger)
         if event is not None:
             sent, body_vi, body_en = event  # no body meets: the event the report names
+            body_en = with_venue(body_en, sent.text)
             found = (sent, None)
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)

@@ -10,7 +10,7 @@ import pytest
 from summarizer.evaluation.meeting_scores import check_body
 from summarizer.reading.bodies import body_english, role_in_source, split_official, translate_admin
 from summarizer.reading.ledger import build_ledger
-from summarizer.reading.meeting import MeetingFacts, find_meeting_facts
+from summarizer.reading.meeting import MeetingFacts, find_meeting_facts, with_venue
 from summarizer.tables import entries, rows
 
 KINDS = {
@@ -18,7 +18,7 @@ KINDS = {
     "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
     "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop", "organizer",
-    "holds", "with",
+    "holds", "with", "province", "held_at", "chairs", "works_with", "people_of",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -325,7 +325,8 @@ def test_event_noun(row: tuple[str, ...]) -> None:
 def test_topic_stop(row: tuple[str, ...]) -> None:
     """The topic ends at the word: the place after it is not the meeting's ('… do tỉnh Hậu Giang tổ chức')."""
     facts = find_meeting_facts(build_ledger(f"Ngày 28/9, hội nghị xúc tiến đầu tư {row[0]} tỉnh Hậu Giang."))
-    assert facts.body_en == "Investment promotion conference"
+    held_there = " (Hau Giang)" if row[0] in {r[0] for r in _rows("held_at")} else ""  # where it was held, said apart
+    assert facts.body_en == f"Investment promotion conference{held_there}"
 
 
 @pytest.mark.parametrize("row", _rows("organizer"), ids=_row_id)
@@ -362,6 +363,77 @@ def test_a_working_session_names_its_other_party(row: tuple[str, ...]) -> None:
     """Corpus: 'buổi làm việc với lãnh đạo tỉnh Thừa Thiên Huế' is a working session with the province, not the
     province's own; with a ministry, the ministry's English."""
     facts = _facts(f"Chiều 25/3, Bộ trưởng đã có buổi làm việc {row[0]} lãnh đạo tỉnh Đồng Nai về dự án.")
-    assert facts.body_en == "Working session with Dong Nai Province"
+    assert facts.body_en == "Working session with Dong Nai Province leaders"
     facts = _facts(f"Chiều 25/3, Thủ tướng có buổi làm việc {row[0]} Bộ Công Thương về các dự án.")
     assert facts.body_en == "Working session with Ministry of Industry and Trade"
+
+
+@pytest.mark.parametrize("row", _rows("province"), ids=_row_id)
+def test_the_province_an_event_was_held_in_is_named(row: tuple[str, ...]) -> None:
+    """An event's name says where it was held when the sentence does ('… tại Sóc Trăng' -> '(Soc Trang)'), once."""
+    vi, en = row[:2]
+    assert with_venue("Ministry of Transport conference", f"Hội nghị diễn ra sáng 12-12 tại {vi}.") == (
+        f"Ministry of Transport conference ({en})"
+    )
+    assert with_venue(f"{en} investment promotion conference", f"Hội nghị tại {vi}.") == (
+        f"{en} investment promotion conference"
+    )
+
+
+@pytest.mark.parametrize("row", _rows("held_at"), ids=_row_id)
+def test_a_review_conference_says_what_it_reviews_and_where(row: tuple[str, ...]) -> None:
+    """Dev set (baomoi-22642224): 'tổ chức hội nghị sơ kết 6 tháng đầu năm và triển khai … năm 2017' reviews the first
+    six months of 2017, the year written once at the end; the city it was held in follows."""
+    facts = _facts(
+        f"Ngày 29/6, {row[0]} thành phố Cần Thơ, Ban Chỉ đạo Tây Nam bộ tổ chức hội nghị sơ kết 6 tháng đầu năm và "
+        "triển khai phương hướng, nhiệm vụ 6 tháng cuối năm 2017."
+    )
+    assert (
+        facts.body_en == "Southwest Region Steering Committee conference reviewing the first 6 months of 2017 (Can Tho)"
+    )
+    whole_year = _facts(f"Sáng 5/1, {row[0]} Hà Nội, Bộ Y tế tổ chức hội nghị tổng kết năm 2017.")
+    assert whole_year.body_en == "Ministry of Health conference reviewing 2017 (Hanoi)"
+    nowhere = _facts(f"Sáng 5/1, {row[0]} hội trường, Bộ Y tế tổ chức hội nghị tổng kết năm 2017.")
+    assert nowhere.body_en == "Ministry of Health conference reviewing 2017"
+
+
+CHAIRED = {
+    "after": "Văn phòng Chính phủ gửi thông báo kết luận của Phó Thủ tướng Trịnh Đình Dũng sau cuộc họp về metro.",
+    "before": "Ngày 24/1, Phó Thủ tướng Trịnh Đình Dũng chủ trì cuộc họp về metro số 1.",
+    "by": "Ngày 24/1, cuộc họp do Phó Thủ tướng Trịnh Đình Dũng chủ trì đã bàn về metro số 1.",
+}
+
+
+@pytest.mark.parametrize("row", _rows("chairs"), ids=_row_id)
+def test_a_meeting_an_official_led_is_named_by_the_official(row: tuple[str, ...]) -> None:
+    """Dev set (vietnews-train-017627) and corpus: where no body met, a meeting an official led is his, the title and
+    name as written its body; a meeting he only attended is not ('phát biểu tại cuộc họp')."""
+    facts = _facts(CHAIRED[row[1]])
+    assert facts.body_en == "Meeting chaired by Deputy Prime Minister Trinh Dinh Dung"
+    assert facts.body_vi == "Phó Thủ tướng Trịnh Đình Dũng"
+    assert _facts("Ngày 24/1, Phó Thủ tướng Trịnh Đình Dũng phát biểu tại cuộc họp về metro số 1.").body_en is None
+
+
+@pytest.mark.parametrize("row", _rows("works_with"), ids=_row_id)
+def test_a_working_session_names_who_held_it(row: tuple[str, ...]) -> None:
+    """Dev set (baomoi-21469538): the official who went ('ông Đinh La Thăng, Bí thư Thành ủy TP.HCM', his title after
+    his name; later 'ông Thăng') held the session, and the party committee in his title is not the body that met."""
+    facts = _facts(
+        f"Ngày 5/2, ông Đinh La Thăng, Bí thư Thành ủy TP.HCM đã đến Bình Dương khảo sát. {row[0].capitalize()} "
+        "lãnh đạo tỉnh Bình Dương, ông Thăng cho biết thành phố có 13 triệu dân."
+    )
+    assert facts.body_en == (
+        "Working session of Secretary of the Ho Chi Minh City Party Committee Dinh La Thang with Binh Duong Province"
+        " leaders"
+    )
+    assert facts.body_vi == "lãnh đạo tỉnh Bình Dương"
+    held = _facts(f"Sáng 3/5, Bộ Y tế {row[0]} Bộ Tài chính về y tế cơ sở.")
+    assert held.body_en == "Working session of Ministry of Health with Ministry of Finance"
+
+
+@pytest.mark.parametrize("row", _rows("people_of"), ids=_row_id)
+def test_the_people_of_the_other_party_are_said(row: tuple[str, ...]) -> None:
+    vi, en = row[:2]
+    assert _facts(f"Sáng 3/5, Bộ Y tế làm việc với {vi} tỉnh Sơn La.").body_en == (
+        f"Working session of Ministry of Health with Son La Province {en}"
+    )

@@ -317,7 +317,7 @@ def _chaired(ledger: Ledger) -> tuple[Sentence, str, str] | None:
                 continue
             written = re.split(rf"[,(]|(?<!\w)(?:{_words('chairs')})(?!\w)", before)[-1].strip()
             body_vi = f"{written} {name}".strip() if len(written.split()) <= 8 else name
-            return sent, body_vi, f"Meeting chaired by {role} {strip_diacritics(name)}"
+            return sent, body_vi, f"Meeting chaired by {_official_en(name, role)}"
     return None
 
 
@@ -330,20 +330,26 @@ _PEOPLE_OF = {vi.lower(): en for vi, en in mapping("meeting", "people_of").items
 _PEOPLE = re.compile(rf"^(?P<people>{either(_PEOPLE_OF)})\s", re.IGNORECASE)
 
 
+def _official_en(name: str, role: str) -> str:
+    """An official as English writes one: 'Deputy Prime Minister Trinh Dinh Dung', and a long role after the name,
+    'Dinh La Thang (Secretary of the Ho Chi Minh City Party Committee)'."""
+    return f"{strip_diacritics(name)} ({role})" if " of " in role else f"{role} {strip_diacritics(name)}"
+
+
 def _host(text: str, officials: list[tuple[str, str]]) -> str | None:
     """Who holds a working session, from the text of its sentence outside the other party: an official it names
     (in full, or 'ông Thăng' for Đinh La Thăng), with the role, else a central body, body or place before it."""
     for name, role in officials:
         last = name.split()[-1]
         if name in text or re.search(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)", text):
-            return f"{role} {strip_diacritics(name)}"
+            return _official_en(name, role)
     return None
 
 
 def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     """A working session in a head sentence: 'Làm việc với lãnh đạo tỉnh Bình Dương, ông Thăng cho biết …' (ông Đinh
-    La Thăng, Bí thư Thành ủy TP.HCM) -> 'Working session of Secretary of the Ho Chi Minh City Party Committee Dinh
-    La Thang with Binh Duong Province leaders'; the other party, as written, is the body met."""
+    La Thăng, Bí thư Thành ủy TP.HCM) -> 'Working session of Dinh La Thang (Secretary of the Ho Chi Minh City Party
+    Committee) with Binh Duong Province leaders'; the other party, as written, is the body met."""
     officials = officials_in(ledger)
     for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
         m = _WORKS_WITH.search(sent.text)

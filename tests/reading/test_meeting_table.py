@@ -423,7 +423,7 @@ def test_a_working_session_names_who_held_it(row: tuple[str, ...]) -> None:
         "lãnh đạo tỉnh Bình Dương, ông Thăng cho biết thành phố có 13 triệu dân."
     )
     assert facts.body_en == (
-        "Working session of Secretary of the Ho Chi Minh City Party Committee Dinh La Thang with Binh Duong Province"
+        "Working session of Dinh La Thang (Secretary of the Ho Chi Minh City Party Committee) with Binh Duong Province"
         " leaders"
     )
     assert facts.body_vi == "lãnh đạo tỉnh Bình Dương"

@@ -250,11 +250,31 @@ _WITH = re.compile(rf"(?:{_words('with')})\s+(?P<who>.+)", re.IGNORECASE)
 
 def _party(who: str) -> str | None:
     """The first central body, body or place ``who`` names, in English."""
+    found = _party_at(who)
+    return found[0] if found else None
+
+
+def _party_at(who: str) -> tuple[str, int] | None:
+    """``_party`` and where in ``who`` its name ends."""
     if central := _ORGANIZER.search(who):
-        return _central(central.group())
+        return _central(central.group()), central.end()
     if (body := _BODY.search(who)) and (ends := _body_end(body)):
-        return body_english(who[body.start() : ends[0]])
-    return translate_admin(place.group()) if (place := _ADMIN_PLACE.search(who)) else None
+        return body_english(who[body.start() : ends[0]]), ends[0]
+    if place := _ADMIN_PLACE.search(who):
+        return translate_admin(place.group()), place.end()
+    return _province_in(who)
+
+
+def _province_in(text: str) -> tuple[str, int] | None:
+    """The English of the first province or centrally-run city ``text`` names without a place word ('lãnh đạo Hà
+    Nội' -> 'Hanoi'), at most four words from its start, and where its name ends."""
+    spans = [(m.group(), m.end()) for m in re.finditer(r"(?:[^\s,.;:()]|\.(?=\S))+|TP\.", text)][:8]
+    for i in range(min(len(spans), 4)):
+        for n in range(5, 0, -1):  # 'Bà Rịa - Vũng Tàu': five words with the dash
+            place = _PROVINCES.get(fold(" ".join(w for w, _ in spans[i : i + n])))
+            if place and spans[i][0][:1].isupper():
+                return place, spans[min(i + n, len(spans)) - 1][1]
+    return None
 
 
 _REVIEWS = re.compile(rf"(?:{_words('review')})\s", re.IGNORECASE)
@@ -325,7 +345,9 @@ _LED_BY_BEFORE = re.compile(rf"(?:{either(_used_as('chairs', 'after'))})\s+[^,.;
 _LEADS_AFTER = re.compile(rf"\s*(?:{either(_used_as('chairs', 'before'))})(?!\w)")
 
 
-_WORKS_WITH = re.compile(rf"(?<!\w)(?:{_words('works_with')})\s+(?P<who>[^,.;:()]+)", re.IGNORECASE)
+_WORKS_WITH = re.compile(
+    rf"(?<!\w)(?:{_words('works_with')})\s+(?P<who>(?:[^,.;:()]|\.(?=\S)|(?<=TP)\.)+)", re.IGNORECASE
+)
 _PEOPLE_OF = {vi.lower(): en for vi, en in mapping("meeting", "people_of").items()}
 _PEOPLE = re.compile(rf"^(?P<people>{either(_PEOPLE_OF)})\s", re.IGNORECASE)
 
@@ -356,9 +378,11 @@ def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         if m is None:
             continue
         who = _TOPIC_STOP.sub("", m.group("who")).strip()
-        partner = _party(who)
-        if partner is None:
+        party = _party_at(who)
+        if party is None:
             continue
+        partner, who = party[0], who[: party[1]]  # the other party as written: 'lãnh đạo tỉnh Bình Dương'
+
         if people := _PEOPLE.match(who):
             partner = f"{partner} {_PEOPLE_OF[people.group('people').lower()]}"
         host = _host(sent.text[: m.start()] + " " + sent.text[m.end() :], officials)

@@ -378,6 +378,9 @@ def test_the_province_an_event_was_held_in_is_named(row: tuple[str, ...]) -> Non
     assert with_venue(f"{en} investment promotion conference", f"Hội nghị tại {vi}.") == (
         f"{en} investment promotion conference"
     )
+    # the other party of a working session, named without a place word ('lãnh đạo Hà Nội'), as written
+    met = _facts(f"Sáng 3/5, Bộ Y tế làm việc với lãnh đạo {vi} về y tế cơ sở.")
+    assert (met.body_en, met.body_vi) == (f"Working session of Ministry of Health with {en} leaders", f"lãnh đạo {vi}")
 
 
 @pytest.mark.parametrize("row", _rows("held_at"), ids=_row_id)

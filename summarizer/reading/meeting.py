@@ -467,6 +467,7 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         found, body_vi = (act, None), _body_in(ledger, act, None)
     body_vi = _fuller(body_vi, ledger.text) if body_vi else None
     body_en: str | None = None
+    dated = found[0] if found else None  # the head sentence that dates the meeting, where the event is told later
     working = _working_session(ledger) if body_vi and found and found[1] is None else None
     if working and body_vi and found and _titled(found[0].text, body_vi) and body_vi not in working[1]:
         body_vi = None  # the only body is in the title of the official who went ('Bí thư Thành ủy …'), not the host
@@ -489,7 +490,7 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         core = re.sub(rf"^(?:{_words('body_prefix')})\s+", "", body_vi)
         t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + TERM_YEARS.pattern, ledger.text, re.IGNORECASE)
         t = TERM_YEARS.search(t.group()) if t else None
-    d = _DATE.search(sent.text)
+    d = _DATE.search(sent.text) or (_DATE.search(dated.text) if dated is not None else None)
     date_iso = date_written = None
     inferred = False
     if d:

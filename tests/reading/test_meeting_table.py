@@ -430,6 +430,7 @@ def test_a_working_session_names_who_held_it(row: tuple[str, ...]) -> None:
         " leaders"
     )
     assert facts.body_vi == "lãnh đạo tỉnh Bình Dương"
+    assert facts.date_as_written == "Ngày 5/2"  # dated by the sentence before, where the visit is told
     held = _facts(f"Sáng 3/5, Bộ Y tế {row[0]} Bộ Tài chính về y tế cơ sở.")
     assert held.body_en == "Working session of Ministry of Health with Ministry of Finance"
 

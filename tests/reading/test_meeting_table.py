@@ -422,7 +422,7 @@ def test_a_working_session_names_who_held_it(row: tuple[str, ...]) -> None:
     """Dev set (baomoi-21469538): the official who went ('ông Đinh La Thăng, Bí thư Thành ủy TP.HCM', his title after
     his name; later 'ông Thăng') held the session, and the party committee in his title is not the body that met."""
     facts = _facts(
-        f"Ngày 5/2, ông Đinh La Thăng, Bí thư Thành ủy TP.HCM đã đến Bình Dương khảo sát. {row[0].capitalize()} "
+        f"Ngày 5/2, ông Đinh La Thăng, Bí thư Thành ủy TP.HCM đã đến thăm Bình Dương. {row[0].capitalize()} "
         "lãnh đạo tỉnh Bình Dương, ông Thăng cho biết thành phố có 13 triệu dân."
     )
     assert facts.body_en == (

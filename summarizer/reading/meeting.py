@@ -460,6 +460,10 @@ def _fuller(body: str, text: str) -> str:
     return max(longer, key=lambda k: (longer[k], -text.find(k))) if longer else body
 
 
+def _sentence_at(ledger: Ledger, m: re.Match[str]) -> str:
+    return next((s.text for s in ledger.sentences if s.start <= m.start() < s.end), "")
+
+
 def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
     found = _meeting_sentence(ledger)
     body_vi = _body_in(ledger, found[0], found[1]) if found else None
@@ -490,6 +494,9 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         core = re.sub(rf"^(?:{_words('body_prefix')})\s+", "", body_vi)
         t = re.search(re.escape(core) + r"[^.;:\n]{0,20}?" + TERM_YEARS.pattern, ledger.text, re.IGNORECASE)
         t = TERM_YEARS.search(t.group()) if t else None
+    if t is None and session is not None:
+        terms = [m for m in TERM_YEARS.finditer(ledger.text) if not _NOT_THIS_MEETING.search(_sentence_at(ledger, m))]
+        t = terms[0] if terms and len({m.groups() for m in terms}) == 1 else None  # the one term a session report names
     d = _DATE.search(sent.text) or (_DATE.search(dated.text) if dated is not None else None)
     date_iso = date_written = None
     inferred = False

@@ -276,3 +276,14 @@ def test_the_body_is_what_the_meeting_phrase_governs(text: str, body: str) -> No
 def test_a_meeting_named_by_its_topic(text: str, body_en: str | None) -> None:
     facts = find_meeting_facts(build_ledger(text))
     assert facts.body_en == body_en
+
+
+def test_a_session_takes_the_one_term_its_report_names_anywhere() -> None:
+    """Unseen-split aggregate (stop 41): a numbered session whose term is written only far below the meeting
+    sentence still has it; two different terms name none."""
+    filler = " ".join(f"Tỉnh đã làm {k} việc." for k in range(6))
+    opening = "Tin\n\nSáng 3/12, HĐND tỉnh Sơn La khai mạc kỳ họp thứ 9."
+    text = f"{opening} {filler} Đây là kỳ họp của HĐND tỉnh nhiệm kỳ 2016-2021."
+    assert find_meeting_facts(build_ledger(text)).term == "2016–2021"
+    two = text + " Đại hội Đảng bộ tỉnh nhiệm kỳ 2015-2020 đã đề ra mục tiêu."
+    assert find_meeting_facts(build_ledger(two)).term is None

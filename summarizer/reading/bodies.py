@@ -128,10 +128,11 @@ def body_english(body_vi: str) -> str:
 
 
 ADMIN_PLACE = re.compile(
-    rf"\b(?P<kind>{'|'.join(any_case_initial(w) for w in (*_PLACE_WORDS, *_CITY_WORDS))}|TP\.?)\s+"
+    rf"\b(?<![Hh]ợp tác )(?P<kind>{'|'.join(any_case_initial(w) for w in (*_PLACE_WORDS, *_CITY_WORDS))}|TP\.?)\s+"
     rf"(?P<name>[{_UPPER}][^\s,.;:()'’-]*(?:(?:\s+|\s?[-–]\s?)[{_UPPER}][^\s,.;:()'’-]*){{0,3}})"
 )
-"""A place after its place word, hyphenated names whole ('tỉnh Bà Rịa - Vũng Tàu')."""
+"""A place after its place word, hyphenated names whole ('tỉnh Bà Rịa - Vũng Tàu'); 'Hợp tác xã Quốc tế' is a
+cooperative, not a commune."""
 _EXONYMS = [(re.compile(rf"\b(?:{pattern})\b"), en) for pattern, en, *_ in entries("meeting", "exonym")]
 
 

@@ -254,26 +254,26 @@ def _party(who: str) -> str | None:
     return found[0] if found else None
 
 
-def _party_at(who: str) -> tuple[str, int] | None:
-    """``_party`` and where in ``who`` its name ends."""
+def _party_at(who: str) -> tuple[str, int, int] | None:
+    """``_party``, and where in ``who`` its name starts and ends."""
     if central := _ORGANIZER.search(who):
-        return _central(central.group()), central.end()
+        return _central(central.group()), central.start(), central.end()
     if (body := _BODY.search(who)) and (ends := _body_end(body)):
-        return body_english(who[body.start() : ends[0]]), ends[0]
+        return body_english(who[body.start() : ends[0]]), body.start(), ends[0]
     if place := _ADMIN_PLACE.search(who):
-        return translate_admin(place.group()), place.end()
+        return translate_admin(place.group()), place.start(), place.end()
     return _province_in(who)
 
 
-def _province_in(text: str) -> tuple[str, int] | None:
+def _province_in(text: str) -> tuple[str, int, int] | None:
     """The English of the first province or centrally-run city ``text`` names without a place word ('lãnh đạo Hà
-    Nội' -> 'Hanoi'), at most four words from its start, and where its name ends."""
-    spans = [(m.group(), m.end()) for m in re.finditer(r"(?:[^\s,.;:()]|\.(?=\S))+|TP\.", text)][:8]
+    Nội' -> 'Hanoi'), at most four words from its start, and where its name starts and ends."""
+    spans = [(m.group(), m.start(), m.end()) for m in re.finditer(r"(?:[^\s,.;:()]|\.(?=\S))+|TP\.", text)][:8]
     for i in range(min(len(spans), 4)):
         for n in range(5, 0, -1):  # 'Bà Rịa - Vũng Tàu': five words with the dash
-            place = _PROVINCES.get(fold(" ".join(w for w, _ in spans[i : i + n])))
+            place = _PROVINCES.get(fold(" ".join(w for w, _, _ in spans[i : i + n])))
             if place and spans[i][0][:1].isupper():
-                return place, spans[min(i + n, len(spans)) - 1][1]
+                return place, spans[i][1], spans[min(i + n, len(spans)) - 1][2]
     return None
 
 
@@ -379,11 +379,12 @@ def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
             continue
         who = _TOPIC_STOP.sub("", m.group("who")).strip()
         party = _party_at(who)
-        if party is None:
-            continue
-        partner, who = party[0], who[: party[1]]  # the other party as written: 'lãnh đạo tỉnh Bình Dương'
+        people = _PEOPLE.match(who)
+        if party is None or who[: party[1]].strip() not in ("", people.group("people") if people else ""):
+            continue  # 'làm việc với Công an TP.HCM': the police, not the city; only its people may come before it
+        partner, who = party[0], who[: party[2]]  # the other party as written: 'lãnh đạo tỉnh Bình Dương'
 
-        if people := _PEOPLE.match(who):
+        if people:
             partner = f"{partner} {_PEOPLE_OF[people.group('people').lower()]}"
         host = _host(sent.text[: m.start()] + " " + sent.text[m.end() :], officials)
         if host is None:

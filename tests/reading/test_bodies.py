@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.reading.bodies import body_english, find_officials, role_after
+from summarizer.reading.bodies import ADMIN_PLACE, body_english, find_officials, role_after
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
 
@@ -47,3 +47,9 @@ def test_a_place_ends_before_an_ellipsis() -> None:
 
     facts = find_meeting_facts(build_ledger("Tin\n\nNgày 3/5, UBND TP Đà Nẵng… họp bàn về sân Chi Lăng."))
     assert facts.body_en == "Da Nang City People's Committee"
+
+
+def test_a_cooperative_is_not_a_commune() -> None:
+    """Corpus (held-out fifth): 'Hợp tác xã Quốc tế' (an international cooperative) named no commune 'Quốc'."""
+    assert ADMIN_PLACE.search("Diễn đàn Pháp lý Liên minh Hợp tác xã Quốc tế") is None
+    assert ADMIN_PLACE.search("UBND xã Vân Hòa") is not None

@@ -433,6 +433,9 @@ def test_a_working_session_names_who_held_it(row: tuple[str, ...]) -> None:
     assert facts.date_as_written == "Ngày 5/2"  # dated by the sentence before, where the visit is told
     held = _facts(f"Sáng 3/5, Bộ Y tế {row[0]} Bộ Tài chính về y tế cơ sở.")
     assert held.body_en == "Working session of Ministry of Health with Ministry of Finance"
+    # corpus (held-out fifth): the city police is not the city; a party named inside another name is not the party
+    police = _facts(f"Chiều 26-5, Bộ Y tế {row[0]} Công an TP.HCM về phòng cháy.")
+    assert police.body_en is None or "Ho Chi Minh City" not in police.body_en
 
 
 @pytest.mark.parametrize("row", _rows("people_of"), ids=_row_id)

@@ -48,7 +48,7 @@ def _score(sample: Sample, **changes: object) -> list[tuple[ErrorClass | None, s
 def test_gold_is_the_independent_annotation_located_in_the_text(dataset: list[Sample]) -> None:
     assert len(dataset) == 42
     assert sum(len(s.gold.indicators) for s in dataset if s.gold) == 459
-    assert sum(s.split == "unseen" for s in dataset) == 15 and sum(s.split == "seen" for s in dataset) == 27
+    assert sum(s.split == "unseen" for s in dataset) == 14 and sum(s.split == "seen" for s in dataset) == 28
     for s in dataset:
         assert s.gold is not None
         for g in s.gold.indicators:
@@ -297,8 +297,8 @@ def test_splits_file_names_each_report_once(reports_dir: Path) -> None:
     assert sorted(k for k, v in split_of.items() if v == "unseen") == sorted(
         p.stem
         for p in reports_dir.glob("*.txt")
-        if p.stem[:2] in {"43", "47", "51", "55", "59", "61", "63", "65", "67", "69", "71", "73", "75", "77", "79"}
-    )
+        if p.stem[:2] in {"47", "51", "55", "59", "61", "63", "65", "67", "69", "71", "73", "75", "77", "79"}
+    )  # 43 moved to seen at stop 41, when a fingerprint diff printed its text
 
 
 def test_results_jsonl_scores_the_same_as_the_run_folder(tmp_path: Path, seeds: list[Sample]) -> None:

@@ -359,8 +359,8 @@ def _official_en(name: str, role: str) -> str:
 
 
 def _host(text: str, officials: list[tuple[str, str]]) -> str | None:
-    """Who holds a working session, from the text of its sentence outside the other party: an official it names
-    (in full, or 'ông Thăng' for Đinh La Thăng), with the role, else a central body, body or place before it."""
+    """Who holds a working session: the first official of the report that the text of its sentence outside the other
+    party names, in full or as 'ông Thăng' for Đinh La Thăng, with the role; None where it names none."""
     for name, role in officials:
         last = name.split()[-1]
         if name in text or re.search(rf"(?<!\w)(?:ông|bà)\s+{re.escape(last)}(?!\w)", text):
@@ -383,7 +383,6 @@ def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         if party is None or who[: party[1]].strip() not in ("", people.group("people") if people else ""):
             continue  # 'làm việc với Công an TP.HCM': the police, not the city; only its people may come before it
         partner, who = party[0], who[: party[2]]  # the other party as written: 'lãnh đạo tỉnh Bình Dương'
-
         if people:
             partner = f"{partner} {_PEOPLE_OF[people.group('people').lower()]}"
         host = _host(sent.text[: m.start()] + " " + sent.text[m.end() :], officials)
@@ -462,6 +461,7 @@ def _fuller(body: str, text: str) -> str:
 
 
 def _sentence_at(ledger: Ledger, m: re.Match[str]) -> str:
+    """The text of the sentence ``m`` starts in."""
     return next((s.text for s in ledger.sentences if s.start <= m.start() < s.end), "")
 
 
@@ -477,7 +477,7 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
     if working and body_vi and found and _titled(found[0].text, body_vi) and body_vi not in working[1]:
         body_vi = None  # the only body is in the title of the official who went ('Bí thư Thành ủy …'), not the host
     if body_vi is None and (found is None or found[1] is None):
-        event = _event_in(ledger) or _working_session(ledger) or _topic_event(ledger) or _chaired(ledger)
+        event = _event_in(ledger) or working or _working_session(ledger) or _topic_event(ledger) or _chaired(ledger)
         if event is not None:
             sent, body_vi, body_en = event  # no body meets: the event the report names
             body_en = with_venue(body_en, sent.text)

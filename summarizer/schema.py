@@ -293,7 +293,10 @@ class Meeting(_Strict):
     session: int | None = Field(description="Session or conference number, from the source.")
     session_text: str | None = Field(description="The session phrase as written, e.g. 'kỳ họp lần thứ 29'.")
     term: str | None = Field(description="Party or council term, e.g. '2020–2025'.")
-    date: str | None = Field(description="ISO date, or null when the report does not state it.")
+    date: str | None = Field(
+        description="ISO date (YYYY-MM-DD; --MM-DD where no year is written or can be inferred), or null when the "
+        "report does not state it."
+    )
     date_as_written: str | None
     date_year_inferred: bool = Field(description="The year is not written next to the date but inferred.")
     place: str | None

@@ -182,6 +182,19 @@ def test_meeting_facts_that_the_gold_does_not_state_are_errors(dataset: list[Sam
 
 
 @pytest.mark.parametrize(
+    ("date", "ok"),
+    [("2023-12-15", True), ("--12-15", True), ("--12-16", False), ("2023-12-16", False), (None, False)],
+)
+def test_a_meeting_date_without_its_year_is_scored_by_day_and_month(btl: Sample, date: str | None, ok: bool) -> None:
+    """The seed's gold date is '12-15' (the text writes no year with the meeting); an output may give the day alone
+    ('--12-15', ISO 8601 without the year) or with a year it inferred."""
+    assert btl.gold is not None and btl.gold.meeting is not None and btl.gold.meeting["date"] == "12-15"
+    p = perfect_summary(btl)
+    dated = p.model_copy(update={"meeting": p.meeting.model_copy(update={"date": date})})
+    assert score_output(btl, OutputRecord(btl.id, summary=dated)).meeting["date"] is ok
+
+
+@pytest.mark.parametrize(
     ("gold", "output", "ok"),
     [
         ("first 9 months of 2024", "first 9 months of 2024", True),

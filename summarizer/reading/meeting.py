@@ -506,9 +506,9 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         date_written = d.group().strip(" (,\n")
         if 1 <= day <= 31 and 1 <= month <= 12:
             y = int(year) if year else ledger.document_year
-            inferred = year is None
-            if y is not None:
-                date_iso = f"{y:04d}-{month:02d}-{day:02d}"
+            inferred = year is None and y is not None
+            # no year written or found anywhere: the day and month alone, as ISO 8601 writes a date without its year
+            date_iso = f"{y:04d}-{month:02d}-{day:02d}" if y is not None else f"--{month:02d}-{day:02d}"
     return MeetingFacts(
         session=roman_to_int(session.group(1)) if session else None,
         session_text=session.group() if session else None,

@@ -82,9 +82,13 @@ def format_value(ind: Indicator) -> str:
 
 
 def format_date(meeting: Meeting) -> str:
-    """'12 October 2024' from the meeting's ISO date ('… (year inferred)' when the report omits the year)."""
+    """'12 October 2024' from the meeting's ISO date ('… (year inferred)' when the report omits the year); '19 May'
+    from a date without its year ('--05-19'), where neither the report nor its dates say which."""
     if not meeting.date:
         return ""
+    if meeting.date.startswith("--"):
+        mo, d = (int(x) for x in meeting.date[2:].split("-"))
+        return f"{d} {MONTHS[mo - 1]}"
     y, mo, d = (int(x) for x in meeting.date.split("-"))
     return f"{d} {MONTHS[mo - 1]} {y}" + (" (year inferred)" if meeting.date_year_inferred else "")
 

@@ -287,3 +287,12 @@ def test_a_session_takes_the_one_term_its_report_names_anywhere() -> None:
     assert find_meeting_facts(build_ledger(text)).term == "2016–2021"
     two = text + " Đại hội Đảng bộ tỉnh nhiệm kỳ 2015-2020 đã đề ra mục tiêu."
     assert find_meeting_facts(build_ledger(two)).term is None
+
+
+def test_a_date_without_a_year_anywhere_is_the_day_and_month() -> None:
+    """Dev set (baomoi-22324761, vietnews-train-066596): 'chiều ngày 19/5' in a report that names no year anywhere is
+    --05-19 (ISO 8601 without the year; the gold writes 05-19), never a year made up."""
+    facts = find_meeting_facts(build_ledger("Tin\n\nĐây là nội dung hội nghị do Bộ Y tế tổ chức chiều ngày 19/5."))
+    assert (facts.date, facts.date_as_written, facts.date_year_inferred) == ("--05-19", "chiều ngày 19/5", False)
+    with_year = find_meeting_facts(build_ledger("Tin\n\nNăm 2017, Bộ Y tế tổ chức hội nghị chiều ngày 19/5."))
+    assert (with_year.date, with_year.date_year_inferred) == ("2017-05-19", True)

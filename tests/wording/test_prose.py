@@ -76,6 +76,10 @@ def test_meeting_sentence_says_who_which_session_and_when() -> None:
     )
     assert meeting_sentence(_meeting(session=1, date=None)).endswith("held its first session (term 2020–2025).")
     assert meeting_sentence(_meeting(body_en="", date=None)) == ""
+    # dev set (baomoi-22324761, 'chiều ngày 19/5' in a report that writes no year): the day, no year made up
+    assert meeting_sentence(_meeting(session=None, term=None, date="--05-19")) == (
+        "The Tay Ho District Party Executive Committee met on 19 May."
+    )
     # the session as the report writes it: digits stay digits, a Roman numeral is said in words
     assert "held its 22nd session" in meeting_sentence(_meeting(session_text="Hội nghị lần thứ 22"))
     assert "held its tenth session" in meeting_sentence(_meeting(session=10, session_text="Đại hội lần thứ X"))

@@ -104,6 +104,11 @@ def roman_to_int(token: str) -> int:
     return total
 
 
+def _head(ledger: Ledger) -> list[Sentence]:
+    """The sentences of the report's head, where a meeting is reported: its first third (at least 1,200 characters)."""
+    return [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+
+
 def _session_in(sentence: Sentence) -> re.Match[str] | None:
     for m in _SESSION.finditer(sentence.text):
         before = sentence.text[max(0, m.start() - 20) : m.start()]
@@ -115,7 +120,7 @@ def _session_in(sentence: Sentence) -> re.Match[str] | None:
 
 def _meeting_sentence(ledger: Ledger) -> tuple[Sentence, re.Match[str] | None] | None:
     """The sentence reporting this meeting: a session phrase of this body, else a dated event in the head."""
-    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    head = _head(ledger)
     for sent in head:
         m = _session_in(sent)
         if m is not None:
@@ -181,7 +186,7 @@ def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     chương trình giảm ô nhiễm môi trường giai đoạn 2016-2020" -> "2.5-year review meeting of the 2016–2020
     environmental pollution reduction programme"; "buổi gặp mặt báo chí đầu xuân Đinh Dậu" of a district's
     leaders -> "Duc Tho District spring press meeting (Dinh Dau lunar new year)"."""
-    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)]
+    head = _head(ledger)
     for sent in head:
         m = _REVIEW.search(sent.text)
         if m:
@@ -325,7 +330,7 @@ def _chaired(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     họp …' -> 'Meeting chaired by Deputy Prime Minister Trinh Dinh Dung'; the official's title and name as written
     is the body."""
     officials = officials_in(ledger)
-    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+    for sent in _head(ledger)[:_HEAD_SENTENCES]:
         if not _MEETING_NOUN.search(sent.text):
             continue
         for name, role in officials:
@@ -373,7 +378,7 @@ def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     La Thăng, Bí thư Thành ủy TP.HCM) -> 'Working session of Dinh La Thang (Secretary of the Ho Chi Minh City Party
     Committee) with Binh Duong Province leaders'; the other party, as written, is the body met."""
     officials = officials_in(ledger)
-    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+    for sent in _head(ledger)[:_HEAD_SENTENCES]:
         m = _WORKS_WITH.search(sent.text)
         if m is None:
             continue
@@ -398,7 +403,7 @@ def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     Province investment promotion conference'): the place first, then the topic where it is one known term (longer
     topics composed word by word read as garbage on corpus articles: 'Banks sectors tasks implemented
     conference'), else the place alone ('Tien Giang Province working session'); nothing without either."""
-    for sent in [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]:
+    for sent in _head(ledger)[:_HEAD_SENTENCES]:
         m = _EVENT_NOUN.search(sent.text)
         if m is None:
             continue
@@ -441,7 +446,7 @@ rather than the meeting; issuing or approving ('ban hành', 'phê duyệt') is a
 
 def _act_sentence(ledger: Ledger) -> Sentence | None:
     """A head sentence in which a body decides: the report is about that body's act."""
-    head = [s for s in ledger.sentences if s.start < max(1200, len(ledger.text) // 3)][:_HEAD_SENTENCES]
+    head = _head(ledger)[:_HEAD_SENTENCES]
     return next((s for s in head if _ACT.search(s.text) and _BODY.search(s.text)), None)
 
 

@@ -65,10 +65,14 @@ _RATE_LAST = re.compile(rf"(?:{either(words('meaning', 'rate_word'))})\s*(?:là|
 
 
 def share_of_things_counted(fig: Figure, subject: str, tail: str, after: str, basis: str) -> str:
-    """A percentage of things counted is their share: right after 'tỷ lệ' ('Toàn huyện có 98 trường đạt chuẩn quốc
-    gia, đạt tỷ lệ 85,2%' -> share of schools meeting national standards) or right before them ('98% hộ gia đình
-    đạt danh hiệu gia đình văn hóa' -> share of families recognised as cultured families)."""
-    if fig.kind.value != "percent" or basis != Basis.LEVEL.value or not names_things_counted(subject):
+    """A percentage of things counted is their share (a goal for it too): right after 'tỷ lệ' ('Toàn huyện có 98
+    trường đạt chuẩn quốc gia, đạt tỷ lệ 85,2%' -> share of schools meeting national standards) or right before them
+    ('98% hộ gia đình đạt danh hiệu gia đình văn hóa' -> share of families recognised as cultured families)."""
+    if (
+        fig.kind.value != "percent"
+        or basis not in (Basis.LEVEL.value, Basis.TARGET.value)
+        or not names_things_counted(subject)
+    ):
         return subject
     if is_generic_name(subject):
         return subject  # '32,4% doanh nghiệp có dưới 50 nhân viên': not 'Share of enterprises'

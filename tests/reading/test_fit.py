@@ -254,6 +254,23 @@ def test_a_hypothetical_figure_must_be_named_as_one(word: str) -> None:
     assert _relation(text, "600 tỷ đồng", "Fee revenue if collected") is None
 
 
+def _need_rows() -> list[str]:
+    from summarizer.reading.fit import load_relations
+
+    return list(load_relations()["need"]["before"])
+
+
+@pytest.mark.parametrize("word", _need_rows())
+def test_a_figure_that_is_needed_must_be_named_as_one(word: str) -> None:
+    """Seen report 07: '4 tháng còn lại phải tăng trưởng trên 9%' (the growth required to reach the year's target)
+    named 'Growth (target)'; 'TP HCM cần hơn 4.000 tỷ đồng' named 'TP HCM budget'. Said only where the word stands
+    in the figure's own clause before it."""
+    text = f"Để đạt kế hoạch, những tháng còn lại {word} tăng trưởng trên 9%."
+    assert _relation(text, "9%", "Growth (target)") is not None
+    assert _relation(text, "9%", "Growth required in the remaining months") is None
+    assert _relation("Để đạt kế hoạch, những tháng còn lại tăng trưởng trên 9%.", "9%", "Growth (target)") is None
+
+
 def test_a_percent_equivalent_to_a_share_of_something_else_must_say_so() -> None:
     """Corpus audit: 'vốn hoá … tương đương với 70% GDP' named 'GDP growth'; a currency's equivalent is the same
     amount and keeps its name."""

@@ -5,11 +5,13 @@ never on the unseen split.
 
     python eval/dev/choose.py [--corpus ../shared/data/corpus/articles.jsonl.gz] [--n 45]
     python eval/dev/choose.py --add 36 --seed 39      # the dev2 split (stop 39)
+    python eval/dev/choose.py --add 30 --seed 42 --split dev3   # stop 42: none of dev or dev2
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -33,6 +35,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=45)
     ap.add_argument("--add", type=int, default=0, help="choose this many more, leaving out those already chosen")
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--split", help="with --add: leave out every article of eval/dev/splits.json's other splits too")
     args = ap.parse_args()
     _, held = split(read_corpus(args.corpus))
     genre = [
@@ -43,6 +46,9 @@ def main() -> int:
     out = ROOT / "eval" / "dev" / "reports"
     if args.add:  # stop 39: 'choose.py --add 36 --seed 39' chose the dev2 split from what the first 45 left
         first = {a["id"] for a in random.Random(2026).sample(genre, args.n)}
+        if args.split:  # stop 42: dev3 leaves out dev and dev2
+            splits = json.loads((ROOT / "eval" / "dev" / "splits.json").read_text(encoding="utf-8"))
+            first |= {i for name, ids in splits.items() if name not in ("_about", args.split) for i in ids}
         chosen = random.Random(args.seed).sample([a for a in genre if a["id"] not in first], args.add)
     else:
         chosen = random.Random(args.seed).sample(genre, args.n)

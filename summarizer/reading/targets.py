@@ -70,6 +70,8 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     if inline and _GOAL_HEADER.search(inline) and not _RESULT_CUE.search(inline + " " + clause):
         return True  # 'Năm 2017, thành phố phấn đấu: GRDP tăng 8,5-9%; thu ngân sách …': every item is a goal
     cue, result = _TARGET_CUE.search(clause), _RESULT_CUE.search(clause)
+    if cue and fig.unit in _AREAS and _ALLOCATED.fullmatch(clause[cue.start() :].strip()):
+        cue = None  # 'công ty được giao hơn 100 ha đất': land allocated, not a goal (stop 42, dev2)
     if fig.kind.value == "count" and _TARGET_AFTER.search(ledger.text[fig.end : fig.end + 60]):
         return True
     if cue and (result is None or cue.start() < result.start()):
@@ -81,6 +83,10 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
     sentence = ledger.sentence_of(fig).text
     horizon = _HORIZON.search(sentence)
     return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
+
+
+_AREAS = frozenset({"ha", "m²", "km²"})
+_ALLOCATED = re.compile(rf"(?:được )?giao(?: cho [^,;]*)?(?: (?:{_ABOUT}))?", re.IGNORECASE)
 
 
 _DETAIL = re.compile(rf"\b(?:{_any('detail')})\b", re.IGNORECASE)

@@ -231,6 +231,20 @@ def test_a_target_cue_makes_a_goal(row: tuple[str, ...]) -> None:
         assert not _last(f"Năm 2017, {row[2]} 100 tỷ đồng.", upto="basis").target
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # stop 42, dev2: an obligation, land allocated, a date counted to are what is, not goals
+        "Dự kiến bình quân mỗi năm, thành phố phải bố trí khoảng 4.250 tỷ đồng để chi trả nợ.",
+        "Số tiền mà ngân sách phải chi ra để xử lý bùn thải là hơn 460 tỷ đồng.",
+        "Tài sản phải kê biên gồm quyền sử dụng đất tổng cộng hơn 74 ha.",
+        "Năm 2012, công ty được giao hơn 100 ha đất ở nhiều xã.",
+        "Tính đến hết năm 2014, tổng dư nợ vay của thành phố đã hơn 25.100 tỷ đồng.",
+    ],
+)
+def test_what_is_owed_allocated_or_counted_to_a_date_is_no_goal(text: str) -> None:
+    assert not _last(f"Báo cáo năm 2013. {text}", upto="basis").target
+
+
 @pytest.mark.parametrize("row", [pytest.param(row, id=row[0]) for row in entries("meaning", "result_cue")])
 def test_a_result_cue_makes_a_result_under_a_header_of_goals(row: tuple[str, ...]) -> None:
     assert _last("Năm 2017, thành phố phấn đấu: thu ngân sách 100 tỷ đồng.", upto="basis").target

@@ -33,7 +33,7 @@ def split_args(doc: str) -> argparse.Namespace | None:
         "--split",
         default="seen",
         choices=["seen", "unseen", "all", "dev", "dev2", "dev3"],
-        help="dev: the development set, eval/dev; dev2: its 36 articles added at stop 39; dev3: 30 added at stop 42, to measure on",
+        help="dev: the development set, eval/dev; dev2: its 36 articles added at stop 39; dev3: 30 more (stop 42)",
     )
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()

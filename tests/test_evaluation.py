@@ -173,6 +173,18 @@ def test_body_judged_by_kind_and_place(body_en: str, ok: bool) -> None:
     assert check_body("Ban Chấp hành Đảng bộ quận Bắc Từ Liêm", "", body_en)[0] is ok
 
 
+@pytest.mark.parametrize(
+    ("gold_vi", "body_en", "ok"),
+    [  # stop 42, dev2: a term or session written after the place is no part of it
+        ("HĐND TP HCM khoá IX", "Ho Chi Minh City People's Council", True),
+        ("Hội đồng Nhân dân (HĐND) Thành phố Hồ Chí Minh khóa IX", "Ho Chi Minh City People's Council", True),
+        ("HĐND TP HCM khoá IX", "Hanoi People's Council", False),
+    ],
+)
+def test_a_gold_bodys_place_ends_before_its_term(gold_vi: str, body_en: str, ok: bool) -> None:
+    assert check_body(gold_vi, "", body_en)[0] is ok
+
+
 def test_meeting_facts_that_the_gold_does_not_state_are_errors(dataset: list[Sample]) -> None:
     no_meeting = next(s for s in dataset if s.gold and s.gold.meeting is None)
     p = perfect_summary(no_meeting)

@@ -33,6 +33,8 @@ _BODY_KINDS = [_gold_body(row) for row in entries("meeting", "gold_body")]
 _PLACE_AFTER = re.compile(rf"(?:{either(words('meeting', 'gold_place'), escape=False)})\s+(.+)$", re.IGNORECASE)
 """The place a gold body names ('HĐND quận Bắc Từ Liêm', 'Huyện ủy Đông Anh': not 'ủy Đông Anh')."""
 _PLACE_EXONYMS = mapping("meeting", "gold_exonym")
+_TERM_AFTER = re.compile(r"\s+(?:khoa|nhiem ky|lan thu|ky hop)\b|\s*[,(]")
+"""Where a place in a gold body ends: its term or session is no part of it ('… TP HCM khoá IX')."""
 
 
 def _dashless(text: str) -> str:
@@ -61,6 +63,7 @@ def check_body(gold_vi: str, gold_en: str, output_en: str) -> tuple[bool, str]:
     place = _PLACE_AFTER.search(gold_vi)
     if place:
         where = re.sub(r"^tp\.?\s*", "", _dashless(fold(place.group(1))).strip(" ."))
+        where = _TERM_AFTER.split(where, maxsplit=1)[0].strip(" .")  # 'HĐND TP HCM khoá IX': the place is HCM
         where = _PLACE_EXONYMS.get(where, where)
         folded_out = _dashless(fold(output_en))
         if where not in folded_out and where.replace(" ", "") not in folded_out.replace(" ", ""):

@@ -89,8 +89,17 @@ def test_a_goals_horizon_is_its_period(text: str, periods: list[str]) -> None:
 
 
 def test_a_range_of_years_is_not_a_horizon() -> None:
-    assert find_period("từ năm 2015 đến năm 2020") == "2015"
+    assert find_period("từ năm 2015 đến năm 2020") == "2015–2020"  # stop 42: from one year to another is the span
     assert find_period("Tới 2020 - 2021, sẽ giảm") is None
+
+
+def test_a_goal_for_the_remaining_months_is_theirs_and_one_for_the_year_the_years() -> None:
+    """Stop 42, seen reports 07 and 33: '4 tháng còn lại phải tăng trưởng trên 9%' is the remaining months' goal; the
+    year's growth goal after a sentence on the last six months is the year's."""
+    own = "Báo cáo 8 tháng năm 2017. Để đạt chỉ tiêu, 4 tháng còn lại phải tăng trưởng trên 9%."
+    assert {f.text: f.period for f in build_ledger(own).figures}["9%"] == "last 4 months of 2017"
+    year = "Nhiệm vụ 6 tháng cuối năm 2017 còn rất nặng nề. Để đảm bảo mục tiêu tăng trưởng 6,7% cần quyết tâm."
+    assert {f.text: f.period for f in build_ledger(year).figures}["6,7%"] == "2017"
 
 
 def test_a_horizon_in_the_headline_is_not_the_reports_period() -> None:

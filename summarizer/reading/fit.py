@@ -19,7 +19,7 @@ from summarizer.reading.heads import head_of, load_heads, names_things_counted, 
 from summarizer.reading.knowledge import fits_of
 from summarizer.reading.ledger_types import Figure, Ledger
 from summarizer.reading.meaning import around_of
-from summarizer.reading.owners import many_for_one, owner_after, owner_english, owner_left_out
+from summarizer.reading.owners import many_for_one, owner_after, owner_english, owner_left_out, proper_name_left_out
 from summarizer.reading.source_names import window
 from summarizer.reading.terminology import normalize_vi
 from summarizer.tables import either, rows, words
@@ -124,6 +124,7 @@ def name_problem(ledger: Ledger, fig: Figure, name: str) -> bool:
             or relation_problem(fig, name, tail, after) is not None
             or bool(words_left_out(tail, name))
             or owner_left_out(ledger, tail, name, ledger.text[:sentence]) is not None
+            or proper_name_left_out(ledger, tail, name) is not None
             or many_for_one(ledger.text[sentence : fig.start], name)
             or owner_after(ledger, after, name) is not None
             or modifier_left_out(fig, tail, name) is not None

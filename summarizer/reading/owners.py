@@ -25,6 +25,7 @@ __all__ = [
     "owner_after",
     "owner_english",
     "owner_left_out",
+    "proper_name_left_out",
     "whose_attribute",
     "whose_project",
 ]
@@ -135,6 +136,34 @@ def owner_left_out(ledger: Ledger, tail: str, name: str, earlier: str = "") -> s
     None."""
     owners = _owners_left_out(ledger, tail, name, earlier)
     return owners[0][1] if owners else None
+
+
+_NAME_WORD = re.compile(rf"[{_UPPER}][^\W\d_]*")
+_AGENCIES = frozenset(words("owners", "agency"))
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})  # 'Quý I', 'khóa IX'
+_SAYS = re.compile(rf"(?<!\w)(?:{either(words('owners', 'says'))})(?!\w)", re.IGNORECASE)
+
+
+def proper_name_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
+    """A proper name of two words or more in the clause before the figure ('Thừa Thiên - Huế có 10 người chết', 'cho
+    Cty TNHH MTV đạm Ninh Bình vay 49 tỉ đồng') that ``name`` does not say and that does not go without saying (the
+    report's own place, a person, an abbreviation a name translates): whose or which the figure is, where no owner
+    word names it. On held-out articles such names were wrong 5 times in 5 (stop 42, ``eval/name_features.py``)."""
+    if _NAME_WORD.search(name, 1):
+        return None  # 'Rural residents … in Hoai Duc District': an owner said (of a list read 'lần lượt')
+    home, title = _said_already(ledger)
+    said = list(_SAYS.finditer(tail))
+    tail = tail[said[-1].end() :] if said else tail  # 'Bộ trưởng … cho biết, …': who speaks owns nothing
+    for m in _RUN.finditer(tail):
+        words = [w for w in m.group().split() if _NAME_WORD.fullmatch(w) and fold(w) not in _NOT_OWNER | _ROMAN]
+        if words and words[0] in _AGENCIES:
+            continue  # 'Ban Tuyên giáo Tỉnh ủy đưa nội dung … tại 11.189 chi bộ': an agency acts, it owns nothing
+        if len(words) < 2:
+            continue
+        run = " ".join(words)
+        if not _says(name, run) and not _goes_without_saying(run, home, title):
+            return run
+    return None
 
 
 _OWNER_EN = mapping("owners", "owner_en")

@@ -8,7 +8,7 @@ import pytest
 from summarizer.checking.assembly import build_summary
 from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meeting import find_meeting_facts
-from summarizer.reading.owners import named_project, owner_english, owner_left_out
+from summarizer.reading.owners import named_project, owner_english, owner_left_out, proper_name_left_out
 from summarizer.schema import Draft
 from summarizer.tables import entries, words
 from summarizer.testing.synthetic import blank_provenance
@@ -281,3 +281,42 @@ def test_a_things_description_ends_at_a_link_to_what_it_has(link: str) -> None:
     """'Nhà máy sữa bột có tổng mức đầu tư …': the milk powder plant's (stop 40, corpus vietnews-train-066327)."""
     text = f"Nhà máy sữa bột{'' if link == ',' else ' '}{link} tổng mức đầu tư 500 tỷ đồng."
     assert "Total investment of the milk powder plant" in _names(text).values()
+
+
+def _proper(tail: str, name: str, text: str = REPORT) -> str | None:
+    return proper_name_left_out(build_ledger(text), tail, name)
+
+
+@pytest.mark.parametrize(
+    ("tail", "name", "owner"),
+    [  # stop 42: the 500-article corpus sample and dev2; no owner word names them
+        ("Ocean Group đạt doanh thu thuần", "Net revenue", "Ocean Group"),
+        ("đồng thời quyết định tiếp tục cho Cty TNHH MTV đạm Ninh Bình vay", "Borrowing", "Cty TNHH MTV"),
+        ("Trong đợt lũ lụt đầu tháng 11, Thừa Thiên - Huế có", "Deaths", "Thừa Thiên"),
+        ("Ocean Group đạt doanh thu thuần", "Net revenue of Ocean Group", None),  # said
+        ("Toàn bộ diện tích được giao cho người dân là", "Land allocated", None),  # a clause's first word
+        ("trong Quý I/2019 với lợi nhuận trước thuế đạt", "Pre-tax profit", None),  # a quarter
+        ("thu ngân sách của huyện Thanh Trì đạt", "Budget revenue", None),  # the report's own place
+        ("Tỷ lệ này ở các huyện Hoài Đức, Quốc Oai lần lượt là", "Clean water rate in Hoai Duc District", None),
+    ],
+)
+def test_a_proper_name_in_the_clause_is_whose_the_figure_is(tail: str, name: str, owner: str | None) -> None:
+    """Held-out articles (dev2, dev3, the unseen split, counted by eval/name_features.py): names that left out a proper
+    name of their clause were wrong 5 times in 5; such a name is withheld."""
+    found = _proper(tail, name)
+    assert found == owner if owner is None else owner in (found or "")
+
+
+@pytest.mark.parametrize("word", words("owners", "says"))
+def test_who_speaks_owns_nothing(word: str) -> None:
+    tail = f"Bộ trưởng Nguyễn Xuân Cường {word} năm 2017 giá trị sản xuất ngành nông nghiệp Hà Giang tăng"
+    assert _proper(f"Ông Trần Văn Nam {word}, Ocean Group đạt doanh thu thuần", "Net revenue") == "Ocean Group"
+    assert _proper(f"Ocean Group {word} doanh thu thuần đạt", "Net revenue") is None
+    assert _proper(tail, "Agricultural production value growth") == "Hà Giang"
+
+
+@pytest.mark.parametrize("word", words("owners", "agency"))
+def test_an_agency_acts_it_owns_nothing(word: str) -> None:
+    """Seen report 43: 'Ban Tuyên giáo Tỉnh ủy đưa nội dung … vào sinh hoạt chi bộ tại 11.189 chi bộ'."""
+    assert _proper(f"{word} Tuyên Giáo Tỉnh ủy đưa nội dung vào sinh hoạt tại", "Party cells") is None
+    assert _proper("Công ty Tuyên Giáo đưa nội dung vào sinh hoạt tại", "Party cells") is not None

@@ -140,7 +140,8 @@ def owner_left_out(ledger: Ledger, tail: str, name: str, earlier: str = "") -> s
 
 _NAME_WORD = re.compile(rf"[{_UPPER}][^\W\d_]*")
 _AGENCIES = frozenset(words("owners", "agency"))
-_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"})  # 'Quý I', 'khóa IX'
+_ROMAN = re.compile(r"[IVX]+")
+"""A Roman numeral: a quarter or a term ('Quý I', 'khóa IX'), no part of a proper name."""
 _SAYS = re.compile(rf"(?<!\w)(?:{either(words('owners', 'says'))})(?!\w)", re.IGNORECASE)
 
 
@@ -155,7 +156,11 @@ def proper_name_left_out(ledger: Ledger, tail: str, name: str) -> str | None:
     said = list(_SAYS.finditer(tail))
     tail = tail[said[-1].end() :] if said else tail  # 'Bộ trưởng … cho biết, …': who speaks owns nothing
     for m in _RUN.finditer(tail):
-        words = [w for w in m.group().split() if _NAME_WORD.fullmatch(w) and fold(w) not in _NOT_OWNER | _ROMAN]
+        words = [
+            w
+            for w in m.group().split()
+            if _NAME_WORD.fullmatch(w) and fold(w) not in _NOT_OWNER and not _ROMAN.fullmatch(w)
+        ]
         if words and words[0] in _AGENCIES:
             continue  # 'Ban Tuyên giáo Tỉnh ủy đưa nội dung … tại 11.189 chi bộ': an agency acts, it owns nothing
         if len(words) < 2:

@@ -173,16 +173,17 @@ def mark_target(ledger: Ledger, fig: Figure, clause: str, tail: str) -> None:
     fig.target = _is_target(ledger, fig, clause) or _details_a_target(ledger, fig, clause)
     _refine_basis(ledger, fig, clause, tail)
     part = _PART_OF_YEAR.match(fig.period or "")
-    said = part is not None and part.group(0).startswith("last") and _REMAINING.search(_before_in_sentence(ledger, fig))
+    said = part is not None and part.group(0).startswith("last") and _names_the_last_months(ledger, fig)
     if fig.target and part and find_period(clause) is None and not said:
         fig.period = part.group(1)  # a goal is the year's: 'kế hoạch 12,5-13%' in a report on the first half
 
 
 _PART_OF_YEAR = re.compile(r"(?:first|last) \d{1,2} months of ((?:19|20)\d{2})")
-_REMAINING = re.compile(r"\d{1,2} tháng (?:còn lại|cuối năm)", re.IGNORECASE)
-"""'… thì 4 tháng còn lại phải tăng trưởng trên 9%': a goal for the months its own sentence names is theirs (stop 42,
-seen report 07), where one for the year after a sentence on the last six months is the year's (report 33)."""
 
 
-def _before_in_sentence(ledger: Ledger, fig: Figure) -> str:
-    return ledger.text[ledger.sentence_of(fig).start : fig.start]
+def _names_the_last_months(ledger: Ledger, fig: Figure) -> bool:
+    """'… thì 4 tháng còn lại phải tăng trưởng trên 9%': a goal for the last months its own sentence names is theirs
+    (stop 42, seen report 07), where one for the year after a sentence on the last six months is the year's (report
+    33)."""
+    said = find_period(ledger.text[ledger.sentence_of(fig).start : fig.start]) or ""
+    return said.startswith("last ")

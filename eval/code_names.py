@@ -32,8 +32,8 @@ def split_args(doc: str) -> argparse.Namespace | None:
     ap.add_argument(
         "--split",
         default="seen",
-        choices=["seen", "unseen", "all", "dev", "dev2", "dev3"],
-        help="dev: the development set, eval/dev; dev2: its 36 articles added at stop 39; dev3: 30 more (stop 42)",
+        choices=["seen", "unseen", "all", "dev", "dev2", "dev3", "dev4"],
+        help="dev: the development set, eval/dev; dev2: 36 more (stop 39); dev3, dev4: 30 and 24 more (stop 42)",
     )
     ap.add_argument("--show", action="store_true")
     args = ap.parse_args()

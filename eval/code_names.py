@@ -19,10 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.checking.assembly import key_indicators  # noqa: E402
-from summarizer.evaluation.dataset import Sample, load_dataset  # noqa: E402
+from summarizer.evaluation.dataset import GoldIndicator, Sample, load_dataset  # noqa: E402
 from summarizer.reading.ledger import build_ledger  # noqa: E402
+from summarizer.reading.ledger_types import Ledger  # noqa: E402
 from summarizer.reading.terminology import is_generic_name  # noqa: E402
-from summarizer.schema import Draft  # noqa: E402
+from summarizer.schema import Draft, Indicator  # noqa: E402
 
 
 def split_args(doc: str) -> argparse.Namespace | None:
@@ -55,26 +56,40 @@ def split_samples(split: str) -> list[tuple[str, Sample]]:
     return found
 
 
+def shown_for_gold(sample: Sample) -> tuple[Ledger, list[tuple[GoldIndicator, Indicator | None]]]:
+    """The key figures code would show for ``sample`` with no model, paired with the gold figure each stands for
+    (by span; None where none is shown), and the ledger they come from."""
+    assert sample.gold is not None
+    ledger = build_ledger(sample.text)
+    shown = key_indicators(Draft.empty(), ledger, [], {}, free_naming=False)
+    return ledger, [
+        (g, next((i for i in shown if i.span[1] > g.span[0] and i.span[0] < g.span[1]), None))
+        for g in sample.gold.indicators
+    ]
+
+
+def named_right(g: GoldIndicator, name: str) -> tuple[bool, str]:
+    """Whether ``name`` is right for ``g`` as ``summarizer eval`` judges it (its label key; no bare head noun), and
+    why not."""
+    ok, why = g.label.judge(name)
+    return ok and not is_generic_name(name), why
+
+
 def main() -> int:
     args = split_args(__doc__ or "")
     if args is None:
         return 2
     counts: dict[str, Counter[str]] = {}
-    empty = Draft.empty()
     for split, sample in split_samples(args.split):
-        assert sample.gold is not None
-        shown = key_indicators(empty, build_ledger(sample.text), [], {}, free_naming=False)
         c = counts.setdefault(split, Counter())
-        for g in sample.gold.indicators:
+        for g, ind in shown_for_gold(sample)[1]:
             c["gold"] += 1
-            ind = next((i for i in shown if i.span[1] > g.span[0] and i.span[0] < g.span[1]), None)
             if ind is None:
                 c["not shown"] += 1
             elif ind.name_status != "translated":
                 c["untranslated"] += 1
             else:
-                ok, why = g.label.judge(ind.name)
-                ok = ok and not is_generic_name(ind.name)
+                ok, why = named_right(g, ind.name)
                 c["right" if ok else "wrong"] += 1
                 if not ok and args.show:
                     print(f"{sample.id}: {ind.name!r} for {g.source_text!r} ({why}; gold: {g.what})")

@@ -20,16 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from code_names import split_args, split_samples  # noqa: E402
+from code_names import named_right, shown_for_gold, split_args, split_samples  # noqa: E402
 
-from summarizer.checking.assembly import key_indicators  # noqa: E402
 from summarizer.reading.figures import Figure, Ledger  # noqa: E402
 from summarizer.reading.glossary import chunk  # noqa: E402
-from summarizer.reading.ledger import build_ledger  # noqa: E402
 from summarizer.reading.meaning import around_of  # noqa: E402
 from summarizer.reading.owners import proper_name_left_out  # noqa: E402
-from summarizer.reading.terminology import is_generic_name, load_terminology  # noqa: E402
-from summarizer.schema import Draft  # noqa: E402
+from summarizer.reading.terminology import load_terminology  # noqa: E402
 
 _TERMS = frozenset(en.lower() for _, en, _ in load_terminology())
 
@@ -59,16 +56,13 @@ def main() -> int:
         return 2
     counts: dict[str, Counter[tuple[str, bool]]] = {}
     for split, sample in split_samples(args.split):
-        assert sample.gold is not None
-        ledger = build_ledger(sample.text)
-        shown = key_indicators(Draft.empty(), ledger, [], {}, free_naming=False)
+        ledger, pairs = shown_for_gold(sample)
         c = counts.setdefault(split, Counter())
-        for g in sample.gold.indicators:
-            ind = next((i for i in shown if i.span[1] > g.span[0] and i.span[0] < g.span[1]), None)
+        for g, ind in pairs:
             fig = ledger.get(ind.figure_id) if ind is not None else None
             if ind is None or fig is None or ind.name_status != "translated":
                 continue
-            right = g.label.judge(ind.name)[0] and not is_generic_name(ind.name)
+            right = named_right(g, ind.name)[0]
             c[("every name", right)] += 1
             for feature, present in features(ledger, fig, ind.name).items():
                 c[(feature, right)] += present

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from summarizer.reading.basis import Basis
-from summarizer.reading.glossary import chunk, verb_right_before
+from summarizer.reading.glossary import chunk, phrase_after, verb_right_before
 from summarizer.reading.heads import head_of, load_heads, names_money, names_things_counted
 from summarizer.reading.ledger_types import Figure
-from summarizer.reading.terminology import is_generic_name, normalize_vi
+from summarizer.reading.terminology import Term, is_generic_name, normalize_vi
 from summarizer.tables import either, mapping, words
 
-__all__ = ["cost_of_count", "per_unit", "share_of_things_counted", "what_was_done_to_it"]
+__all__ = ["cost_of_count", "per_unit", "share_of", "share_of_things_counted", "what_was_done_to_it"]
 
 _ABOUT = either(words("cues", "about"))
 _COSTS = {normalize_vi(vi): en for vi, en in mapping("meaning", "cost_of").items()}
@@ -99,3 +99,13 @@ def per_unit(fig: Figure, subject: str, tail: str, after: str) -> str:
         return subject  # 'mỗi năm ĐBSCL mất đi khoảng 500ha đất': what is measured per year is not said
     m = _PER_AFTER.match(normalize_vi(after)) or _PER_BEFORE.search(normalize_vi(tail))
     return f"{subject} per {_PER_UNITS[normalize_vi(m.group(1))]}" if m else subject
+
+
+def share_of(after: str, after_terms: list[Term]) -> str | None:
+    """What a share is of: the whole known phrase after it where it holds the first term ('chiếm 10% số dân sử
+    dụng nước sạch' -> 'residents using clean water', not 'clean water'), else that term."""
+    if not after_terms:
+        return None
+    whole = phrase_after(after)
+    term = after_terms[0].en
+    return whole.english if whole.english and term.lower() in whole.english.lower() else term

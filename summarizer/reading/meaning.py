@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from summarizer.reading.basis import Basis
 from summarizer.reading.bodies import translate_admin
 from summarizer.reading.clause_words import written_whole
-from summarizer.reading.counts import cost_of_count, per_unit, share_of_things_counted, what_was_done_to_it
-from summarizer.reading.glossary import commas_inside_entries, known_terms, name_from_glossary, phrase_after
+from summarizer.reading.counts import cost_of_count, per_unit, share_of, share_of_things_counted, what_was_done_to_it
+from summarizer.reading.glossary import commas_inside_entries, known_terms, name_from_glossary
 from summarizer.reading.labels import (
     PER_CAPITA,
     already_says,
@@ -146,6 +146,7 @@ _PROJECTS = _role("projects")
 _UNSPECIFIC = _role("unspecific")
 _OWNERS = _role("owner")
 _BUDGET_SOURCES = _role("budget")
+_COUNTERS = _role("counter")
 _UNIT_NOUNS = mapping("meaning", "unit_noun")
 """What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã')."""
 _PAIRED = re.compile(rf"\s+(?:{_AND})\s+(?:(?:{_ABOUT}) )?\d")
@@ -383,12 +384,15 @@ _WITH_BEFORE = re.compile(rf"\b(?:{_any('with')})\s+(?:\S+\s+)?$", re.IGNORECASE
 """'6.760 dự án với vốn đầu tư đăng ký 59 tỷ USD': what follows 'với' is another quantity of them, not what they are."""
 
 
-def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str) -> bool:
+def _names_what_it_counts(named: Term, tail_terms: list[Term], tail: str, kind: str) -> bool:
     """Whether a term before a count says what its counted things are for ('giải quyết việc làm cho 6.100 lao
-    động', 'dân số trên 23 vạn người'): in the figure's clause, joined to it by at most a few linking words or
-    names (``count_link``: no verb, no punctuation), and not itself counted by a number before it."""
+    động', 'dân số trên 23 vạn người'): one that counts (role ``counter``: not 'cấp điện cho 2.000 hộ dân', 'vụ
+    cháy 13 người chết'), in the figure's clause, joined to it by at most a few linking words or names
+    (``count_link``: no verb, no punctuation), and not itself counted by a number before it."""
     if named not in tail_terms:
         return True  # the domain the sentence before named ('Chất lượng giáo dục …, 13/13 chỉ tiêu thi đua')
+    if not _HAS.search(tail) and (kind not in ("count", "ratio") or named.vi not in _COUNTERS):
+        return False  # 'ngoài ngân sách 43.000 tỷ đồng vốn đầu tư' is no 'Budget (investment capital)'
     text = _as_found(tail)
     if _NUMBER_BEFORE.search(text, 0, named.start):
         return False  # '1.000 vụ cháy nổ làm 33 người chết': the fires are another figure's, not the dead's
@@ -409,7 +413,7 @@ def find_subject(ledger: Ledger, fig: Figure, previous: Figure | None, around: A
         counted is not None
         and named is not None
         and counted.en not in named.en
-        and not _names_what_it_counts(named, tail_terms, around.tail)
+        and not _names_what_it_counts(named, tail_terms, around.tail, fig.kind.value)
     ):
         named = None  # 'Bộ Tài nguyên và Môi trường giảm 160 người' is no 'Environment (people)'
     if counted is not None and named is not None and counted.en not in named.en:
@@ -582,19 +586,9 @@ def write_label(fig: Figure, around: Around) -> None:
         subject = f"{subject} {q}"
     elif fig.kind.value in ("count", "ratio") and fig.cue == "decrease" and not re.search(r"reduc|\bcut\b", subject):
         subject = f"{subject} reduced"
-    of_what = _share_of(after, after_terms) if basis == Basis.OF_TOTAL.value else None
+    of_what = share_of(after, after_terms) if basis == Basis.OF_TOTAL.value else None
     if basis == Basis.OF_TOTAL.value and of_what is None and share_of_what_follows(fig, tail, after):
         basis = Basis.LEVEL.value  # '100% phí' with no English for the fee: not 'Share of vehicles'
     if of_what and _IS.match(after):
         subject, of_what = of_what, subject  # 'diện tích …, trên 50% là đất nông nghiệp': the part comes after
     fig.label = figure_label(fig, basis, subject, of_what)
-
-
-def _share_of(after: str, after_terms: list[Term]) -> str | None:
-    """What a share is of: the whole known phrase after it where it holds the first term ('chiếm 10% số dân sử
-    dụng nước sạch' -> 'residents using clean water', not 'clean water'), else that term."""
-    if not after_terms:
-        return None
-    whole = phrase_after(after)
-    term = after_terms[0].en
-    return whole.english if whole.english and term.lower() in whole.english.lower() else term

@@ -215,6 +215,8 @@ _EVENT_NOUN = re.compile(
     rf"(?<!\w)(?P<noun>{either(words('meeting', 'event_noun'))})\s+(?P<topic>[^,.;:()\"“”]+)", re.IGNORECASE
 )
 _EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
+_AT_EVENT = re.compile(rf"(?<!\w)(?:{_grammar('at')})\s+(?:{either(words('meeting', 'event_noun'))})\s", re.IGNORECASE)
+_OF_WITH = re.compile(rf"^(?:{_grammar('of')})\s+(?P<host>.+?)\s+(?:{_words('with')})\s+(?P<who>.+)$", re.IGNORECASE)
 _TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)
 
 
@@ -373,6 +375,18 @@ def _host(text: str, officials: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _partner(who: str) -> tuple[str, str] | None:
+    """The other party of a working session in English, and as written ('lãnh đạo tỉnh Bình Dương' -> 'Binh Duong
+    Province leaders'); None where something else comes before the party ('Công an TP.HCM', 'Liên đoàn Lao động thành
+    phố Hồ Chí Minh': the police, a federation, not the city); only its people may."""
+    party = _party_at(who)
+    people = _PEOPLE.match(who)
+    if party is None or who[: party[1]].strip() not in ("", people.group("people") if people else ""):
+        return None
+    partner = f"{party[0]} {_PEOPLE_OF[people.group('people').lower()]}" if people else party[0]
+    return partner, who[: party[2]]
+
+
 def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     """A working session in a head sentence: 'Làm việc với lãnh đạo tỉnh Bình Dương, ông Thăng cho biết …' (ông Đinh
     La Thăng, Bí thư Thành ủy TP.HCM) -> 'Working session of Dinh La Thang (Secretary of the Ho Chi Minh City Party
@@ -383,13 +397,10 @@ def _working_session(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         if m is None:
             continue
         who = _TOPIC_STOP.sub("", m.group("who")).strip()
-        party = _party_at(who)
-        people = _PEOPLE.match(who)
-        if party is None or who[: party[1]].strip() not in ("", people.group("people") if people else ""):
-            continue  # 'làm việc với Công an TP.HCM': the police, not the city; only its people may come before it
-        partner, who = party[0], who[: party[2]]  # the other party as written: 'lãnh đạo tỉnh Bình Dương'
-        if people:
-            partner = f"{partner} {_PEOPLE_OF[people.group('people').lower()]}"
+        found = _partner(who)
+        if found is None:
+            continue
+        partner, who = found
         host = _host(sent.text[: m.start()] + " " + sent.text[m.end() :], officials)
         if host is None:
             host = _party(re.split(r"[,;:]", sent.text[: m.start()])[-1])
@@ -408,8 +419,13 @@ def _topic_event(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         if m is None:
             continue
         partner = _WITH.match(m.group("topic"))
-        if partner and (with_whom := _party(partner.group("who"))):
-            en = f"{_EVENT_EN[m.group('noun').lower()]} with {with_whom}"  # 'buổi làm việc với UBND phường Phú Mỹ'
+        whose = _OF_WITH.match(m.group("topic"))
+        host = _host(whose.group("host"), officials_in(ledger)) if whose else None
+        if whose and host and (with_whom := _partner(whose.group("who").strip())):
+            en = f"{_EVENT_EN[m.group('noun').lower()]} of {host} with {with_whom[0]}"  # 'cuộc làm việc của … với'
+            return sent, sent.text[m.start() : m.end()], en[:1].upper() + en[1:]
+        if partner and (with_whom := _partner(partner.group("who"))):
+            en = f"{_EVENT_EN[m.group('noun').lower()]} with {with_whom[0]}"  # 'buổi làm việc với UBND phường Phú Mỹ'
             return sent, sent.text[m.start() : m.end()], en[:1].upper() + en[1:]
         topic = _TOPIC_STOP.sub("", m.group("topic")).strip()
         reviewed = _reviewed(sent.text[m.start("topic") :])
@@ -481,6 +497,9 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
     working = _working_session(ledger) if body_vi and found and found[1] is None else None
     if working and body_vi and found and _titled(found[0].text, body_vi) and body_vi not in working[1]:
         body_vi = None  # the only body is in the title of the official who went ('Bí thư Thành ủy …'), not the host
+    spoke_at = found is not None and found[1] is None and _AT_EVENT.search(found[0].text) is not None
+    if found and body_vi and spoke_at and _titled(found[0].text, body_vi) and _topic_event(ledger) is not None:
+        body_vi = None  # 'Phát biểu tại cuộc làm việc …, Chủ tịch UBND TP Hà Nội …': the event, not the speaker's title
     if body_vi is None and (found is None or found[1] is None):
         event = _event_in(ledger) or working or _working_session(ledger) or _topic_event(ledger) or _chaired(ledger)
         if event is not None:

@@ -296,3 +296,26 @@ def test_a_date_without_a_year_anywhere_is_the_day_and_month() -> None:
     assert (facts.date, facts.date_as_written, facts.date_year_inferred) == ("--05-19", "chiều ngày 19/5", False)
     with_year = find_meeting_facts(build_ledger("Tin\n\nNăm 2017, Bộ Y tế tổ chức hội nghị chiều ngày 19/5."))
     assert (with_year.date, with_year.date_year_inferred) == ("2017-05-19", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "body_en"),
+    [
+        # dev4 (stop 43): the speaker's title names a body; the event after 'tại' is the meeting
+        (
+            "Phát biểu tại cuộc làm việc của Phó thủ tướng Trịnh Đình Dũng với Hà Nội sáng 17/2, Chủ tịch UBND TP Hà "
+            "Nội Nguyễn Đức Chung cho biết, thành phố xác định vấn đề ô nhiễm ở mức báo động.",
+            "Working session of Deputy Prime Minister Trinh Dinh Dung with Hanoi",
+        ),
+        # seen report 11: an event named by a long topic gives no English, so the body in the title stays
+        (
+            "Phát biểu tại Hội nghị báo cáo kết quả thu - chi ngân sách năm 2018 cuối ngày 3-1, Chủ tịch UBND TP. HCM "
+            "Nguyễn Thành Phong cảm ơn nhân dân.",
+            "Ho Chi Minh City People's Committee",
+        ),
+        # corpus: a university of Da Nang is not the city; nothing known comes of it
+        ("Chiều 23-4, Bộ trưởng Bộ GD-ĐT Phùng Xuân Nhạ đã có buổi làm việc với ĐH Đà Nẵng.", None),
+    ],
+)
+def test_the_event_a_speaker_spoke_at_is_the_meeting(text: str, body_en: str | None) -> None:
+    assert _facts(f"Tin tức\n\n{text}").body_en == body_en

@@ -84,6 +84,13 @@ GRAMMAR: dict[str, Callable[[str], None]] = {
         _review_en(f"{w} chương trình {REVIEW_TOPIC}"),
         "Review meeting of the environmental pollution reduction programme",
     ),
+    "at": lambda w: _check(
+        _facts(
+            f"Phát biểu {w} hội nghị trực tuyến Chính phủ với các địa phương ngày 2/7, ông Nguyễn Văn Tùng - Chủ tịch "
+            "UBND thành phố Hải Phòng cho biết, thành phố đầu tư cầu số 2."
+        ).body_en,
+        "Government online conference",
+    ),
     "span": lambda w: _check(
         _review_en(f"chương trình {REVIEW_TOPIC} {w} 2016-2020"),
         "Review meeting of the 2016–2020 environmental pollution reduction programme",

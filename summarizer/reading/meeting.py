@@ -215,6 +215,7 @@ _EVENT_NOUN = re.compile(
     rf"(?<!\w)(?P<noun>{either(words('meeting', 'event_noun'))})\s+(?P<topic>[^,.;:()\"“”]+)", re.IGNORECASE
 )
 _EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
+_EVENT_NOUNS = either(words("meeting", "event_noun"))
 _AT_EVENT = re.compile(rf"(?<!\w)(?:{_grammar('at')})\s+(?:{either(words('meeting', 'event_noun'))})\s", re.IGNORECASE)
 _OF_WITH = re.compile(rf"^(?:{_grammar('of')})\s+(?P<host>.+?)\s+(?:{_words('with')})\s+(?P<who>.+)$", re.IGNORECASE)
 _TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)
@@ -481,6 +482,14 @@ def _fuller(body: str, text: str) -> str:
     return max(longer, key=lambda k: (longer[k], -text.find(k))) if longer else body
 
 
+def _holding(body_vi: str, text: str) -> str:
+    """A body's English, with the event it holds where the meeting sentence says so ('Thành uỷ TP. HCM tổ chức hội
+    nghị cán bộ TP' -> 'Ho Chi Minh City Party Committee conference'): not its own session, but an event it held."""
+    held = re.search(rf"{re.escape(body_vi)}\s+(?:(?:đã|vừa)\s+)?(?:{_HOLDS})\s+(?P<noun>{_EVENT_NOUNS})\b", text, re.I)
+    event = f" {_EVENT_EN[held.group('noun').lower()]}" if held else ""
+    return body_english(body_vi) + event
+
+
 def _sentence_at(ledger: Ledger, m: re.Match[str]) -> str:
     """The text of the sentence ``m`` starts in."""
     return next((s.text for s in ledger.sentences if s.start <= m.start() < s.end), "")
@@ -541,6 +550,6 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
         date_as_written=date_written,
         date_year_inferred=inferred and date_iso is not None,
         body_vi=body_vi,
-        body_en=body_en or (body_english(body_vi) if body_vi else None),
+        body_en=body_en or (_holding(body_vi, sent.text) if body_vi else None),
         sentence=(sent.start, sent.end),
     )

@@ -192,7 +192,7 @@ def test_officials_are_copied_from_the_report_with_the_role_before_the_name(bac_
         (
             "Chiều 12/4, Ban Thường vụ Thành ủy Hà Nội tổ chức hội nghị sơ kết công tác cán bộ.",
             "Ban Thường vụ Thành ủy Hà Nội",
-            "Hanoi Party Standing Committee",
+            "Hanoi Party Standing Committee conference",  # stop 43: the event it held
         ),
         (
             "Sáng 5/3, Ban Thường vụ Huyện ủy Đông Anh họp phiên thường kỳ.",
@@ -318,4 +318,23 @@ def test_a_date_without_a_year_anywhere_is_the_day_and_month() -> None:
     ],
 )
 def test_the_event_a_speaker_spoke_at_is_the_meeting(text: str, body_en: str | None) -> None:
+    assert _facts(f"Tin tức\n\n{text}").body_en == body_en
+
+
+@pytest.mark.parametrize(
+    ("text", "body_en"),
+    [
+        # dev4 (stop 43): the gold names a conference the city party committee held, not the committee meeting
+        (
+            "Ngày 16-10, Thành uỷ TP. HCM tổ chức hội nghị cán bộ TP để thông báo kết quả Hội nghị trung ương 6.",
+            "Ho Chi Minh City Party Committee conference",
+        ),
+        (
+            "Ngày 4/11, UBND tỉnh Quảng Bình tổ chức họp báo về dự án cáp treo.",
+            "Quang Binh Provincial People's Committee press conference",
+        ),
+        ("Sáng 3/5, HĐND tỉnh Sơn La họp phiên bất thường.", "Son La Provincial People's Council"),
+    ],
+)
+def test_an_event_a_body_held_is_said_with_it(text: str, body_en: str) -> None:
     assert _facts(f"Tin tức\n\n{text}").body_en == body_en

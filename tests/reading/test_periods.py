@@ -161,3 +161,9 @@ def test_a_figure_of_the_same_period_of_a_year_is_the_reports_span_in_that_year(
     assert periods == {"6,45%": "first 6 months of 2017", "6,5%": "first 6 months of 2016"}
     yearly = {f.text: f.period for f in build_ledger(text.replace("Trong 6 tháng đầu năm 2017", "Năm 2017")).figures}
     assert yearly["6,5%"] == "2016"
+
+
+def test_a_quarter_without_its_year_is_the_reports() -> None:
+    """dev4 (stop 43): 'trong quý 4 này' in a report on 2017 is Q4 2017, not the whole year."""
+    text = "Tăng trưởng năm 2017 của thành phố là 8,4%. Để đạt mức đó thì trong quý 4 này tăng trưởng phải đạt 9,5%."
+    assert [f.period for f in build_ledger(text).figures if f.text.endswith("%")] == ["2017", "Q4 2017"]

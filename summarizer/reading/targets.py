@@ -80,8 +80,10 @@ def _is_target(ledger: Ledger, fig: Figure, clause: str) -> bool:
         return True
     if result is not None:
         return False
-    sentence = ledger.sentence_of(fig).text
-    horizon = _HORIZON.search(sentence)
+    sent = ledger.sentence_of(fig)
+    horizon = _HORIZON.search(sent.text)
+    if horizon is not None and re.search(r"[,;]", sent.text[fig.end - sent.start : horizon.start()]):
+        return False  # 'hiện nay là 8.700 tấn rác/ngày, dự kiến tới năm 2020 khoảng 10.100 tấn': a later clause's goal
     return bool(horizon and ledger.document_year and int(horizon.group(1)) > ledger.document_year)
 
 

@@ -56,3 +56,13 @@ def test_a_goal_word_before_a_result_word_makes_a_target() -> None:
     """The pass on its own words: 'phấn đấu' is a goal, 'đã thực hiện được' a result."""
     assert _figure("Năm 2024, quận phấn đấu thu ngân sách đạt 3.500 tỷ đồng.", "3.500 tỷ đồng").target
     assert not _figure("Năm 2024, quận đã thực hiện được 3.500 tỷ đồng thu ngân sách.", "3.500 tỷ đồng").target
+
+
+def test_a_goal_in_a_later_clause_does_not_make_the_earlier_figures_goals() -> None:
+    """dev4 (stop 43): the 2020 horizon belongs to the forecast after the comma, not to today's amount."""
+    text = (
+        "Báo cáo năm 2017. Theo thống kê, năm 2010 lượng rác là 6.200 tấn/ngày, hiện nay là 8.700 tấn rác/ngày, "
+        "dự kiến tới năm 2020 khoảng 10.100 tấn/ngày."
+    )
+    targets = {f.text: f.target for f in build_ledger(text).figures if f.unit == "tonnes"}
+    assert targets == {"6.200 tấn": False, "8.700 tấn": False, "10.100 tấn": True}

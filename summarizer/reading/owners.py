@@ -220,7 +220,7 @@ _MANY_BEFORE = re.compile(rf"(?<!\w)(?:{_MANY})\s+$", re.IGNORECASE)
 _ONE_PROJECT = re.compile(
     rf"^(?!.*\b(?:{_MANY}) {_PROJECT}\b)(?!.*\d {_PROJECT}\b).*\b{_PROJECT}\b", re.IGNORECASE | re.DOTALL
 )
-_OF_PROJECTS = re.compile(r"\bof (?:projects|the project)(?:$|\s*\()", re.IGNORECASE)
+_OF_PROJECTS = re.compile(r"\bof (?:projects|the project)(?:$|\s*\()|^projects\b", re.IGNORECASE)
 
 
 def names_one_project(text: str) -> bool:

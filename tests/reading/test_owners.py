@@ -320,3 +320,12 @@ def test_an_agency_acts_it_owns_nothing(word: str) -> None:
     """Seen report 43: 'Ban Tuyên giáo Tỉnh ủy đưa nội dung … vào sinh hoạt chi bộ tại 11.189 chi bộ'."""
     assert _proper(f"{word} Tuyên Giáo Tỉnh ủy đưa nội dung vào sinh hoạt tại", "Party cells") is None
     assert _proper("Công ty Tuyên Giáo đưa nội dung vào sinh hoạt tại", "Party cells") is not None
+
+
+def test_this_project_is_one_project_not_projects() -> None:
+    """eval/dev vietnews-train-017627 (stop 43): 'Dự án này' is metro line 1, named in the sentence before."""
+    from summarizer.reading.owners import many_for_one
+
+    assert many_for_one("Dự án này hiện đang đạt mức", "Projects as share of work done")
+    assert many_for_one("Tổng mức đầu tư ban đầu của dự án này là", "Initial total investment of projects")
+    assert not many_for_one("Các dự án này hiện đang đạt mức", "Projects as share of work done")

@@ -87,18 +87,25 @@ def share_of_things_counted(fig: Figure, subject: str, tail: str, after: str, ba
 _PER_UNITS = {normalize_vi(vi): en for vi, en in mapping("meaning", "per_unit").items()}
 _PER_UNIT = either(sorted(_PER_UNITS, key=len, reverse=True))
 _PER_AFTER = re.compile(rf"^\s*(?:/\s*|(?:một|mỗi)\s+)({_PER_UNIT})(?!\w)", re.IGNORECASE)
+_TIMES = frozenset({"day", "week", "month", "quarter", "year"})
+_CHANGED_BEFORE = re.compile(rf"(?<!gia )\b(?:{either(mapping('meaning', 'change'))})(?: bình quân)?\b[^,;.]{{0,12}}$")
 _PER_BEFORE = re.compile(rf"(?<!\w)mỗi\s+({_PER_UNIT})(?!\w)", re.IGNORECASE)
 
 
 def per_unit(fig: Figure, subject: str, tail: str, after: str) -> str:
     """An amount, quantity or count per unit of time or thing says per what ('mỗi ngày thành phố thu ngân sách
     1.000 tỷ đồng' -> budget revenue per day, '7.000 đồng một mét vuông' -> per square metre)."""
-    if fig.kind.value not in ("money", "quantity", "count") or re.search(r"\bper\b|capita", subject):
+    if fig.kind.value not in ("money", "quantity", "count", "percent") or re.search(r"\bper\b|capita", subject):
         return subject
     if fig.kind.value not in load_heads().get(head_of(subject), frozenset()):
         return subject  # 'mỗi năm ĐBSCL mất đi khoảng 500ha đất': what is measured per year is not said
     m = _PER_AFTER.match(normalize_vi(after)) or _PER_BEFORE.search(normalize_vi(tail))
-    return f"{subject} per {_PER_UNITS[normalize_vi(m.group(1))]}" if m else subject
+    per = _PER_UNITS[normalize_vi(m.group(1))] if m else None
+    changed = _CHANGED_BEFORE.search(normalize_vi(tail))  # 'tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm': a change
+    rate = head_of(subject) in ("rate", "growth") and fig.cue not in ("increase", "decrease") and not changed
+    if fig.kind.value == "percent" and (per not in _TIMES or not rate):
+        return subject  # a rate per unit of time only ('tỷ lệ gia tăng của ôtô gần 17%/năm'), never '50%/ha'
+    return f"{subject} per {per}" if per else subject
 
 
 def share_of(after: str, after_terms: list[Term]) -> str | None:

@@ -87,3 +87,18 @@ def test_heads_of_things_counted_and_of_money() -> None:
     assert not names_things_counted("Total investment capital")
     assert names_money("Tax arrears") and names_money("Foreign direct investment attracted")
     assert not names_money("Poor households")
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # dev4 (stop 43) and 11 of 12 such names on 1,500 mined corpus articles: a rate per year is an annual rate
+        ("Tỷ lệ gia tăng của ôtô gần 17%/năm, xe máy tăng gần 8%.", "Growth rate of cars per year"),
+        ("Lãi suất vay 3%/năm; thời hạn vay là 15 năm.", "Borrowing interest rate per year"),
+        # a change of a rate each year is no rate per year
+        ("Tỷ lệ hộ nghèo cả nước giảm bình quân 1,5% mỗi năm.", None),
+    ],
+)
+def test_a_rate_per_unit_of_time_says_so(text: str, label: str | None) -> None:
+    labels = [f.label for f in build_ledger(text).figures if f.kind.value == "percent"]
+    assert labels[0] == label if label else all(not (x or "").endswith("per year") for x in labels)

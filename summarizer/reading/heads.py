@@ -39,8 +39,9 @@ def singular_head(word: str) -> str:
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
-    if w.endswith(("sses", "ches", "shes")):
-        return w[:-2]
+    latin = w.endswith("uses") and len(w) > 5 and not w.endswith(("ouses", "auses"))
+    if w.endswith(("sses", "ches", "shes", "xes")) or latin:
+        return w[:-2]  # 'taxes' -> 'tax', 'bonuses' -> 'bonus', 'surpluses' -> 'surplus'; not 'houses', 'causes'
     return w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
 
 

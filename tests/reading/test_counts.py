@@ -102,3 +102,24 @@ def test_heads_of_things_counted_and_of_money() -> None:
 def test_a_rate_per_unit_of_time_says_so(text: str, label: str | None) -> None:
     labels = [f.label for f in build_ledger(text).figures if f.kind.value == "percent"]
     assert labels[0] == label if label else all(not (x or "").endswith("per year") for x in labels)
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("Bonuses", "bonus"),
+        ("Taxes", "tax"),
+        ("Surpluses", "surplus"),
+        ("Houses", "house"),
+        ("Causes", "cause"),
+        ("Uses", "use"),
+        ("Businesses", "business"),
+        ("Subsidies", "subsidy"),
+        ("Arrears", "arrear"),
+    ],
+)
+def test_a_plural_head_is_read_in_the_singular(word: str, head: str) -> None:
+    """Stop 43: 'Bonuses' was read 'bonuse', not a head money can be, and the name was withheld."""
+    from summarizer.reading.heads import singular_head
+
+    assert singular_head(word) == head

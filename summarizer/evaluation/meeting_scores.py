@@ -37,6 +37,12 @@ _TERM_AFTER = re.compile(r"\s+(?:khoa|nhiem ky|lan thu|ky hop)\b|\s*[,(]")
 """Where a place in a gold body ends: its term or session is no part of it ('… TP HCM khoá IX')."""
 
 
+_SURNAMES = "|".join(fold(w) for w in words("meeting", "surname"))
+_PERSON_AFTER = re.compile(rf"(?<=\w)\s+(?:{_SURNAMES})(?:\s+\w+){{2}}$")
+"""A person's name of three words or more after the place of a gold body, surname first: not part of the place
+(a place of two words that opens with a surname, 'Lê Chân', 'Hoàng Mai', is kept whole)."""
+
+
 def _dashless(text: str) -> str:
     return " ".join(re.sub(r"[-–—]", " ", text).split())
 
@@ -64,6 +70,7 @@ def check_body(gold_vi: str, gold_en: str, output_en: str) -> tuple[bool, str]:
     if place:
         where = re.sub(r"^tp\.?\s*", "", _dashless(fold(place.group(1))).strip(" ."))
         where = _TERM_AFTER.split(where, maxsplit=1)[0].strip(" .")  # 'HĐND TP HCM khoá IX': the place is HCM
+        where = _PERSON_AFTER.sub("", where)  # 'Chủ tịch UBND TP Đà Nẵng Huỳnh Đức Thơ': the place is Da Nang
         where = _PLACE_EXONYMS.get(where, where)
         folded_out = _dashless(fold(output_en))
         if where not in folded_out and where.replace(" ", "") not in folded_out.replace(" ", ""):

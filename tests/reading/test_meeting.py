@@ -338,3 +338,18 @@ def test_the_event_a_speaker_spoke_at_is_the_meeting(text: str, body_en: str | N
 )
 def test_an_event_a_body_held_is_said_with_it(text: str, body_en: str) -> None:
     assert _facts(f"Tin tức\n\n{text}").body_en == body_en
+
+
+@pytest.mark.parametrize(
+    ("gold_vi", "output", "right"),
+    [
+        # dev4 (stop 43): the gold body holds the chairman's name after the place
+        ("Chủ tịch UBND TP Đà Nẵng Huỳnh Đức Thơ", "Da Nang City People's Committee", True),
+        ("Chủ tịch UBND TP Đà Nẵng Huỳnh Đức Thơ", "Hanoi People's Committee", False),
+        # a place that opens with a surname is a place
+        ("UBND quận Hoàng Mai", "Hoang Mai District People's Committee", True),
+        ("UBND quận Lê Chân", "Hai Phong People's Committee", False),
+    ],
+)
+def test_a_persons_name_after_a_gold_bodys_place_is_no_part_of_it(gold_vi: str, output: str, right: bool) -> None:
+    assert check_body(gold_vi, "", output)[0] is right

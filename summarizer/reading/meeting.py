@@ -490,6 +490,36 @@ def _holding(body_vi: str, text: str) -> str:
     return body_english(body_vi) + event
 
 
+_AROUND = re.compile(rf"(?<!\w)(?:{_grammar('around')})\s*$", re.IGNORECASE)
+_VOTERS = re.compile(rf"(?<!\w)(?:{_words('voters')})(?!\w)", re.IGNORECASE)
+_DEPUTIES = {
+    "quốc hội": "National Assembly deputies'",
+    "đbqh": "National Assembly deputies'",
+    "hđnd": "People's Council deputies'",
+    "hội đồng nhân dân": "People's Council deputies'",
+}
+
+
+def _voters_met(ledger: Ledger) -> tuple[Sentence, str, str] | None:
+    """Deputies meeting voters, in a head sentence ('Đoàn ĐBQH TP.HCM đã tiếp xúc cử tri huyện Bình Chánh' ->
+    "National Assembly deputies' meeting with voters of Binh Chanh District"): the voters' place after it."""
+    for sent in _head(ledger)[:_HEAD_SENTENCES]:
+        m = _VOTERS.search(sent.text)
+        if m is None:
+            continue
+        place = _ADMIN_PLACE.match(sent.text, m.end() + 1)  # 'tiếp xúc cử tri huyện Bình Chánh'; else which, unsaid
+        before = sent.text[: m.start()].lower()
+        who = next((en for vi, en in _DEPUTIES.items() if vi in before), "")
+        where = f" of {translate_admin(place.group())}" if place else ""
+        en = f"{who} meeting with voters{where}".strip()
+        return (
+            sent,
+            sent.text[m.start() : place.end() if place and place.start() > m.start() else m.end()],
+            en[:1].upper() + en[1:],
+        )
+    return None
+
+
 def _sentence_at(ledger: Ledger, m: re.Match[str]) -> str:
     """The text of the sentence ``m`` starts in."""
     return next((s.text for s in ledger.sentences if s.start <= m.start() < s.end), "")
@@ -515,6 +545,11 @@ def _read_meeting_facts(ledger: Ledger) -> MeetingFacts:
             sent, body_vi, body_en = event  # no body meets: the event the report names
             body_en = with_venue(body_en, sent.text)
             found = (sent, None)
+    voters = _voters_met(ledger)
+    if voters and found and found[1] and not _AROUND.search(found[0].text[: found[1].start()]):
+        voters = None  # 'bên lề kỳ họp thứ 13 HĐND …, qua tiếp xúc cử tri trước kỳ họp': the session met
+    if voters is not None:
+        found, body_vi, body_en = (voters[0], None), voters[1], voters[2]  # not the session it comes before
     if found is None:
         return MeetingFacts(None, None, None, None, None, False)
     sent, session = found

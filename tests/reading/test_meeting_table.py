@@ -18,7 +18,7 @@ KINDS = {
     "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
     "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop", "organizer",
-    "holds", "with", "province", "held_at", "chairs", "works_with", "people_of",
+    "holds", "with", "province", "held_at", "chairs", "works_with", "people_of", "voters",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -83,6 +83,12 @@ GRAMMAR: dict[str, Callable[[str], None]] = {
     "implementing": lambda w: _check(
         _review_en(f"{w} chương trình {REVIEW_TOPIC}"),
         "Review meeting of the environmental pollution reduction programme",
+    ),
+    "around": lambda w: _check(
+        _facts(
+            f"Sáng 14/5, Đoàn ĐBQH TP.HCM đã tiếp xúc cử tri huyện Bình Chánh {w} kỳ họp thứ 5, Quốc hội khóa XIV."
+        ).body_en,
+        "National Assembly deputies' meeting with voters of Binh Chanh District",
     ),
     "at": lambda w: _check(
         _facts(
@@ -451,3 +457,17 @@ def test_the_people_of_the_other_party_are_said(row: tuple[str, ...]) -> None:
     assert _facts(f"Sáng 3/5, Bộ Y tế làm việc với {vi} tỉnh Sơn La.").body_en == (
         f"Working session of Ministry of Health with Son La Province {en}"
     )
+
+
+@pytest.mark.parametrize("row", _rows("voters"), ids=_row_id)
+def test_deputies_meeting_voters_is_the_meeting(row: tuple[str, ...]) -> None:
+    """Stop 43: the meeting is with the voters of the place after the phrase, not the session it comes before."""
+    facts = _facts(f"Sáng 14/5, đại biểu HĐND thành phố đã {row[0]} quận Hoàn Kiếm trước kỳ họp thứ 5 HĐND thành phố.")
+    assert (facts.body_en, facts.session) == (
+        "People's Council deputies' meeting with voters of Hoan Kiem District",
+        None,
+    )
+    facts = _facts(
+        f"Bên lề kỳ họp thứ 13 HĐND thành phố Hà Nội sáng 6/7, bà Ngọc cho hay, qua {row[0]} có nhiều ý kiến."
+    )
+    assert facts.session == 13

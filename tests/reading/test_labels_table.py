@@ -177,3 +177,12 @@ def test_what_follows_in_which_is_a_part(word: str) -> None:
     text = "Tổng thu 100 tỷ đồng, và thu nội địa 60 tỷ đồng"
     whole, part = _fig(text, "100 tỷ đồng", K.MONEY, 100, "VND"), _fig(text, "60 tỷ đồng", K.MONEY, 60, "VND")
     assert group_figures(text, [whole, part])[1].part_of is None
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["người đạt số phiếu tín nhiệm trên 50%.", "doanh nghiệp với tổng vốn đăng ký đạt trên 95.000 tỷ đồng"],
+)
+def test_reaching_an_amount_is_not_meeting_a_standard(after: str) -> None:
+    """Stop 43: '176/177 người đạt số phiếu tín nhiệm trên 50%' was named 'People met' (eval/dev)."""
+    assert count_qualifier(after) is None

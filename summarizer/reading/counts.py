@@ -88,7 +88,9 @@ _PER_UNITS = {normalize_vi(vi): en for vi, en in mapping("meaning", "per_unit").
 _PER_UNIT = either(sorted(_PER_UNITS, key=len, reverse=True))
 _PER_AFTER = re.compile(rf"^\s*(?:/\s*|(?:một|mỗi)\s+)({_PER_UNIT})(?!\w)", re.IGNORECASE)
 _TIMES = frozenset({"day", "week", "month", "quarter", "year"})
-_CHANGED_BEFORE = re.compile(rf"(?<!gia )\b(?:{either(mapping('meaning', 'change'))})(?: bình quân)?\b[^,;.]{{0,12}}$")
+_AVERAGE = either(words("meaning", "change_average"))
+_CHANGED_BEFORE = re.compile(rf"\b(?:{either(mapping('meaning', 'change'))})(?: (?:{_AVERAGE}))?\b[^,;.]{{0,12}}$")
+_CHANGE_COMPOUNDS = re.compile(rf"\b(?:{either(words('meaning', 'change_compound'))})\b")
 _PER_BEFORE = re.compile(rf"(?<!\w)mỗi\s+({_PER_UNIT})(?!\w)", re.IGNORECASE)
 
 
@@ -101,7 +103,7 @@ def per_unit(fig: Figure, subject: str, tail: str, after: str) -> str:
         return subject  # 'mỗi năm ĐBSCL mất đi khoảng 500ha đất': what is measured per year is not said
     m = _PER_AFTER.match(normalize_vi(after)) or _PER_BEFORE.search(normalize_vi(tail))
     per = _PER_UNITS[normalize_vi(m.group(1))] if m else None
-    changed = _CHANGED_BEFORE.search(normalize_vi(tail))  # 'tỷ lệ hộ nghèo giảm bình quân 1,5% mỗi năm': a change
+    changed = _CHANGED_BEFORE.search(_CHANGE_COMPOUNDS.sub(" ", normalize_vi(tail)))  # 'giảm bình quân 1,5% mỗi năm'
     rate = head_of(subject) in ("rate", "growth") and fig.cue not in ("increase", "decrease") and not changed
     if fig.kind.value == "percent" and (per not in _TIMES or not rate):
         return subject  # a rate per unit of time only ('tỷ lệ gia tăng của ôtô gần 17%/năm'), never '50%/ha'

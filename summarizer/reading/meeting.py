@@ -216,7 +216,7 @@ _EVENT_NOUN = re.compile(
 )
 _EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
 _EVENT_NOUNS = either(words("meeting", "event_noun"))
-_AT_EVENT = re.compile(rf"(?<!\w)(?:{_grammar('at')})\s+(?:{either(words('meeting', 'event_noun'))})\s", re.IGNORECASE)
+_AT_EVENT = re.compile(rf"(?<!\w)(?:{_grammar('at')})\s+(?:{_EVENT_NOUNS})\s", re.IGNORECASE)
 _OF_WITH = re.compile(rf"^(?:{_grammar('of')})\s+(?P<host>.+?)\s+(?:{_words('with')})\s+(?P<who>.+)$", re.IGNORECASE)
 _TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)
 
@@ -492,12 +492,7 @@ def _holding(body_vi: str, text: str) -> str:
 
 _AROUND = re.compile(rf"(?<!\w)(?:{_grammar('around')})\s*$", re.IGNORECASE)
 _VOTERS = re.compile(rf"(?<!\w)(?:{_words('voters')})(?!\w)", re.IGNORECASE)
-_DEPUTIES = {
-    "quốc hội": "National Assembly deputies'",
-    "đbqh": "National Assembly deputies'",
-    "hđnd": "People's Council deputies'",
-    "hội đồng nhân dân": "People's Council deputies'",
-}
+_DEPUTIES = mapping("meeting", "deputies")
 
 
 def _voters_met(ledger: Ledger) -> tuple[Sentence, str, str] | None:
@@ -512,11 +507,7 @@ def _voters_met(ledger: Ledger) -> tuple[Sentence, str, str] | None:
         who = next((en for vi, en in _DEPUTIES.items() if vi in before), "")
         where = f" of {translate_admin(place.group())}" if place else ""
         en = f"{who} meeting with voters{where}".strip()
-        return (
-            sent,
-            sent.text[m.start() : place.end() if place and place.start() > m.start() else m.end()],
-            en[:1].upper() + en[1:],
-        )
+        return sent, sent.text[m.start() : place.end() if place else m.end()], en[:1].upper() + en[1:]
     return None
 
 

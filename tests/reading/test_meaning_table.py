@@ -16,10 +16,12 @@ from summarizer.reading.ledger import build_ledger
 from summarizer.reading.meaning import around_of, find_subject, mark_target_and_basis
 from summarizer.reading.periods import assign_periods
 from summarizer.reading.terminology import find_terms, normalize_vi
-from summarizer.tables import entries, mapping, rows
+from summarizer.tables import entries, mapping, rows, words
 
 _KINDS = {
     "role",
+    "change_average",
+    "change_compound",
     "unit_noun",
     "clause_break",
     "and",
@@ -557,3 +559,15 @@ def test_an_amount_per_unit_says_per_what(word: str, english: str) -> None:
     assert after.label == f"Average income per {english}"
     before = build_ledger(f"Năm 2017, mỗi {word} thành phố thu ngân sách 1.000 tỷ đồng.").figures
     assert next(f for f in before if f.kind.value == "money").label == f"Budget revenue per {english}"
+
+
+@pytest.mark.parametrize("word", words("meaning", "change_average"))
+def test_a_yearly_average_change_is_no_rate_per_year(word: str) -> None:
+    labels = [f.label for f in build_ledger(f"Tỷ lệ hộ nghèo giảm {word} 1,5% mỗi năm.").figures if f.label]
+    assert labels and not any("per year" in x for x in labels)
+
+
+@pytest.mark.parametrize("word", words("meaning", "change_compound"))
+def test_a_change_word_inside_a_term_is_no_change(word: str) -> None:
+    labels = [f.label for f in build_ledger(f"Tỷ lệ {word} của ôtô gần 17%/năm.").figures if f.label]
+    assert any(x.endswith("per year") for x in labels)

@@ -18,7 +18,7 @@ KINDS = {
     "venue_word",
     "body_prefix", "body_level", "admin", "city", "place", "exonym", "review", "plan", "press", "spring", "surname",
     "title", "untranslated", "gold_body", "gold_place", "gold_exonym", "event_noun", "topic_stop", "organizer",
-    "holds", "with", "province", "held_at", "chairs", "works_with", "people_of", "voters",
+    "holds", "with", "province", "held_at", "chairs", "works_with", "people_of", "voters", "deputies",
 }  # fmt: skip
 LEVEL_EN = {vi: body_en for vi, _, body_en in entries("meeting", "admin")}
 REVIEW_TOPIC = "giảm ô nhiễm môi trường"
@@ -471,3 +471,11 @@ def test_deputies_meeting_voters_is_the_meeting(row: tuple[str, ...]) -> None:
         f"Bên lề kỳ họp thứ 13 HĐND thành phố Hà Nội sáng 6/7, bà Ngọc cho hay, qua {row[0]} có nhiều ý kiến."
     )
     assert facts.session == 13
+
+
+@pytest.mark.parametrize("row", _rows("deputies"), ids=_row_id)
+def test_whose_deputies_met_the_voters(row: tuple[str, ...]) -> None:
+    facts = _facts(
+        f"Sáng 14/5, đại biểu {row[0].upper() if len(row[0]) <= 4 else row[0]} đã tiếp xúc cử tri quận Ba Đình."
+    )
+    assert facts.body_en == f"{row[1]} meeting with voters of Ba Dinh District"

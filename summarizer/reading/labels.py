@@ -65,6 +65,22 @@ PER_CAPITA = re.compile(
 """'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
 
 
+_GROWTH_TERMS = frozenset(normalize_vi(vi) for vi, roles in entries("meaning", "role") if "growth" in roles.split("|"))
+_ECONOMY_OWNER = re.compile(
+    rf"(?<!\w)(?:{either(words('meaning', 'economy_owner'))}|{either(mapping('meeting', 'province'))})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _economy_grows(fig: Figure, subject: str, tail: str) -> bool:
+    """A growth rate said bare whose clause names the place before it (a city, a province) is its economy's."""
+    said = normalize_vi(fig.subject or "")
+    if fig.kind.value != "percent" or said not in _GROWTH_TERMS or not subject.startswith("growth"):
+        return False
+    at = normalize_vi(tail).rfind(said)
+    return at > 0 and _ECONOMY_OWNER.search(tail[:at]) is not None
+
+
 def qualify(fig: Figure, subject: str, clause: str, tail: str) -> str:
     """Words before the figure that change what its subject is: whose ("mục tiêu tăng trưởng của cả nước"),
     which projects ("cấp phép cho 8 dự án"), which boards ("sáp nhập 24 BQL"), which flow ("giá trị xuất
@@ -72,6 +88,8 @@ def qualify(fig: Figure, subject: str, clause: str, tail: str) -> str:
     low = subject.lower()
     if _NATIONAL.search(tail) and not re.search(r"nation|country|vietnam", low):
         subject = f"national {subject}"
+    elif _economy_grows(fig, low, tail):
+        subject = f"economic {subject}"  # '8 tháng đầu năm TP chỉ tăng trưởng chưa đến 8%': the city's economy
     if fig.kind.value in ("count", "ratio") and "project" in low and "licens" not in low and _LICENSED.search(tail):
         rest = subject[len("projects") :]
         subject = f"projects licensed{rest}" if low.startswith("projects") else f"licensed {subject}"

@@ -20,6 +20,7 @@ from summarizer.tables import entries, mapping, rows, words
 
 _KINDS = {
     "role",
+    "economy_owner",
     "change_average",
     "change_compound",
     "unit_noun",
@@ -571,3 +572,12 @@ def test_a_yearly_average_change_is_no_rate_per_year(word: str) -> None:
 def test_a_change_word_inside_a_term_is_no_change(word: str) -> None:
     labels = [f.label for f in build_ledger(f"Tỷ lệ {word} của ôtô gần 17%/năm.").figures if f.label]
     assert any(x.endswith("per year") for x in labels)
+
+
+@pytest.mark.parametrize("word", words("meaning", "economy_owner"))
+def test_bare_growth_after_a_place_is_its_economys(word: str) -> None:
+    """Seen report 07 (stop 43): '8 tháng đầu năm TP chỉ tăng trưởng chưa đến 8%' is the city's economic growth."""
+    labels = [f.label for f in build_ledger(f"Tuy nhiên, 8 tháng đầu năm {word} chỉ tăng trưởng chưa đến 8%.").figures]
+    assert "Economic growth (year on year)" in labels
+    labels = [f.label for f in build_ledger("Tuy nhiên, 8 tháng đầu năm doanh nghiệp chỉ tăng trưởng 8%.").figures]
+    assert "Economic growth (year on year)" not in labels

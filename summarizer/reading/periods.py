@@ -40,15 +40,17 @@ _PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(row[0]), row[
 
 
 _REPORTED_PATTERNS = [pt for pt, row in zip(_PERIOD_PATTERNS, _PERIOD_ROWS, strict=True) if row[2] == "reported"]
-"""The periods a report reports on: all but a goal's horizon."""
+"""The periods a report reports on: all but a goal's horizon and a day a figure of one clause is counted to."""
+_SPREAD_PATTERNS = [pt for pt, row in zip(_PERIOD_PATTERNS, _PERIOD_ROWS, strict=True) if row[2] != "own"]
 
 
 @lru_cache(maxsize=8192)
-def find_period(text: str, *, last: bool = False, horizons: bool = True) -> str | None:
+def find_period(text: str, *, last: bool = False, horizons: bool = True, own: bool = False) -> str | None:
     """The first (or ``last``) reporting period named in ``text`` in English ("first 9 months of 2024"); a
-    goal's horizon ("đến năm 2030": "by 2030") only with ``horizons``."""
+    goal's horizon ("đến năm 2030": "by 2030") only with ``horizons``; a period of role 'own' ('Tính đến 31-10, …':
+    a day the clause's figures are counted to, never spread to other sentences or the report) only with ``own``."""
     text = _WORD_MONTHS.sub(lambda m: f"{_MONTH_WORDS[m.group(1).lower()]} {_MONTH}", text)
-    patterns = _PERIOD_PATTERNS if horizons else _REPORTED_PATTERNS
+    patterns = _PERIOD_PATTERNS if own else _SPREAD_PATTERNS if horizons else _REPORTED_PATTERNS
     found = [(m, template) for pattern, template in patterns for m in pattern.finditer(text)]
     # "6 tháng đầu năm 2017" also holds "năm 2017": a match inside a longer one is not a period of its own
     found = [(m, t) for m, t in found if not any(_inside(m, o) for o, _ in found)]
@@ -234,7 +236,7 @@ def _figure_period(ledger: Ledger, fig: Figure) -> str | None:
     found = (
         (same and _same_span(ledger.document_period, same.group(1)))
         or (own and find_period(own.group()))
-        or find_period(before, last=True)
+        or find_period(before, last=True, own=True)
         or find_period(_without_parts(ledger.text, sent.start, sent.end, fig.end))
         or (header and _plan_period(header.text))
     )

@@ -167,3 +167,14 @@ def test_a_quarter_without_its_year_is_the_reports() -> None:
     """dev4 (stop 43): 'trong quý 4 này' in a report on 2017 is Q4 2017, not the whole year."""
     text = "Tăng trưởng năm 2017 của thành phố là 8,4%. Để đạt mức đó thì trong quý 4 này tăng trưởng phải đạt 9,5%."
     assert [f.period for f in build_ledger(text).figures if f.text.endswith("%")] == ["2017", "Q4 2017"]
+
+
+def test_a_day_a_clause_is_counted_to_is_its_own_figures_period_only() -> None:
+    """dev4 (stop 43): 'Tính đến 31-10, cả 7 dự án … chỉ giải ngân được 102 tỉ đồng' is as of 31-10; the sentence
+    after it keeps the report's period (a dashed date spread to whole articles on the corpus sample)."""
+    text = (
+        "Kinh tế 9 tháng đầu năm 2019.\nTính đến 31-10, cả 7 dự án chỉ giải ngân được 102 tỉ đồng, đạt 2% kế hoạch.\n"
+        "Thu ngân sách đạt 300.000 tỉ đồng."
+    )
+    periods = {f.text: f.period for f in build_ledger(text).figures if f.text.endswith(("đồng", "%"))}
+    assert periods == {"102 tỉ đồng": "as of 31-10", "2%": "as of 31-10", "300.000 tỉ đồng": "first 9 months of 2019"}

@@ -19,8 +19,8 @@ def _period_of(text: str, figure: str) -> str | None:
 
 
 def test_the_table_holds_every_kind_the_code_reads() -> None:
-    assert len(PERIODS) == 25
-    assert all(len(row) == 5 and row[2] in ("reported", "horizon") for row in PERIODS)
+    assert len(PERIODS) == 26
+    assert all(len(row) == 5 and row[2] in ("reported", "horizon", "own") for row in PERIODS)
     assert [row[1] for row in PERIODS if row[2] == "horizon"] == ["by {0}"]
     for kind in ("month", "year", "this_year", "term", "stage", "party_committee", "comparison"):
         assert len(words("periods", kind)) == 1, kind
@@ -29,6 +29,11 @@ def test_the_table_holds_every_kind_the_code_reads() -> None:
 @pytest.mark.parametrize(("pattern", "template", "role", "example", "english"), PERIODS, ids=[r[3] for r in PERIODS])
 def test_every_period_row_reads_its_example(pattern: str, template: str, role: str, example: str, english: str) -> None:
     assert re.search(pattern, example), "the row's own pattern must match its example"
+    if role == "own":  # a day its own clause's figures are counted to: never another sentence's or the report's
+        assert find_period(example) != english
+        assert find_period(example, own=True) == english
+        assert find_period(example[0].upper() + example[1:], own=True) == english
+        return
     assert find_period(example) == english
     if role == "horizon":
         assert find_period(example, horizons=False) != english

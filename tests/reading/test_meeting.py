@@ -353,3 +353,13 @@ def test_an_event_a_body_held_is_said_with_it(text: str, body_en: str) -> None:
 )
 def test_a_persons_name_after_a_gold_bodys_place_is_no_part_of_it(gold_vi: str, output: str, right: bool) -> None:
     assert check_body(gold_vi, "", output)[0] is right
+
+
+def test_the_central_inspection_commission_is_the_body_of_its_session() -> None:
+    """dev4 vietnews-train-060697 (stop 43): the session is the commission's, not the Da Nang Party Committee whose
+    secretary it judged."""
+    facts = _facts(
+        "Tin tức\n\nKết luận của Uỷ ban Kiểm tra Trung ương sau kỳ họp thứ 17 ngày 16/9/2017 đã làm rúng động dư luận, "
+        "đặc biệt là vi phạm của ông Nguyễn Xuân Anh, Bí thư Thành uỷ, Chủ tịch HĐND TP. Đà Nẵng."
+    )
+    assert (facts.body_en, facts.session) == ("Party Central Inspection Commission", 17)

@@ -103,11 +103,17 @@ def per_unit(fig: Figure, subject: str, tail: str, after: str) -> str:
         return subject  # 'mỗi năm ĐBSCL mất đi khoảng 500ha đất': what is measured per year is not said
     m = _PER_AFTER.match(normalize_vi(after)) or _PER_BEFORE.search(normalize_vi(tail))
     per = _PER_UNITS[normalize_vi(m.group(1))] if m else None
-    changed = _CHANGED_BEFORE.search(_CHANGE_COMPOUNDS.sub(" ", normalize_vi(tail)))  # 'giảm bình quân 1,5% mỗi năm'
-    rate = head_of(subject) in ("rate", "growth") and fig.cue not in ("increase", "decrease") and not changed
-    if fig.kind.value == "percent" and (per not in _TIMES or not rate):
-        return subject  # a rate per unit of time only ('tỷ lệ gia tăng của ôtô gần 17%/năm'), never '50%/ha'
+    if fig.kind.value == "percent" and per is not None and not _a_rate_per(fig, subject, tail, per):
+        return subject
     return f"{subject} per {per}" if per else subject
+
+
+def _a_rate_per(fig: Figure, subject: str, tail: str, per: str) -> bool:
+    """A percent is a rate per unit of time only ('tỷ lệ gia tăng của ôtô gần 17%/năm'), never '50%/ha', and not a
+    change of a rate each year ('giảm bình quân 1,5% mỗi năm')."""
+    if per not in _TIMES or head_of(subject) not in ("rate", "growth") or fig.cue in ("increase", "decrease"):
+        return False
+    return _CHANGED_BEFORE.search(_CHANGE_COMPOUNDS.sub(" ", normalize_vi(tail))) is None
 
 
 def share_of(after: str, after_terms: list[Term]) -> str | None:

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from summarizer.reading.basis import Basis, basis_of
-from summarizer.reading.terminology import is_generic_name, normalize_vi
+from summarizer.reading.terminology import is_generic_name, normalize_vi, terms_with_role
 from summarizer.tables import either, entries, mapping, words
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ PER_CAPITA = re.compile(
 """'GRDP bình quân đầu người đạt 5.400 USD', '33,8 triệu đồng/người/năm': an amount per person."""
 
 
-_GROWTH_TERMS = frozenset(normalize_vi(vi) for vi, roles in entries("meaning", "role") if "growth" in roles.split("|"))
+_GROWTH_TERMS = terms_with_role("growth")
 _ECONOMY_OWNER = re.compile(
     rf"(?<!\w)(?:{either(words('meaning', 'economy_owner'))}|{either(mapping('meeting', 'province'))})(?!\w)",
     re.IGNORECASE,

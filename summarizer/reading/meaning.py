@@ -32,8 +32,15 @@ from summarizer.reading.labels import (
 from summarizer.reading.language import CAPITALS
 from summarizer.reading.owners import is_thing, names_one_project, whose_attribute, whose_project
 from summarizer.reading.targets import mark_target, share_of_what_follows
-from summarizer.reading.terminology import Term, inside_a_term, is_attribute_name, is_generic_name, normalize_vi
-from summarizer.tables import either, entries, mapping, words
+from summarizer.reading.terminology import (
+    Term,
+    inside_a_term,
+    is_attribute_name,
+    is_generic_name,
+    normalize_vi,
+    terms_with_role,
+)
+from summarizer.tables import either, mapping, words
 
 if TYPE_CHECKING:
     from summarizer.reading.figures import Figure, Ledger
@@ -132,21 +139,16 @@ def _segments(ledger: Ledger, fig: Figure) -> tuple[str, str, str]:
     return clause, tail, after[:80]
 
 
-def _role(role: str) -> frozenset[str]:
-    """The terms with ``role`` among their roles in ``data/meaning.tsv`` (keyed on the Vietnamese term)."""
-    return frozenset(normalize_vi(vi) for vi, roles in entries("meaning", "role") if role in roles.split("|"))
-
-
 # Terms that qualify a subject rather than name one: growth words, comparison bases, bare entities.
-_MODIFIERS = _role("growth")
-_GENERIC = _role("generic")
-_BASES = _role("base")
-_ENTITIES = _role("entity")
-_PROJECTS = _role("projects")
-_UNSPECIFIC = _role("unspecific")
-_OWNERS = _role("owner")
-_BUDGET_SOURCES = _role("budget")
-_COUNTERS = _role("counter")
+_MODIFIERS = terms_with_role("growth")
+_GENERIC = terms_with_role("generic")
+_BASES = terms_with_role("base")
+_ENTITIES = terms_with_role("entity")
+_PROJECTS = terms_with_role("projects")
+_UNSPECIFIC = terms_with_role("unspecific")
+_OWNERS = terms_with_role("owner")
+_BUDGET_SOURCES = terms_with_role("budget")
+_COUNTERS = terms_with_role("counter")
 _UNIT_NOUNS = mapping("meaning", "unit_noun")
 """What a bare counted unit counts, when the terminology has no longer phrase for it ('82/97 xã')."""
 _PAIRED = re.compile(rf"\s+(?:{_AND})\s+(?:(?:{_ABOUT}) )?\d")

@@ -211,11 +211,9 @@ def _event_in(ledger: Ledger) -> tuple[Sentence, str, str] | None:
     return None
 
 
-_EVENT_NOUN = re.compile(
-    rf"(?<!\w)(?P<noun>{either(words('meeting', 'event_noun'))})\s+(?P<topic>[^,.;:()\"“”]+)", re.IGNORECASE
-)
-_EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
 _EVENT_NOUNS = either(words("meeting", "event_noun"))
+_EVENT_NOUN = re.compile(rf"(?<!\w)(?P<noun>{_EVENT_NOUNS})\s+(?P<topic>[^,.;:()\"“”]+)", re.IGNORECASE)
+_EVENT_EN = {vi.lower(): en for vi, en in mapping("meeting", "event_noun").items()}
 _AT_EVENT = re.compile(rf"(?<!\w)(?:{_grammar('at')})\s+(?:{_EVENT_NOUNS})\s", re.IGNORECASE)
 _OF_WITH = re.compile(rf"^(?:{_grammar('of')})\s+(?P<host>.+?)\s+(?:{_words('with')})\s+(?P<who>.+)$", re.IGNORECASE)
 _TOPIC_STOP = re.compile(rf"\s+(?:{either(words('meeting', 'topic_stop'))})(?!\w).*$", re.IGNORECASE)

@@ -99,9 +99,7 @@ def _with_year(period: str | None, year: int | None) -> str | None:
         return str(year)
     if period == "the previous year":
         return str(year - 1)
-    if period in ("Tet the year", "Q1 the year", "Q2 the year", "Q3 the year", "Q4 the year"):
-        return period.replace("the year", str(year))  # 'Tet 2024', 'Q4 2017'
-    return period.replace("of the year", f"of {year}")
+    return period.replace("the year", str(year))  # 'first 7 months of 2018', 'Tet 2024', 'Q4 2017'
 
 
 _REPORTED_YEAR = re.compile(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from summarizer.tables import either, mapping
+from summarizer.tables import either, entries, mapping
 
 __all__ = [
     "Term",
@@ -22,6 +22,7 @@ __all__ = [
     "is_generic_name",
     "load_terminology",
     "normalize_vi",
+    "terms_with_role",
 ]
 
 _OLD_TONES = mapping("language", "old_tone")
@@ -172,3 +173,9 @@ def _terms_with_marks() -> tuple[str, ...]:
 def _words_before_marks() -> frozenset[str]:
     """The last word before the mark in each term a mark stands inside ('mại' of 'thương mại - dịch vụ')."""
     return frozenset(m.group(1) for vi in _terms_with_marks() for m in re.finditer(r"(\w+)\s*[,–-]", vi))
+
+
+@lru_cache(maxsize=32)
+def terms_with_role(role: str) -> frozenset[str]:
+    """The terms with ``role`` among their roles in ``data/meaning.tsv`` (keyed on the Vietnamese term, normalised)."""
+    return frozenset(normalize_vi(vi) for vi, roles in entries("meaning", "role") if role in roles.split("|"))
